@@ -1,0 +1,28 @@
+// Bundles the client, the language server and the command-line checker into dist/ with esbuild.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = [
+  { in: 'server/src/node/main.ts', out: 'server', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+];
+
+await Promise.all(
+  entries
+    .filter((entry) => existsSync(entry.in))
+    .map((entry) =>
+      build({
+        entryPoints: [entry.in],
+        outfile: `dist/${entry.out}.js`,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        sourcemap: true,
+        external: entry.external ?? [],
+        banner: entry.banner ? { js: entry.banner } : undefined,
+        logLevel: 'warning',
+      }),
+    ),
+);

@@ -1,0 +1,143 @@
+// The contract between the core and its consumers (the LSP server, the command line, tests):
+// the injected workspace, the configuration, and the plain-data results of every feature.
+
+import type { Span } from './types';
+
+/** A document URI as a string (`file:///…`, `untitled:…`); the core never parses it for I/O. */
+export type DocumentUri = string;
+
+/** All I/O the core needs, injected: an LSP overlay, the file system (CLI), or memory (tests). */
+export interface TreatyWorkspace {
+  /** Every candidate document under the workspace roots (already filtered by include/exclude). */
+  listDocuments(): readonly DocumentUri[];
+  /** The document's text, or an error message when it cannot be read (binary, too large, gone). */
+  readDocument(uri: DocumentUri): { readonly text: string } | { readonly error: string };
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type DiagnosticCode =
+  | 'unknown-article'
+  | 'unknown-paragraph'
+  | 'unknown-item'
+  | 'unknown-treaty'
+  | 'no-antecedent'
+  | 'ambiguous-treaty'
+  | 'missing-treaty-id'
+  | 'duplicate-article'
+  | 'article-order'
+  | 'invalid-front-matter'
+  | 'invalid-config'
+  | 'file-skipped'
+  | 'misquote';
+
+export interface Location {
+  readonly uri: DocumentUri;
+  readonly span: Span;
+}
+
+export interface Diagnostic {
+  readonly span: Span;
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly related: readonly { readonly location: Location; readonly message: string }[];
+  /** Extra data for code actions (e.g. the nearest existing articles). */
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export interface Hover {
+  readonly span: Span;
+  /** Markdown, in the document's language. */
+  readonly markdown: string;
+}
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface WorkspaceEdit {
+  readonly changes: readonly { readonly uri: DocumentUri; readonly edits: readonly TextEdit[] }[];
+  /** Files to create first (e.g. a new treaty file), with their initial text. */
+  readonly creates: readonly { readonly uri: DocumentUri; readonly text: string }[];
+}
+
+export type SymbolKind = 'treaty' | 'preamble' | 'chapter' | 'article' | 'paragraph' | 'heading' | 'citation';
+
+export interface DocumentSymbol {
+  readonly name: string;
+  readonly detail: string | null;
+  readonly kind: SymbolKind;
+  readonly span: Span;
+  readonly selectionSpan: Span;
+  readonly children: readonly DocumentSymbol[];
+}
+
+export interface WorkspaceSymbol {
+  readonly name: string;
+  readonly containerName: string;
+  readonly kind: SymbolKind;
+  readonly location: Location;
+}
+
+export interface CompletionItem {
+  readonly label: string;
+  readonly kind: 'article' | 'treaty';
+  readonly detail: string | null;
+  readonly documentation: string | null;
+  /** The text to insert and the span it replaces. */
+  readonly edit: TextEdit;
+  readonly sortText: string;
+}
+
+export interface CodeAction {
+  readonly title: string;
+  readonly kind: 'quickfix' | 'refactor';
+  readonly diagnosticCode: DiagnosticCode | null;
+  readonly edit: WorkspaceEdit;
+  readonly preferred: boolean;
+}
+
+export interface CodeLens {
+  readonly span: Span;
+  readonly title: string;
+  /** Where the lens points: the article's references. */
+  readonly references: readonly Location[];
+}
+
+export interface InlayHint {
+  readonly offset: number;
+  readonly label: string;
+}
+
+export type SemanticTokenType = 'citation' | 'danglingCitation' | 'treatyName' | 'articleLabel';
+
+export interface SemanticToken {
+  readonly span: Span;
+  readonly type: SemanticTokenType;
+}
+
+export interface FoldingRange {
+  readonly span: Span;
+}
+
+export interface DocumentLink {
+  readonly span: Span;
+  readonly target: Location;
+}
+
+export type RenameResult =
+  | { readonly ok: true; readonly edit: WorkspaceEdit }
+  | { readonly ok: false; readonly reason: string };
+
+export type PrepareRenameResult =
+  | { readonly ok: true; readonly span: Span; readonly placeholder: string }
+  | { readonly ok: false; readonly reason: string };
+
+export interface WorkspaceStats {
+  readonly treaties: number;
+  readonly analyses: number;
+  readonly citations: number;
+  readonly problems: number;
+}

@@ -1,0 +1,57 @@
+// Converts between UTF-16 offsets (what the core speaks) and line/character pairs (what LSP speaks).
+// Lines end at \n, \r\n or a lone \r, as in the LSP specification.
+
+export interface LineCharacter {
+  readonly line: number;
+  readonly character: number;
+}
+
+export class LineIndex {
+  readonly #lineStarts: number[];
+  readonly #length: number;
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 0x0d) {
+        if (text.charCodeAt(index + 1) === 0x0a) index++;
+        starts.push(index + 1);
+      } else if (code === 0x0a) {
+        starts.push(index + 1);
+      }
+    }
+    this.#lineStarts = starts;
+    this.#length = text.length;
+  }
+
+  get lineCount(): number {
+    return this.#lineStarts.length;
+  }
+
+  /** Clamps out-of-range offsets into the document. */
+  positionAt(offset: number): LineCharacter {
+    const clamped = Math.max(0, Math.min(offset, this.#length));
+    let low = 0;
+    let high = this.#lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.#lineStarts[middle]! <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: clamped - this.#lineStarts[low]! };
+  }
+
+  /** Clamps lines and characters past the end (LSP clients send such positions). */
+  offsetAt(position: LineCharacter): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.#lineStarts.length) return this.#length;
+    const lineStart = this.#lineStarts[position.line]!;
+    const nextLineStart = position.line + 1 < this.#lineStarts.length ? this.#lineStarts[position.line + 1]! : this.#length;
+    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), nextLineStart));
+  }
+
+  lineStart(line: number): number {
+    return this.#lineStarts[Math.max(0, Math.min(line, this.#lineStarts.length - 1))]!;
+  }
+}

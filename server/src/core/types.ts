@@ -1,0 +1,197 @@
+// The domain vocabulary shared by every core module: spans, treaties, articles and citations.
+// Everything here is plain readonly data (JSON-serialisable), so results can cross any boundary.
+
+/** A half-open span of UTF-16 code unit offsets into a document's text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A problem found while parsing; parsers report these instead of throwing. */
+export interface ParseProblem {
+  readonly span: Span;
+  readonly code: string;
+  readonly message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Treaty model (a treaty or statute document parsed into its structure)
+// ---------------------------------------------------------------------------------------------
+
+/** An item (号, `(a)`, `(i)`) or sub-item (イ, ロ…) of a paragraph. */
+export interface Item {
+  /** `"3"`, `"2_2"` (二の二), `"a"`, `"i"`, or for sub-items `"イ"`. */
+  readonly number: string;
+  /** The item's label as written (`一`, `(a)`, `イ`). */
+  readonly label: string;
+  /** From the label to the end of the item's last line (sub-items included). */
+  readonly span: Span;
+  readonly labelSpan: Span;
+  readonly subitems: readonly Item[];
+}
+
+export interface Paragraph {
+  /** 1-based; the first paragraph of an article is unnumbered in the text but is number 1. */
+  readonly number: number;
+  readonly span: Span;
+  /** The label as written (`２`, `2.`), or null for an unnumbered first paragraph. */
+  readonly labelSpan: Span | null;
+  readonly items: readonly Item[];
+}
+
+export interface Article {
+  /** Arabic, branches joined by `_`: 第六条の二 → `"6_2"`, Article IV → `"4"`, Article 7 bis → `"7_bis"`. */
+  readonly number: string;
+  /** The label exactly as written: `第六条の二`, `Article  5`, `Article IV`. */
+  readonly label: string;
+  /** 見出し / caption such as `（目的）` without the brackets, or null. */
+  readonly caption: string | null;
+  /** The analyst's summary (`要旨：…`, `Summary: …`, `<!-- summary: … -->`), or null. */
+  readonly summary: string | null;
+  /** True for the articles of a 附則 (supplementary provisions). */
+  readonly supplementary: boolean;
+  /**
+   * Index of the 附則 block this article belongs to (0 = the original 附則), or null outside 附則.
+   * Amending acts' 附則 have their own numbering, so `(supplementaryGroup, number)` is the key there.
+   */
+  readonly supplementaryGroup: number | null;
+  /** From the label (or caption line) to the end of the article's text. */
+  readonly span: Span;
+  readonly labelSpan: Span;
+  /** The article's text after the label (for hover and quotation checks). */
+  readonly bodySpan: Span;
+  readonly paragraphs: readonly Paragraph[];
+}
+
+/** A 附則 block; an amending act's block carries its law number in the heading. */
+export interface SupplementaryBlock {
+  readonly span: Span;
+  readonly heading: string;
+  /** The amending act's law number (`平成一七年六月二九日法律第七三号`), or null for the original 附則. */
+  readonly amendingAct: string | null;
+}
+
+export interface Division {
+  /** `chapter`, `section`, `part`, `annex`, `preamble`. */
+  readonly kind: 'part' | 'chapter' | 'section' | 'subsection' | 'annex' | 'preamble';
+  /** `"1"`, `"4_2"`, `"I"` for annexes as written. */
+  readonly number: string | null;
+  readonly label: string;
+  readonly title: string | null;
+  readonly span: Span;
+  readonly labelSpan: Span;
+}
+
+export interface TreatyFrontMatter {
+  readonly treaty: string | null;
+  readonly title: string | null;
+  readonly short: string | null;
+  readonly aliases: readonly string[];
+  readonly lang: string | null;
+  /** Analyses only: the default treaty id. */
+  readonly cites: string | null;
+  /** The whole front matter block, fences included, or null when the document has none. */
+  readonly span: Span | null;
+}
+
+export interface Treaty {
+  readonly id: string;
+  readonly title: string;
+  readonly short: string | null;
+  readonly aliases: readonly string[];
+  readonly lang: string | null;
+  readonly preamble: Division | null;
+  readonly divisions: readonly Division[];
+  /** Articles in document order: main provisions first, then 附則 articles. */
+  readonly articles: readonly Article[];
+  readonly supplementaryBlocks: readonly SupplementaryBlock[];
+  readonly problems: readonly ParseProblem[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citations as written (the grammar's output, before the treaty is known)
+// ---------------------------------------------------------------------------------------------
+
+/** How one level (article, paragraph, item) of a citation is given. */
+export type LevelRef =
+  | { readonly kind: 'number'; readonly value: string }
+  /** 同条 / 同項 / 同号 / that Article. */
+  | { readonly kind: 'same' }
+  /** 前条 / 前項 / 前号 / the preceding Article; `count` for 前二条 / 前三項. */
+  | { readonly kind: 'previous'; readonly count: number }
+  /** 次条 / 次項 / 次号. */
+  | { readonly kind: 'next' }
+  /** 本条 / この条 / this Article. */
+  | { readonly kind: 'this' }
+  /** 各号 (every item), 前各号 (items before the current one). */
+  | { readonly kind: 'each'; readonly previous: boolean };
+
+/** The instrument a citation is qualified by in the text itself. */
+export type Qualifier =
+  /** A name written before (`国連憲章第51条`) or after (`Article 5 of the North Atlantic Treaty`). */
+  | { readonly kind: 'name'; readonly name: string; readonly span: Span }
+  /** 同条約 / 同法 / 同協定 / 同議定書 / 同決議 / 同宣言 / that Declaration. */
+  | { readonly kind: 'same'; readonly word: string; readonly span: Span }
+  /** 本条約 / この法律 / this Treaty / the present Charter. */
+  | { readonly kind: 'this'; readonly span: Span };
+
+export type CitationLanguage = 'ja' | 'en' | 'ru';
+
+/** Citation kinds as in `citation-forms.md` section 0. */
+export type CitationKind = string;
+
+/** One provision named in the text: each member of a list and each end of a range is its own. */
+export interface CitationSyntax {
+  /** What the JSON output calls `range`: the provision's own text, an attached qualifier included. */
+  readonly span: Span;
+  readonly language: CitationLanguage;
+  readonly kind: CitationKind;
+  readonly article: LevelRef | null;
+  readonly paragraph: LevelRef | null;
+  readonly item: LevelRef | null;
+  /** イ, ロ, … */
+  readonly subitem: string | null;
+  /** 前段, 後段, ただし書, 本文, 柱書. */
+  readonly part: string | null;
+  /** 附則第N条. */
+  readonly supplementary: boolean;
+  readonly preamble: boolean;
+  /** Annex number or label (`"I"`, `"1"`), or null. */
+  readonly annex: string | null;
+  readonly qualifier: Qualifier | null;
+  /**
+   * Index (in the same result array) of the previous member of the same series (list or range),
+   * from which missing higher levels and the qualifier are inherited; null for the first member.
+   */
+  readonly seriesPrevious: number | null;
+  /** `from` / `to` for the ends of a range, null otherwise. */
+  readonly rangeRole: 'from' | 'to' | null;
+}
+
+/** A treaty or law named in prose (a citation's qualifier, a sentence topic, a mention in passing). */
+export interface TreatyMention {
+  readonly name: string;
+  readonly span: Span;
+  /** The sentence is about it: `…条約は、`, `…法では、`, `Under the … Treaty,`. */
+  readonly topic: boolean;
+}
+
+/** `「正式名称」（以下「略称」という。）`: binds alias to the instrument named fullName from `span.end` on. */
+export interface AliasDefinition {
+  readonly alias: string;
+  readonly fullName: string;
+  readonly span: Span;
+}
+
+/** A sentence of prose; citations resolve their treaty within it before looking further. */
+export interface Sentence {
+  readonly span: Span;
+}
+
+/** Everything the grammar finds in one text. */
+export interface CitationScan {
+  readonly citations: readonly CitationSyntax[];
+  readonly mentions: readonly TreatyMention[];
+  readonly aliases: readonly AliasDefinition[];
+  readonly sentences: readonly Sentence[];
+}
