@@ -195,3 +195,25 @@ export interface CitationScan {
   readonly aliases: readonly AliasDefinition[];
   readonly sentences: readonly Sentence[];
 }
+
+/** What one language's grammar finds; `scan.ts` merges the languages and adds sentences. */
+export interface LanguageScan {
+  readonly citations: readonly CitationSyntax[];
+  readonly mentions: readonly TreatyMention[];
+  readonly aliases: readonly AliasDefinition[];
+}
+
+/**
+ * Options every language scanner takes. The text it receives has code spans, code blocks, front matter
+ * and HTML comments replaced by {@link MASK_CHARACTER} (line breaks kept), so offsets stay those of the source.
+ */
+export interface ScanOptions {
+  /**
+   * True when scanning a treaty document: a label at the start of a line (`第一条　`, `Article 5`, `２　`, `一　`)
+   * defines a provision rather than citing it, and must not be reported as a citation.
+   */
+  readonly treatyDocument: boolean;
+}
+
+/** Stands in for masked (non-prose) text; no citation may span it. */
+export const MASK_CHARACTER = '\uFFFC';
