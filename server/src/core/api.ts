@@ -141,3 +141,25 @@ export interface WorkspaceStats {
   readonly citations: number;
   readonly problems: number;
 }
+
+/** One provision named in a document, resolved: what `treaty-check --format json` lists. */
+export interface CitationReport {
+  readonly span: Span;
+  readonly text: string;
+  readonly treatyId: string | null;
+  readonly treatyName: string | null;
+  readonly article: string | null;
+  readonly paragraph: number | null;
+  readonly item: string | null;
+  readonly subitem: string | null;
+  readonly part: string | null;
+  readonly kind: string;
+  readonly status: string;
+  readonly target: Location | null;
+}
+
+/** A treaty document of the workspace. */
+export interface TreatyDocument {
+  readonly uri: DocumentUri;
+  readonly treaty: import('./types').Treaty;
+}

@@ -2,6 +2,7 @@
 // Consumers (LSP handlers, the CLI, tests) call only this; nothing here knows LSP or the file system.
 
 import type {
+  CitationReport,
   CodeAction,
   CodeLens,
   CompletionItem,
@@ -17,6 +18,7 @@ import type {
   PrepareRenameResult,
   RenameResult,
   SemanticToken,
+  TreatyDocument,
   TreatyWorkspace,
   WorkspaceStats,
   WorkspaceSymbol,
@@ -62,6 +64,12 @@ export interface TreatyService {
   getFoldingRanges(uri: DocumentUri): readonly FoldingRange[];
   getDocumentLinks(uri: DocumentUri): readonly DocumentLink[];
   getStats(): WorkspaceStats;
+  /** Every citation of a document, resolved (the command line's JSON). */
+  getCitations(uri: DocumentUri): readonly CitationReport[];
+  /** Every treaty document of the workspace, parallel language versions included. */
+  getTreaties(): readonly TreatyDocument[];
+  /** Every document the index holds, and every file it skipped. */
+  getDocumentUris(): readonly DocumentUri[];
 }
 
 export interface TreatyServiceOptions {

@@ -1,6 +1,93 @@
-// Placeholder facade implementation while the index is being built: every feature answers empty.
-import type { TreatyService, TreatyServiceOptions } from './index';
+// The TreatyService facade over the workspace index: reads documents through the injected workspace
+// and answers each feature by calling its pure function in `features/`.
 
-export function createTreatyService(_options: TreatyServiceOptions): TreatyService {
-  throw new Error('not implemented yet');
+import type { TreatyService, TreatyServiceOptions } from './index';
+import { findDefinition } from './features/definition';
+import { checkDocument } from './features/diagnostics';
+import { findHover } from './features/hover';
+import { findReferences } from './features/references';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export function createTreatyService(options: TreatyServiceOptions): TreatyService {
+  const { workspace } = options;
+  const log = options.log ?? (() => undefined);
+  const index = new WorkspaceIndex(options.config);
+
+  const load = (uri: string): void => {
+    const result = workspace.readDocument(uri);
+    if ('error' in result) {
+      log(`skipped ${uri}: ${result.error}`);
+      index.skipDocument(uri, result.error);
+    } else {
+      index.setDocument(uri, result.text);
+    }
+  };
+
+  const service: TreatyService = {
+    indexWorkspace(onProgress) {
+      const uris = workspace.listDocuments();
+      uris.forEach((uri, position) => {
+        load(uri);
+        onProgress?.(position + 1, uris.length);
+      });
+      index.resolveAll();
+    },
+    setDocument: (uri, text) => index.setDocument(uri, text),
+    deleteDocument: (uri) => index.deleteDocument(uri),
+    refreshDocument: load,
+    setConfig: (config) => index.setConfig(config),
+    hasDocument: (uri) => index.facts(uri) !== undefined,
+    getText: (uri) => index.facts(uri)?.text,
+    getLineIndex: (uri) => index.facts(uri)?.lineIndex,
+    getDiagnostics: (uri) => checkDocument(index, uri),
+    takeChangedDocuments: () => index.takeChanged(),
+    getDefinition: (uri, offset) => findDefinition(index, uri, offset),
+    getHover: (uri, offset, locale) => findHover(index, uri, offset, locale),
+    getReferences: (uri, offset, includeDeclaration) => findReferences(index, uri, offset, includeDeclaration),
+    getDocumentSymbols: () => [],
+    getWorkspaceSymbols: () => [],
+    getCompletions: () => [],
+    getCodeActions: () => [],
+    prepareRename: () => ({ ok: false, reason: 'not available yet' }),
+    rename: () => ({ ok: false, reason: 'not available yet' }),
+    getCodeLenses: () => [],
+    getInlayHints: () => [],
+    getSemanticTokens: () => [],
+    getFoldingRanges: () => [],
+    getDocumentLinks: () => [],
+    getStats() {
+      index.resolveAll();
+      let citations = 0;
+      let problems = 0;
+      let treaties = 0;
+      let analyses = 0;
+      for (const uri of index.uris()) {
+        if (index.facts(uri)!.kind === 'treaty') treaties++;
+        else analyses++;
+        citations += index.resolved(uri).length;
+        problems += checkDocument(index, uri).length;
+      }
+      return { treaties, analyses, citations, problems };
+    },
+    getCitations(uri) {
+      const text = index.facts(uri)?.text ?? '';
+      return index.resolved(uri).map((citation) => ({
+        span: citation.syntax.span,
+        text: text.slice(citation.syntax.span.start, citation.syntax.span.end),
+        treatyId: citation.treatyId,
+        treatyName: citation.treatyName,
+        article: citation.article,
+        paragraph: citation.paragraph,
+        item: citation.item,
+        subitem: citation.syntax.subitem,
+        part: citation.syntax.part,
+        kind: citation.syntax.kind,
+        status: citation.status,
+        target: citation.target,
+      }));
+    },
+    getTreaties: () => [...index.catalog.byId.values()].flat().map((entry) => ({ uri: entry.uri, treaty: entry.treaty })),
+    getDocumentUris: () => [...new Set([...index.uris(), ...index.skipped.keys()])].sort(),
+  };
+  return Object.freeze(service);
 }

@@ -1,0 +1,79 @@
+// Feature: hover — the cited article under the cursor: treaty, label and caption, the analyst's summary,
+// the text with the cited paragraph or item in bold (long articles cut around it), and how many documents
+// cite it. A dangling citation's hover says what is wrong instead.
+
+import type { Hover } from '../api';
+import type { TreatyEntry } from '../catalog';
+import { articleKey, type ResolvedCitation } from '../resolve';
+import type { Article, Span } from '../types';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { citationMessage, documentLanguage } from './diagnostics';
+import { articleLabelAt, citationAt } from './lookup';
+
+/** Hovers longer than this are cut around the cited part. */
+const MAX_TEXT = 1200;
+
+export function findHover(index: WorkspaceIndex, uri: string, offset: number, locale?: string): Hover | null {
+  const facts = index.facts(uri);
+  if (!facts) return null;
+  const english = locale ? !locale.startsWith('ja') : documentLanguage(facts) === 'en';
+  const citation = citationAt(index, uri, offset);
+  if (citation) {
+    const problem = citationMessage(citation, english);
+    const target = index.articleOf(citation);
+    if (problem && !(citation.status === 'unknown-paragraph' || citation.status === 'unknown-item') || !target) {
+      return { span: citation.syntax.span, markdown: problem ? `⚠ ${problem}` : describeUnresolved(citation, english) };
+    }
+    const body = articleMarkdown(index, target.entry, target.article, citation.target?.span ?? null, english);
+    return { span: citation.syntax.span, markdown: problem ? `⚠ ${problem}\n\n---\n\n${body}` : body };
+  }
+  const label = articleLabelAt(index, uri, offset);
+  if (label) {
+    const entry = index.treatyEntry(label.treaty.id);
+    if (entry) return { span: label.article.labelSpan, markdown: articleMarkdown(index, { ...entry, uri, treaty: label.treaty }, label.article, null, english) };
+  }
+  return null;
+}
+
+function describeUnresolved(citation: ResolvedCitation, english: boolean): string {
+  if (citation.status === 'external') return english ? `A provision of ${citation.treatyName ?? 'another instrument'}` : `${citation.treatyName ?? '他の法令'}の規定`;
+  return english ? 'Not resolved' : '解決できません';
+}
+
+/** The hover body for an article, with `emphasis` (a paragraph or item span) in bold. */
+export function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, article: Article, emphasis: Span | null, english: boolean): string {
+  const text = index.facts(entry.uri)?.text ?? '';
+  const treaty = entry.treaty;
+  const heading = `**${treaty.short ?? treaty.title}** ${article.label.replace(/\s+/g, ' ')}${article.caption ? (english ? ` — ${article.caption}` : `（${article.caption}）`) : ''}`;
+  const lines = [heading];
+  if (article.summary) lines.push('', `> ${english ? 'Summary' : '要旨'}: ${article.summary}`);
+  lines.push('', excerpt(text, article.bodySpan, emphasis && emphasis.start > article.span.start ? emphasis : null));
+  const cited = index.citingDocumentCount(articleKey(treaty.id, article.number, article.supplementaryGroup));
+  lines.push('', english ? `_Cited in ${cited} document${cited === 1 ? '' : 's'}_` : `_${cited}件の文書が引用_`);
+  return lines.join('\n');
+}
+
+/** The article text with the emphasised part in bold, cut to MAX_TEXT around it. */
+function excerpt(text: string, body: Span, emphasis: Span | null): string {
+  let start = body.start;
+  let end = body.end;
+  if (end - start > MAX_TEXT) {
+    const focus = emphasis ? emphasis.start : start;
+    start = Math.max(body.start, Math.min(focus - MAX_TEXT / 4, body.end - MAX_TEXT));
+    end = Math.min(body.end, start + MAX_TEXT);
+  }
+  const piece = (from: number, to: number): string => escapeMarkdown(text.slice(from, to));
+  let result: string;
+  if (emphasis && emphasis.start >= start && emphasis.end <= end) {
+    const inner = text.slice(emphasis.start, emphasis.end).trim();
+    result = `${piece(start, emphasis.start)}**${escapeMarkdown(inner).replace(/\n+/g, '**\n\n**')}**${piece(emphasis.end, end)}`;
+  } else {
+    result = piece(start, end);
+  }
+  result = result.trim().replace(/\r?\n/g, '\n\n').replace(/\n{3,}/g, '\n\n');
+  return `${start > body.start ? '… ' : ''}${result}${end < body.end ? ' …' : ''}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}

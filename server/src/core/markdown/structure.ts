@@ -1,0 +1,205 @@
+// A linear, line-based reading of the Markdown structure the core needs on every keystroke:
+// front matter, fenced and indented code, code spans, HTML comments and ATX headings.
+// remark gives the full tree but costs ~0.3 s per MB; this pass masks non-prose text in one sweep
+// (test/unit/markdownStructure.test.ts checks it against remark on the cases that matter).
+
+import { MASK_CHARACTER, type Span } from '../types';
+
+export interface Heading {
+  readonly level: number;
+  readonly text: string;
+  /** The whole heading line, without its line break. */
+  readonly span: Span;
+  /** The heading's text, without the `#` marks. */
+  readonly textSpan: Span;
+}
+
+export interface HtmlComment {
+  readonly span: Span;
+  /** The comment's inner text, trimmed. */
+  readonly body: string;
+}
+
+export interface MarkdownStructure {
+  /** The source with front matter, code and comments replaced by MASK_CHARACTER (line breaks kept). */
+  readonly masked: string;
+  /** The front matter block (fences included) and its YAML text, or null. */
+  readonly frontMatter: { readonly span: Span; readonly yaml: string; readonly yamlStart: number } | null;
+  readonly comments: readonly HtmlComment[];
+  readonly headings: readonly Heading[];
+  readonly codeBlocks: readonly Span[];
+}
+
+interface Line {
+  readonly start: number;
+  /** End of content, before the line break. */
+  readonly end: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a || code === 0x0d) {
+      lines.push({ start, end: index });
+      if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++;
+      start = index + 1;
+    }
+  }
+  lines.push({ start, end: text.length });
+  return lines;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+
+/** Reads the structure of a Markdown (or plain text) document in one linear pass. */
+export function readMarkdownStructure(text: string): MarkdownStructure {
+  const chars = text.split('');
+  const maskSpan = (start: number, end: number): void => {
+    for (let index = start; index < end; index++) {
+      const character = chars[index];
+      if (character !== '\n' && character !== '\r') chars[index] = MASK_CHARACTER;
+    }
+  };
+  const lines = splitLines(text);
+  const headings: Heading[] = [];
+  const comments: HtmlComment[] = [];
+  const codeBlocks: Span[] = [];
+  let frontMatter: MarkdownStructure['frontMatter'] = null;
+  let lineNumber = 0;
+
+  if (text.charCodeAt(0) === 0xfeff) maskSpan(0, 1);
+  const lineText = (line: Line): string => text.slice(line.start, line.end);
+
+  // Front matter: `---` on the first line, closed by `---` or `...`.
+  const firstLine = lines[0]!;
+  if (lineText(firstLine).replace(/^\uFEFF/, '').trimEnd() === '---') {
+    for (let closing = 1; closing < lines.length; closing++) {
+      const content = lineText(lines[closing]!).trimEnd();
+      if (content === '---' || content === '...') {
+        const yamlStart = lines[1]!.start;
+        const span = { start: 0, end: lines[closing]!.end };
+        frontMatter = { span, yaml: text.slice(yamlStart, lines[closing]!.start), yamlStart };
+        maskSpan(span.start, span.end);
+        lineNumber = closing + 1;
+        break;
+      }
+    }
+  }
+
+  let previousBlank = true;
+  let paragraphStart = -1;
+  const flushParagraph = (end: number): void => {
+    if (paragraphStart >= 0) maskInline(text, paragraphStart, end, maskSpan, comments);
+    paragraphStart = -1;
+  };
+
+  for (; lineNumber < lines.length; lineNumber++) {
+    const line = lines[lineNumber]!;
+    const content = lineText(line);
+    const fence = FENCE.exec(content);
+    if (fence) {
+      flushParagraph(line.start);
+      const marker = fence[1]!;
+      let closing = lineNumber + 1;
+      const closeFence = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+      while (closing < lines.length && !closeFence.test(lineText(lines[closing]!))) closing++;
+      const end = closing < lines.length ? lines[closing]!.end : text.length;
+      maskSpan(line.start, end);
+      codeBlocks.push({ start: line.start, end });
+      lineNumber = closing;
+      previousBlank = false;
+      continue;
+    }
+    const isBlank = content.trim().length === 0;
+    if (isBlank) {
+      flushParagraph(line.start);
+      previousBlank = true;
+      continue;
+    }
+    // Indented code: four spaces or a tab after a blank line (full-width indentation is prose).
+    if (previousBlank && paragraphStart < 0 && /^(?: {4}|\t)/.test(content) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(content)) {
+      let last = lineNumber;
+      while (last + 1 < lines.length) {
+        const next = lineText(lines[last + 1]!);
+        if (/^(?: {4}|\t)/.test(next) || next.trim().length === 0) last++;
+        else break;
+      }
+      while (last > lineNumber && lineText(lines[last]!).trim().length === 0) last--;
+      maskSpan(line.start, lines[last]!.end);
+      codeBlocks.push({ start: line.start, end: lines[last]!.end });
+      lineNumber = last;
+      previousBlank = false;
+      continue;
+    }
+    previousBlank = false;
+    const heading = ATX_HEADING.exec(content);
+    if (heading) {
+      flushParagraph(line.start);
+      maskInline(text, line.start, line.end, maskSpan, comments);
+      const level = heading[1]!.length;
+      let textStart = line.start + heading[0].length;
+      let textEnd = line.end;
+      const closing = /[ \t]+#+[ \t]*$/.exec(content);
+      if (closing && closing.index + line.start >= textStart) textEnd = line.start + closing.index;
+      while (textEnd > textStart && /\s/.test(text[textEnd - 1]!)) textEnd--;
+      if (textStart > textEnd) textStart = textEnd;
+      headings.push({ level, text: text.slice(textStart, textEnd), span: { start: line.start, end: line.end }, textSpan: { start: textStart, end: textEnd } });
+      continue;
+    }
+    if (paragraphStart < 0) paragraphStart = line.start;
+  }
+  flushParagraph(text.length);
+  return { masked: chars.join(''), frontMatter, comments, headings, codeBlocks };
+}
+
+/**
+ * Masks code spans and HTML comments inside one paragraph. Code spans pair backtick runs of equal
+ * length; each run is matched through a per-length queue, so the pass stays linear.
+ */
+function maskInline(
+  text: string,
+  start: number,
+  end: number,
+  maskSpan: (start: number, end: number) => void,
+  comments: HtmlComment[],
+): void {
+  const runs: { start: number; length: number }[] = [];
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x60) {
+      let runEnd = index;
+      while (runEnd < end && text.charCodeAt(runEnd) === 0x60) runEnd++;
+      if (index === start || text.charCodeAt(index - 1) !== 0x5c) runs.push({ start: index, length: runEnd - index });
+      index = runEnd - 1;
+    } else if (code === 0x3c && text.startsWith('<!--', index)) {
+      const close = text.indexOf('-->', index + 4);
+      const commentEnd = close < 0 ? end : close + 3;
+      comments.push({ span: { start: index, end: commentEnd }, body: text.slice(index + 4, close < 0 ? end : close).trim() });
+      maskSpan(index, commentEnd);
+      // A comment may run past the paragraph's blank line; skip what it covered.
+      index = commentEnd - 1;
+    }
+  }
+  const nextByLength = new Map<number, number[]>();
+  for (let index = runs.length - 1; index >= 0; index--) {
+    const run = runs[index]!;
+    const queue = nextByLength.get(run.length) ?? [];
+    queue.push(index);
+    nextByLength.set(run.length, queue);
+  }
+  for (let index = 0; index < runs.length; index++) {
+    const run = runs[index]!;
+    const queue = nextByLength.get(run.length)!;
+    // Drop this run and any runs before it from the queue of its length.
+    while (queue.length > 0 && queue[queue.length - 1]! <= index) queue.pop();
+    const partner = queue.pop();
+    if (partner === undefined) continue;
+    const closing = runs[partner]!;
+    maskSpan(run.start, closing.start + closing.length);
+    // Runs inside the span are literal text: skip them.
+    index = partner;
+  }
+}

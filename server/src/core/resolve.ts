@@ -1,0 +1,353 @@
+// Resolution: gives every citation of a document its instrument and absolute provision numbers
+// (anaphora, inheritance along lists, sentence topics, directives), then checks it against the treaty.
+// The rules and their order are those of ARCHITECTURE.md "Which treaty a citation belongs to".
+
+import { lookupTreatyName, primaryEntry, type Catalog } from './catalog';
+import type { DocumentFacts } from './document';
+import { findArticle, locateProvision } from './treaty/locate';
+import type { Article, CitationSyntax, Item, LevelRef, Paragraph, Span, Treaty } from './types';
+
+export type CitationStatus =
+  | 'resolved'
+  /** A provision of an instrument that is deliberately not checked (an amending act's 附則). */
+  | 'external'
+  | 'unknown-treaty'
+  | 'unknown-article'
+  | 'unknown-paragraph'
+  | 'unknown-item'
+  | 'no-antecedent'
+  | 'ambiguous-treaty';
+
+export interface ResolvedCitation {
+  readonly syntax: CitationSyntax;
+  /** The workspace treaty id, or null when the instrument is not in the workspace or unknown. */
+  readonly treatyId: string | null;
+  /** The name the citation was scoped to (even when not in the workspace). */
+  readonly treatyName: string | null;
+  readonly article: string | null;
+  readonly paragraph: number | null;
+  readonly item: string | null;
+  readonly supplementaryGroup: number | null;
+  readonly status: CitationStatus;
+  /** What is wrong, for dangling citations (`北大西洋条約 has Articles 1–14`). */
+  readonly detail: string | null;
+  /** The resolved provision in the treaty document. */
+  readonly target: { readonly uri: string; readonly span: Span } | null;
+  /** The key of the cited article in the reverse index, or null. */
+  readonly articleKey: string | null;
+}
+
+/** The reverse-index key of an article: one per treaty id, article number and 附則 block. */
+export function articleKey(treatyId: string, article: string, supplementaryGroup: number | null): string {
+  return supplementaryGroup === null ? `${treatyId}#${article}` : `${treatyId}#附則${supplementaryGroup}#${article}`;
+}
+
+interface Instrument {
+  readonly id: string | null;
+  readonly name: string | null;
+  /** Citations of an amending act's 附則 are provisions of that act: not checked. */
+  readonly external?: boolean;
+}
+
+interface Binding {
+  readonly instrument: Instrument | null;
+  readonly article: string | null;
+  readonly paragraph: number | null;
+  readonly item: string | null;
+  readonly supplementaryGroup: number | null;
+  readonly problem: 'no-antecedent' | 'ambiguous-treaty' | null;
+  /** Whether the instrument was given in the text (qualifier or inherited from one). */
+  readonly qualified: boolean;
+}
+
+/** Resolves every citation of a document against the catalog. Pure; linear in the document's citations. */
+export function resolveDocument(facts: DocumentFacts, catalog: Catalog): ResolvedCitation[] {
+  const { citations, mentions, aliases, sentences } = facts.scan;
+  const selfTreaty = facts.treaty;
+  const selfInstrument: Instrument | null = selfTreaty ? { id: selfTreaty.id, name: selfTreaty.title } : null;
+  const activeAliases = new Map<string, string>();
+  let aliasCursor = 0;
+  let mentionCursor = 0;
+  let sentenceCursor = 0;
+  let lastInstrument: Instrument | null = null;
+  let lastArticle: Binding | null = null;
+  let lastParagraph: Binding | null = null;
+  let lastItem: Binding | null = null;
+  let carryOver: { sentence: number; instrument: Instrument } | null = null;
+  const bindings: Binding[] = [];
+  const results: ResolvedCitation[] = [];
+  let principal: Instrument | null | undefined;
+
+  const nameToInstrument = (name: string): Instrument => {
+    const fullName = activeAliases.get(name.replace(/\s/g, '')) ?? name;
+    const id = lookupTreatyName(catalog, fullName) ?? lookupTreatyName(catalog, name);
+    return { id, name: id ? (primaryEntry(catalog, id)?.treaty.title ?? fullName) : fullName };
+  };
+  const principalTreaty = (): Instrument | null => {
+    if (principal !== undefined) return principal;
+    const counts = new Map<string, { count: number; first: number }>();
+    mentions.forEach((mention, index) => {
+      const id = nameToInstrument(mention.name).id;
+      if (id === null) return;
+      const entry = counts.get(id) ?? { count: 0, first: index };
+      entry.count++;
+      counts.set(id, entry);
+    });
+    let best: [string, { count: number; first: number }] | null = null;
+    for (const entry of counts) {
+      if (!best || entry[1].count > best[1].count || (entry[1].count === best[1].count && entry[1].first < best[1].first)) best = entry;
+    }
+    principal = best ? { id: best[0], name: primaryEntry(catalog, best[0])?.treaty.title ?? best[0] } : null;
+    if (!principal && catalog.ids.length === 1) {
+      const onlyId = catalog.ids[0]!;
+      principal = { id: onlyId, name: primaryEntry(catalog, onlyId)?.treaty.title ?? onlyId };
+    }
+    return principal;
+  };
+  const defaultInstrument = (offset: number): Instrument | null => {
+    let directive: string | null = facts.frontMatter.cites;
+    for (const entry of facts.directives) if (entry.offset <= offset) directive = entry.treatyId;
+    if (directive !== null) {
+      const id = catalog.byId.has(directive) ? directive : lookupTreatyName(catalog, directive);
+      return { id, name: id ? (primaryEntry(catalog, id)?.treaty.title ?? directive) : directive };
+    }
+    return principalTreaty();
+  };
+
+  for (let index = 0; index < citations.length; index++) {
+    const citation = citations[index]!;
+    const offset = citation.span.start;
+    // Bring the discourse state up to this citation: aliases defined and instruments named before it.
+    while (aliasCursor < aliases.length && aliases[aliasCursor]!.span.end <= offset) {
+      const alias = aliases[aliasCursor++]!;
+      activeAliases.set(alias.alias.replace(/\s/g, ''), alias.fullName);
+    }
+    while (mentionCursor < mentions.length && mentions[mentionCursor]!.span.end <= offset) {
+      lastInstrument = nameToInstrument(mentions[mentionCursor++]!.name);
+    }
+    while (sentenceCursor < sentences.length - 1 && sentences[sentenceCursor]!.span.end <= offset) sentenceCursor++;
+    const sentence = sentences[sentenceCursor]?.span ?? { start: 0, end: facts.text.length };
+    const location = selfTreaty ? locateProvision(selfTreaty, offset) : null;
+    const block = location?.article.supplementaryGroup != null ? selfTreaty!.supplementaryBlocks[location.article.supplementaryGroup] : undefined;
+    const previous = citation.seriesPrevious !== null ? bindings[citation.seriesPrevious] : undefined;
+
+    // 1. The instrument.
+    let instrument: Instrument | null = null;
+    let problem: Binding['problem'] = null;
+    let qualified = false;
+    const qualifier = citation.qualifier;
+    if (qualifier?.kind === 'name') {
+      instrument = nameToInstrument(qualifier.name);
+      qualified = true;
+    } else if (qualifier?.kind === 'same') {
+      instrument = lastInstrument;
+      qualified = true;
+      if (!instrument) problem = 'no-antecedent';
+    } else if (qualifier?.kind === 'this') {
+      instrument = selfInstrument ?? defaultInstrument(offset);
+      qualified = true;
+    } else if (previous) {
+      instrument = previous.instrument;
+      qualified = previous.qualified;
+    } else if (isRelative(citation.article) || (citation.article === null && isRelative(citation.paragraph))) {
+      // 同条, 前条, 同項…: the instrument of the pointer they refer back to.
+      instrument = selfTreaty ? (block?.amendingAct ? { id: null, name: block.amendingAct, external: true } : selfInstrument) : (lastArticle?.instrument ?? null);
+    } else if (selfTreaty) {
+      instrument = block?.amendingAct ? { id: null, name: block.amendingAct, external: true } : selfInstrument;
+    } else {
+      const topic = mentions.find((mention) => mention.topic && mention.span.start >= sentence.start && mention.span.end <= sentence.end);
+      if (topic) instrument = nameToInstrument(topic.name);
+      else if (carryOver && carryOver.sentence === sentenceCursor) instrument = carryOver.instrument;
+      else instrument = defaultInstrument(offset);
+      if (!instrument) problem = 'ambiguous-treaty';
+    }
+
+    // 2. The levels, absolute.
+    const group = citation.supplementary ? (block ? location!.article.supplementaryGroup : 0) : block && !block.amendingAct ? location!.article.supplementaryGroup : null;
+    const resolveArticle = (): string | null => {
+      const ref = citation.article;
+      if (ref === null) {
+        if (previous) return previous.article;
+        if (citation.paragraph === null && citation.item === null) return null;
+        // A paragraph or item without its article: in a treaty, the article it stands in.
+        if (location && !citation.qualifier) return location.article.number;
+        if (lastArticle && (isRelative(citation.paragraph) || isRelative(citation.item))) return lastArticle.article;
+        return lastArticle?.article ?? null;
+      }
+      switch (ref.kind) {
+        case 'number':
+          return ref.value;
+        case 'same':
+          if (!lastArticle?.article) problem ??= 'no-antecedent';
+          return lastArticle?.article ?? null;
+        case 'this':
+          if (location) return location.article.number;
+          if (!lastArticle?.article) problem ??= 'no-antecedent';
+          return lastArticle?.article ?? null;
+        case 'previous':
+        case 'next': {
+          const step = ref.kind === 'previous' ? -ref.count : 1;
+          const base = location ? { treaty: selfTreaty!, article: location.article } : antecedentArticle(lastArticle, catalog);
+          if (!base) {
+            problem ??= 'no-antecedent';
+            return null;
+          }
+          return neighbourArticle(base.treaty, base.article, step)?.number ?? null;
+        }
+        case 'each':
+          return null;
+      }
+    };
+    const article = resolveArticle();
+    const sameArticleAsContext = location && article === location.article.number && !qualified;
+    const resolveParagraph = (): number | null => {
+      const ref = citation.paragraph;
+      if (ref === null) return previous && citation.article === null ? previous.paragraph : null;
+      switch (ref.kind) {
+        case 'number':
+          return Number.parseInt(ref.value, 10) || null;
+        case 'same':
+          if (!lastParagraph?.paragraph) problem ??= 'no-antecedent';
+          return lastParagraph?.paragraph ?? null;
+        case 'this':
+          return location?.paragraph?.number ?? lastParagraph?.paragraph ?? null;
+        case 'previous':
+        case 'next': {
+          const current = sameArticleAsContext || citation.article === null ? location?.paragraph?.number : undefined;
+          if (current === undefined) {
+            if (!location) problem ??= 'no-antecedent';
+            return null;
+          }
+          const value = ref.kind === 'previous' ? current - ref.count : current + 1;
+          return value >= 1 ? value : null;
+        }
+        case 'each':
+          return null;
+      }
+    };
+    const paragraph = resolveParagraph();
+    const resolveItem = (): string | null => {
+      const ref = citation.item;
+      if (ref === null) return previous && citation.article === null && citation.paragraph === null ? previous.item : null;
+      switch (ref.kind) {
+        case 'number':
+          return ref.value;
+        case 'same':
+          if (!lastItem?.item) problem ??= 'no-antecedent';
+          return lastItem?.item ?? null;
+        case 'each':
+          return 'each';
+        case 'this':
+          return location?.item?.number ?? null;
+        case 'previous':
+        case 'next': {
+          const current = location?.item ? Number.parseInt(location.item.number, 10) : NaN;
+          if (Number.isNaN(current)) return null;
+          const value = ref.kind === 'previous' ? current - ref.count : current + 1;
+          return value >= 1 ? String(value) : null;
+        }
+      }
+    };
+    const item = resolveItem();
+    const binding: Binding = { instrument, article, paragraph, item, supplementaryGroup: group, problem, qualified };
+    bindings.push(binding);
+    if (citation.article !== null && article !== null) lastArticle = binding;
+    if (citation.paragraph !== null && paragraph !== null) lastParagraph = binding;
+    if (citation.item !== null && item !== null) lastItem = binding;
+    if (qualified && instrument) carryOver = { sentence: sentenceCursor, instrument };
+    if (instrument && qualifier) lastInstrument = instrument;
+    results.push(check(citation, binding, catalog));
+  }
+  return results;
+}
+
+function isRelative(ref: LevelRef | null): boolean {
+  return ref !== null && ref.kind !== 'number';
+}
+
+function antecedentArticle(binding: Binding | null, catalog: Catalog): { treaty: Treaty; article: Article } | null {
+  if (!binding?.instrument?.id || !binding.article) return null;
+  const treaty = primaryEntry(catalog, binding.instrument.id)?.treaty;
+  const article = treaty && findArticle(treaty, binding.article, binding.supplementaryGroup);
+  return treaty && article ? { treaty, article } : null;
+}
+
+/** The article `step` places before or after `article` in the same run of articles (main or one 附則). */
+function neighbourArticle(treaty: Treaty, article: Article, step: number): Article | undefined {
+  const run = treaty.articles.filter((candidate) => candidate.supplementaryGroup === article.supplementaryGroup);
+  const position = run.indexOf(article);
+  return position < 0 ? undefined : run[position + step];
+}
+
+/** Describes the articles a treaty has, for `unknown-article` messages: `Articles 1–14`, `第1条–第9条`. */
+export function describeArticles(treaty: Treaty): string {
+  const main = treaty.articles.filter((article) => !article.supplementary);
+  if (main.length === 0) return treaty.lang === 'en' ? 'no articles' : '条文がありません';
+  const first = main[0]!.number.replace(/_/g, 'の');
+  const last = main[main.length - 1]!.number.replace(/_/g, 'の');
+  return treaty.lang === 'en' ? `Articles ${first}–${last}` : `第${first}条–第${last}条`;
+}
+
+function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): ResolvedCitation {
+  const base = {
+    syntax: citation,
+    treatyId: binding.instrument?.id ?? null,
+    treatyName: binding.instrument?.name ?? null,
+    article: binding.article,
+    paragraph: binding.paragraph,
+    item: binding.item,
+    supplementaryGroup: binding.supplementaryGroup,
+  };
+  const outcome = (status: CitationStatus, detail: string | null = null, target: ResolvedCitation['target'] = null, key: string | null = null): ResolvedCitation => ({
+    ...base,
+    status,
+    detail,
+    target,
+    articleKey: key,
+  });
+  if (binding.problem) return outcome(binding.problem);
+  const instrument = binding.instrument;
+  if (!instrument) return outcome('ambiguous-treaty');
+  if (instrument.external) return outcome('external');
+  if (instrument.id === null) return outcome('unknown-treaty', instrument.name);
+  const entry = primaryEntry(catalog, instrument.id);
+  if (!entry) return outcome('unknown-treaty', instrument.name);
+  const treaty = entry.treaty;
+  if (citation.preamble && binding.article === null) {
+    return treaty.preamble ? outcome('resolved', null, { uri: entry.uri, span: treaty.preamble.span }) : outcome('unknown-article', 'preamble');
+  }
+  if (binding.article === null) {
+    // 各号 / bare relative pointers with nothing to stand on inside the article.
+    return citation.article?.kind === 'each' || citation.item?.kind === 'each' ? outcome('resolved') : outcome('no-antecedent');
+  }
+  const article = findArticle(treaty, binding.article, binding.supplementaryGroup);
+  if (!article) return outcome('unknown-article', describeArticles(treaty));
+  const key = articleKey(treaty.id, article.number, article.supplementaryGroup);
+  let paragraph: Paragraph | undefined;
+  if (binding.paragraph !== null) {
+    paragraph = article.paragraphs.find((candidate) => candidate.number === binding.paragraph);
+    if (!paragraph) return outcome('unknown-paragraph', `${article.label}: ${article.paragraphs.length}`, { uri: entry.uri, span: article.span }, key);
+  }
+  let item: Item | undefined;
+  if (binding.item !== null && binding.item !== 'each') {
+    const inParagraphs = paragraph ? [paragraph] : article.paragraphs;
+    for (const candidate of inParagraphs) {
+      item = candidate.items.find((entryItem) => entryItem.number === binding.item);
+      if (item) break;
+    }
+    if (!item) return outcome('unknown-item', article.label, { uri: entry.uri, span: (paragraph ?? article).span }, key);
+    if (citation.subitem) {
+      const subitem = item.subitems.find((candidate) => candidate.number === citation.subitem);
+      if (subitem) item = subitem;
+    }
+  }
+  return outcome('resolved', null, { uri: entry.uri, span: (item ?? paragraph ?? article).span }, key);
+}
+
+/** The instrument-independent part of a citation's label, for messages: `第6条第2項`, `Article 6(2)`. */
+export function provisionLabel(citation: ResolvedCitation, english: boolean): string {
+  const article = citation.article?.replace(/_/g, english ? ' ' : 'の') ?? '?';
+  if (english) return `Article ${article}${citation.paragraph !== null ? `(${citation.paragraph})` : ''}${citation.item && citation.item !== 'each' ? `(${citation.item})` : ''}`;
+  return `第${article}条${citation.paragraph !== null ? `第${citation.paragraph}項` : ''}${citation.item && citation.item !== 'each' ? `第${citation.item.replace(/_/g, 'の')}号` : ''}`;
+}
+

@@ -1,0 +1,112 @@
+// Reading the workspace from disk, for the command line and the language server alike: walking roots
+// with include/exclude globs, and reading a file as text only when it is small, UTF-8 and not binary.
+
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { URI } from 'vscode-uri';
+import type { TreatyWorkspace } from '../core/api';
+import type { TreatyConfig } from '../core/config';
+
+export const CONFIG_FILE = '.treaty-annotator.json';
+
+/** Lists the documents under each root that the configuration includes, without following symlink loops. */
+export function walkDocuments(roots: readonly string[], config: TreatyConfig): string[] {
+  const found: string[] = [];
+  for (const root of roots) {
+    const include = picomatch(config.include as string[], { dot: false });
+    const exclude = picomatch(config.exclude as string[], { dot: true });
+    const seen = new Set<string>();
+    const visit = (directory: string): void => {
+      let real: string;
+      try {
+        real = realpathSync(directory);
+      } catch {
+        return;
+      }
+      // A symlink loop, or a link back into a folder already walked: each real folder once.
+      if (seen.has(real)) return;
+      seen.add(real);
+      let entries;
+      try {
+        entries = readdirSync(directory, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const path = join(directory, entry.name);
+        const relativePath = relative(root, path).split(sep).join('/');
+        if (exclude(relativePath) || exclude(`${relativePath}/`)) continue;
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          try {
+            const target = statSync(path);
+            // Only links that stay inside the root: the server reads nothing outside the workspace.
+            if (relative(realpathSync(root), realpathSync(path)).startsWith('..')) continue;
+            isDirectory = target.isDirectory();
+            isFile = target.isFile();
+          } catch {
+            continue;
+          }
+        }
+        if (isDirectory) {
+          if (!entry.name.startsWith('.') && entry.name !== 'node_modules') visit(path);
+        } else if (isFile && include(relativePath)) {
+          found.push(path);
+        }
+      }
+    };
+    try {
+      if (lstatSync(root).isFile()) found.push(root);
+      else visit(root);
+    } catch {
+      // A root that does not exist lists nothing; the caller reports it.
+    }
+  }
+  return found;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as UTF-8 text, or says why it cannot: too large, binary, not UTF-8, unreadable. */
+export function readTextFile(path: string, maxFileSize: number): { text: string } | { error: string } {
+  try {
+    const size = statSync(path).size;
+    if (size > maxFileSize) return { error: `skipped: ${size} bytes is over the ${maxFileSize}-byte limit (setting maxFileSize)` };
+    const bytes = readFileSync(path);
+    if (bytes.subarray(0, 8192).includes(0)) return { error: 'skipped: binary file' };
+    return { text: decoder.decode(bytes) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof TypeError) return { error: 'skipped: not valid UTF-8' };
+    return { error: `skipped: cannot read the file (${code ?? String(error)})` };
+  }
+}
+
+export function pathToUri(path: string): string {
+  return URI.file(path).toString();
+}
+
+export function uriToPath(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+/** The workspace of the command line: files under the given roots, read from disk on demand. */
+export class NodeWorkspace implements TreatyWorkspace {
+  readonly #roots: readonly string[];
+  readonly #config: TreatyConfig;
+
+  constructor(roots: readonly string[], config: TreatyConfig) {
+    this.#roots = roots;
+    this.#config = config;
+  }
+
+  listDocuments(): readonly string[] {
+    return walkDocuments(this.#roots, this.#config).map(pathToUri);
+  }
+
+  readDocument(uri: string): { text: string } | { error: string } {
+    return readTextFile(uriToPath(uri), this.#config.maxFileSize);
+  }
+}
