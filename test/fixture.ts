@@ -1,0 +1,111 @@
+// The one fixture language of the test suites (after rust-analyzer and texlab):
+//   //- /treaties/nat.md      starts a new file (the first file may omit it: it is then /main.md)
+//   $0                        the cursor (removed from the text)
+//   ^^^^ label                a line of spaces and ^ marks the columns above it as a range named `label`
+//                             (ranges may repeat a label; the line itself is removed)
+// parseFixture returns the files, the cursor and the labelled ranges as UTF-16 offsets.
+
+import type { TreatyWorkspace } from '../server/src/core/api';
+
+export interface FixtureRange {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly label: string;
+}
+
+export interface Fixture {
+  readonly files: ReadonlyMap<string, string>;
+  readonly cursor: { readonly uri: string; readonly offset: number } | null;
+  readonly ranges: readonly FixtureRange[];
+  readonly workspace: InMemoryWorkspace;
+  /** The ranges with a label, in order. */
+  rangesLabelled(label: string): FixtureRange[];
+  /** The one range with a label. */
+  range(label: string): FixtureRange;
+}
+
+export const uriOf = (path: string): string => `file://${path}`;
+
+const MARKER_LINE = /^(\s*)(\^+)(?:\s+(\S.*))?$/;
+
+export function parseFixture(source: string): Fixture {
+  const files = new Map<string, string>();
+  const ranges: FixtureRange[] = [];
+  let cursor: Fixture['cursor'] = null;
+  const chunks = source.split(/^\/\/- (\S+)[^\n]*\n/m);
+  const pieces: [string, string][] = [];
+  if (chunks[0]!.trim().length > 0) pieces.push(['/main.md', chunks[0]!]);
+  for (let index = 1; index < chunks.length; index += 2) pieces.push([chunks[index]!, chunks[index + 1] ?? '']);
+  for (const [path, raw] of pieces) {
+    const uri = uriOf(path);
+    const output: string[] = [];
+    let length = 0;
+    let previousLineStart = 0;
+    for (const line of raw.split('\n')) {
+      const marker = MARKER_LINE.exec(line);
+      if (marker && output.length > 0) {
+        const start = previousLineStart + marker[1]!.length;
+        ranges.push({ uri, start, end: start + marker[2]!.length, label: marker[3]?.trim() ?? '' });
+        continue;
+      }
+      let text = line;
+      const cursorAt = text.indexOf('$0');
+      if (cursorAt >= 0) {
+        cursor = { uri, offset: length + cursorAt };
+        text = text.slice(0, cursorAt) + text.slice(cursorAt + 2);
+      }
+      previousLineStart = length;
+      output.push(text);
+      length += text.length + 1;
+    }
+    // Fixture strings end with a newline before the closing backtick; keep files ending in one newline.
+    files.set(uri, output.join('\n').replace(/\n+$/, '\n'));
+  }
+  const workspace = new InMemoryWorkspace(files);
+  return {
+    files,
+    cursor,
+    ranges,
+    workspace,
+    rangesLabelled: (label) => ranges.filter((range) => range.label === label),
+    range(label) {
+      const found = ranges.filter((range) => range.label === label);
+      if (found.length !== 1) throw new Error(`fixture has ${found.length} ranges labelled '${label}'`);
+      return found[0]!;
+    },
+  };
+}
+
+/** Strips a common indentation so fixtures can be indented in the test source. */
+export function dedent(text: string): string {
+  const lines = text.replace(/^\n/, '').split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim().length > 0).map((line) => /^ */.exec(line)![0].length));
+  return lines.map((line) => line.slice(indent)).join('\n');
+}
+
+/** A workspace held in memory: the tests' implementation of the core's only I/O interface. */
+export class InMemoryWorkspace implements TreatyWorkspace {
+  readonly #files: Map<string, string>;
+
+  constructor(files: ReadonlyMap<string, string>) {
+    this.#files = new Map(files);
+  }
+
+  listDocuments(): readonly string[] {
+    return [...this.#files.keys()].sort();
+  }
+
+  readDocument(uri: string): { text: string } | { error: string } {
+    const text = this.#files.get(uri);
+    return text === undefined ? { error: 'no such document' } : { text };
+  }
+
+  write(uri: string, text: string): void {
+    this.#files.set(uri, text);
+  }
+
+  delete(uri: string): void {
+    this.#files.delete(uri);
+  }
+}
