@@ -35,13 +35,15 @@ function mergeCitations(lists: readonly (readonly CitationSyntax[])[]): Citation
   );
 }
 
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s/;
+
 // Abbreviations after which a full stop does not end an English or Russian sentence.
 const ABBREVIATIONS = /(?:\b(?:Art|Arts|No|Nos|para|paras|e\.g|i\.e|cf|St|Mr|Mrs|Dr|Prof|vol|p|pp|U\.N|U\.S|ст|п|ч|пп|см|т)|\b[A-Z])$/;
 
 /**
  * Sentences end at 。！？, at `.`/`!`/`?` followed by a space and a capital letter (unless after an
- * abbreviation), at blank lines, and at the end of a heading line. Single line breaks do not end one:
- * text pasted from PDFs breaks lines mid-sentence.
+ * abbreviation), at the end of a heading line and before a list item. Line breaks, even blank lines,
+ * do not end one: text pasted from PDFs breaks lines (often with blank lines between) mid-sentence.
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -61,10 +63,7 @@ export function splitSentences(text: string): Sentence[] {
       const isHeading = text[lineStart] === '#';
       let next = index + 1;
       if (character === '\r' && text[next] === '\n') next++;
-      let probe = next;
-      while (probe < text.length && (text[probe] === ' ' || text[probe] === '\t' || text[probe] === '\u3000')) probe++;
-      const blankFollows = text[probe] === '\n' || text[probe] === '\r' || probe >= text.length;
-      if (isHeading || blankFollows || text[next] === '#') close(index);
+      if (isHeading || text[next] === '#' || LIST_ITEM.test(text.slice(next, next + 8))) close(index);
       lineStart = next;
       index = next - 1;
     }
