@@ -89,7 +89,6 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
     }
   }
 
-  let previousBlank = true;
   let paragraphStart = -1;
   const flushParagraph = (end: number): void => {
     if (paragraphStart >= 0) maskInline(text, paragraphStart, end, maskSpan, comments);
@@ -100,7 +99,8 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
     const line = lines[lineNumber]!;
     const content = lineText(line);
     const fence = FENCE.exec(content);
-    if (fence) {
+    // A backtick fence's info string may not contain a backtick (CommonMark 4.5).
+    if (fence && !(fence[1]![0] === '`' && content.indexOf('`', fence.index + fence[0].length) >= 0)) {
       flushParagraph(line.start);
       const marker = fence[1]!;
       let closing = lineNumber + 1;
@@ -110,17 +110,15 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
       maskSpan(line.start, end);
       codeBlocks.push({ start: line.start, end });
       lineNumber = closing;
-      previousBlank = false;
       continue;
     }
     const isBlank = content.trim().length === 0;
     if (isBlank) {
       flushParagraph(line.start);
-      previousBlank = true;
       continue;
     }
-    // Indented code: four spaces or a tab after a blank line (full-width indentation is prose).
-    if (previousBlank && paragraphStart < 0 && /^(?: {4}|\t)/.test(content) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(content)) {
+    // Indented code: four spaces or a tab outside a paragraph (full-width indentation is prose).
+    if (paragraphStart < 0 && /^(?: {4}|\t)/.test(content) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(content)) {
       let last = lineNumber;
       while (last + 1 < lines.length) {
         const next = lineText(lines[last + 1]!);
@@ -131,10 +129,8 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
       maskSpan(line.start, lines[last]!.end);
       codeBlocks.push({ start: line.start, end: lines[last]!.end });
       lineNumber = last;
-      previousBlank = false;
       continue;
     }
-    previousBlank = false;
     const heading = ATX_HEADING.exec(content);
     if (heading) {
       flushParagraph(line.start);
@@ -156,8 +152,9 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
 }
 
 /**
- * Masks code spans and HTML comments inside one paragraph. Code spans pair backtick runs of equal
- * length; each run is matched through a per-length queue, so the pass stays linear.
+ * Masks code spans and HTML comments inside one paragraph, left to right as CommonMark reads them
+ * (whichever starts first wins). A backtick run is paired with the next run of the same length,
+ * found through a precomputed table, so the pass stays linear.
  */
 function maskInline(
   text: string,
@@ -168,38 +165,39 @@ function maskInline(
 ): void {
   const runs: { start: number; length: number }[] = [];
   for (let index = start; index < end; index++) {
+    if (text.charCodeAt(index) !== 0x60) continue;
+    let runEnd = index;
+    while (runEnd < end && text.charCodeAt(runEnd) === 0x60) runEnd++;
+    runs.push({ start: index, length: runEnd - index });
+    index = runEnd - 1;
+  }
+  const nextSameLength: number[] = new Array(runs.length).fill(-1);
+  const latestByLength = new Map<number, number>();
+  for (let index = runs.length - 1; index >= 0; index--) {
+    nextSameLength[index] = latestByLength.get(runs[index]!.length) ?? -1;
+    latestByLength.set(runs[index]!.length, index);
+  }
+  let run = 0;
+  for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
     if (code === 0x60) {
-      let runEnd = index;
-      while (runEnd < end && text.charCodeAt(runEnd) === 0x60) runEnd++;
-      if (index === start || text.charCodeAt(index - 1) !== 0x5c) runs.push({ start: index, length: runEnd - index });
-      index = runEnd - 1;
+      while (run < runs.length && runs[run]!.start < index) run++;
+      const opening = runs[run];
+      if (!opening || opening.start !== index) continue;
+      const partner = nextSameLength[run]!;
+      if (partner < 0) {
+        index = opening.start + opening.length - 1;
+        continue;
+      }
+      const closing = runs[partner]!;
+      maskSpan(opening.start, closing.start + closing.length);
+      index = closing.start + closing.length - 1;
     } else if (code === 0x3c && text.startsWith('<!--', index)) {
       const close = text.indexOf('-->', index + 4);
       const commentEnd = close < 0 ? end : close + 3;
       comments.push({ span: { start: index, end: commentEnd }, body: text.slice(index + 4, close < 0 ? end : close).trim() });
       maskSpan(index, commentEnd);
-      // A comment may run past the paragraph's blank line; skip what it covered.
       index = commentEnd - 1;
     }
-  }
-  const nextByLength = new Map<number, number[]>();
-  for (let index = runs.length - 1; index >= 0; index--) {
-    const run = runs[index]!;
-    const queue = nextByLength.get(run.length) ?? [];
-    queue.push(index);
-    nextByLength.set(run.length, queue);
-  }
-  for (let index = 0; index < runs.length; index++) {
-    const run = runs[index]!;
-    const queue = nextByLength.get(run.length)!;
-    // Drop this run and any runs before it from the queue of its length.
-    while (queue.length > 0 && queue[queue.length - 1]! <= index) queue.pop();
-    const partner = queue.pop();
-    if (partner === undefined) continue;
-    const closing = runs[partner]!;
-    maskSpan(run.start, closing.start + closing.length);
-    // Runs inside the span are literal text: skip them.
-    index = partner;
   }
 }
