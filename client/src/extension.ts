@@ -1,0 +1,124 @@
+// The VS Code client: starts the bundled language server (dist/server.js) over IPC, shows the workspace's
+// treaty/citation/problem counts in the status bar, and contributes the Treaty Annotator commands.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, ReferencesRequest, State, SymbolKind, TransportKind, WorkspaceSymbolRequest } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, Location, Position, ServerOptions, SymbolInformation } from 'vscode-languageclient/node';
+
+interface WorkspaceStats {
+  readonly treaties: number;
+  readonly analyses: number;
+  readonly citations: number;
+  readonly problems: number;
+}
+
+/** What `activate` returns, for tests: `ready` settles once the server has indexed the workspace. */
+export interface TreatyAnnotatorApi {
+  readonly ready: Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<TreatyAnnotatorApi> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const output = vscode.window.createOutputChannel('Treaty Annotator');
+  const status = vscode.window.createStatusBarItem('treatyAnnotator.status', vscode.StatusBarAlignment.Left, 0);
+  status.name = 'Treaty Annotator';
+  let statsTimer: ReturnType<typeof setTimeout> | undefined;
+  let crashes = 0;
+  let stopping = false;
+
+  const refreshStats = async (): Promise<void> => {
+    const stats = await languageClient.sendRequest<WorkspaceStats | null>('treatyAnnotator/stats');
+    if (!stats) return;
+    status.text = `$(law) ${vscode.l10n.t('{0} treaties · {1} citations · {2} problems', stats.treaties, stats.citations, stats.problems)}`;
+    status.tooltip = [vscode.l10n.t('Treaty Annotator: {0} treaties, {1} analyses', stats.treaties, stats.analyses)]
+      .concat(crashes > 0 ? [vscode.l10n.t('The server restarted after a crash ({0} times); see the output.', crashes)] : [])
+      .join('\n');
+    status.command = 'treatyAnnotator.goToTreaty';
+  };
+  const scheduleStats = (): void => {
+    clearTimeout(statsTimer);
+    statsTimer = setTimeout(() => void refreshStats().catch(() => undefined), 300);
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: ['file', 'untitled'].flatMap((scheme) => ['markdown', 'plaintext'].map((language) => ({ scheme, language }))),
+    outputChannel: output,
+    initializationOptions: { locale: vscode.env.language },
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        next(uri, diagnostics);
+        scheduleStats();
+      },
+    },
+  };
+  const languageClient = new LanguageClient('treatyAnnotator', 'Treaty Annotator', serverOptions, clientOptions);
+  client = languageClient;
+
+  // The library's default error handler restarts a crashed server (up to 5 times in 3 minutes); say what happened.
+  languageClient.onDidChangeState(({ newState }) => {
+    if (newState === State.Starting) {
+      status.text = `$(sync~spin) ${vscode.l10n.t('Treaty Annotator: starting')}`;
+    } else if (newState === State.Stopped) {
+      if (!stopping) crashes++;
+      status.text = `$(error) ${vscode.l10n.t('Treaty Annotator: server stopped')}`;
+      status.tooltip = vscode.l10n.t('The language server stopped. Click to restart it; details are in the output.');
+      status.command = 'treatyAnnotator.restartServer';
+    } else {
+      scheduleStats();
+    }
+  });
+
+  const convert = languageClient.protocol2CodeConverter;
+  const showReferences = (uri: string, position: Position, locations: readonly Location[]): Thenable<unknown> =>
+    vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), convert.asPosition(position), locations.map(convert.asLocation));
+
+  context.subscriptions.push(
+    output,
+    status,
+    { dispose: () => clearTimeout(statsTimer) },
+    vscode.commands.registerCommand('treatyAnnotator.restartServer', async () => {
+      stopping = true;
+      try {
+        await languageClient.restart();
+      } finally {
+        stopping = false;
+      }
+    }),
+    vscode.commands.registerCommand('treatyAnnotator.showReferences', showReferences),
+    vscode.commands.registerCommand('treatyAnnotator.showCitingDocuments', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const position = languageClient.code2ProtocolConverter.asTextDocumentPositionParams(editor.document, editor.selection.active);
+      const locations = (await languageClient.sendRequest(ReferencesRequest.type, { ...position, context: { includeDeclaration: false } })) ?? [];
+      if (locations.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No document cites the provision under the cursor.'));
+      else await showReferences(position.textDocument.uri, position.position, locations);
+    }),
+    vscode.commands.registerCommand('treatyAnnotator.goToTreaty', async () => {
+      const symbols = ((await languageClient.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) ?? []) as SymbolInformation[];
+      const items = symbols
+        .filter((symbol) => symbol.kind === SymbolKind.Namespace)
+        .map((symbol) => ({ label: symbol.name, description: vscode.workspace.asRelativePath(vscode.Uri.parse(symbol.location.uri)), symbol }));
+      const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Go to a treaty in the workspace'), matchOnDescription: true });
+      if (picked) await vscode.window.showTextDocument(vscode.Uri.parse(picked.symbol.location.uri), { selection: convert.asRange(picked.symbol.location.range) });
+    }),
+  );
+
+  status.show();
+  try {
+    await languageClient.start();
+  } catch (error) {
+    output.appendLine(`Treaty Annotator: the language server failed to start: ${String(error)}`);
+  }
+  // The stats request waits for the first indexing, so its answer means the workspace is ready.
+  return { ready: refreshStats() };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

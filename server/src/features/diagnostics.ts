@@ -1,0 +1,21 @@
+// LSP adapter for diagnostics: pushes `textDocument/publishDiagnostics` for every document whose
+// diagnostics may have changed (an edit to a treaty reaches every analysis citing it).
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeError, type FeatureContext } from '../lsp/context';
+import { toDiagnostic } from '../lsp/convert';
+
+export function registerDiagnostics(connection: Connection, context: FeatureContext, documents: TextDocuments<TextDocument>): void {
+  context.onDidUpdateIndex(() => {
+    try {
+      const service = context.service;
+      for (const uri of service.takeChangedDocuments()) {
+        const lineIndex = service.getLineIndex(uri);
+        const diagnostics = lineIndex ? service.getDiagnostics(uri).map((diagnostic) => toDiagnostic(service, lineIndex, diagnostic)) : [];
+        void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+      }
+    } catch (error) {
+      context.log(`diagnostics failed: ${describeError(error)}`);
+    }
+  });
+}

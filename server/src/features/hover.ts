@@ -1,0 +1,16 @@
+// LSP adapter for hover: a citation's provision text, in the client's locale.
+import type { Connection, Hover, TextDocumentPositionParams } from 'vscode-languageserver';
+import { guard, type FeatureContext } from '../lsp/context';
+import { fromPosition, toMarkdownHover } from '../lsp/convert';
+
+export function registerHover(connection: Connection, context: FeatureContext): void {
+  connection.onHover(
+    guard(context, 'hover', null as Hover | null, ({ textDocument, position }: TextDocumentPositionParams) => {
+      const service = context.service;
+      const lineIndex = service.getLineIndex(textDocument.uri);
+      if (!lineIndex) return null;
+      const hover = service.getHover(textDocument.uri, fromPosition(lineIndex, position), context.locale());
+      return hover ? toMarkdownHover(lineIndex, hover) : null;
+    }),
+  );
+}

@@ -1,0 +1,18 @@
+// LSP adapter for inlay hints (off unless `treatyAnnotator.inlayHints.enabled`): the article caption after a citation.
+import type { Connection, InlayHint, InlayHintParams } from 'vscode-languageserver';
+import { guard, type FeatureContext } from '../lsp/context';
+import { fromRange, toInlayHint } from '../lsp/convert';
+
+export function registerInlayHints(connection: Connection, context: FeatureContext): void {
+  connection.languages.inlayHint.on(
+    guard(context, 'inlay hints', [] as InlayHint[], ({ textDocument, range }: InlayHintParams) => {
+      const service = context.service;
+      const lineIndex = service.getLineIndex(textDocument.uri);
+      if (!lineIndex || !context.config().inlayHints) return [];
+      return service.getInlayHints(textDocument.uri, fromRange(lineIndex, range)).map((hint) => toInlayHint(lineIndex, hint));
+    }),
+  );
+  context.onDidUpdateIndex(() => {
+    if (context.clientCapabilities().workspace?.inlayHint?.refreshSupport) connection.languages.inlayHint.refresh();
+  });
+}

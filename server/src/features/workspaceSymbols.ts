@@ -1,0 +1,13 @@
+// LSP adapter for workspace symbols: treaties and their articles across every folder.
+import type { Connection, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver';
+import { guard, type FeatureContext } from '../lsp/context';
+import { toSymbolInformation } from '../lsp/convert';
+
+export function registerWorkspaceSymbols(connection: Connection, context: FeatureContext): void {
+  connection.onWorkspaceSymbol(
+    guard(context, 'workspace symbols', [] as SymbolInformation[], ({ query }: WorkspaceSymbolParams) => {
+      const service = context.service;
+      return service.getWorkspaceSymbols(query).map((symbol) => toSymbolInformation(service, symbol));
+    }),
+  );
+}

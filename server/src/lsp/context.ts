@@ -1,0 +1,45 @@
+// What every feature adapter receives from the server, and the guard that makes a failing handler harmless.
+// A handler waits until the workspace is indexed; an exception is logged and answered with an empty result.
+
+import { ResponseError, type CancellationToken, type ClientCapabilities, type Event } from 'vscode-languageserver';
+import type { TreatyService } from '../core/index';
+import type { TreatyConfig } from '../core/config';
+
+export interface FeatureContext {
+  /** The core facade; a call throws when the core could not start (the guard turns that into an empty answer). */
+  readonly service: TreatyService;
+  /** Resolves once the first indexing of the workspace has finished. */
+  readonly ready: Promise<void>;
+  /** The client's locale (`ja`, `en`…), for messages built on request. */
+  locale(): string;
+  config(): TreatyConfig;
+  clientCapabilities(): ClientCapabilities;
+  /** Fires (debounced) after documents changed in the index: time to publish diagnostics and refresh views. */
+  readonly onDidUpdateIndex: Event<void>;
+  log(message: string): void;
+}
+
+/** Wraps a request handler: waits for indexing, skips cancelled requests, logs exceptions as empty results. */
+export function guard<P, R>(
+  context: FeatureContext,
+  name: string,
+  empty: R,
+  handler: (params: P) => R,
+): (params: P, token: CancellationToken) => Promise<R> {
+  return async (params, token) => {
+    await context.ready;
+    if (token.isCancellationRequested) return empty;
+    try {
+      return handler(params);
+    } catch (error) {
+      // Refusals meant for the user (a rename that cannot happen) travel as response errors.
+      if (error instanceof ResponseError) throw error;
+      context.log(`${name} failed: ${describeError(error)}`);
+      return empty;
+    }
+  };
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,128 @@
+// The core's TreatyWorkspace inside the language server: open editor documents over files on disk.
+// Disk access goes through an injected WorkspaceFileSystem so the server itself stays free of node:fs.
+
+import picomatch from 'picomatch';
+import { URI } from 'vscode-uri';
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentUri, TreatyWorkspace } from '../core/index';
+import { DEFAULT_CONFIG, type TreatyConfig } from '../core/config';
+
+/** Disk access, injected: the node entry point passes the same walker and reader the command line uses. */
+export interface WorkspaceFileSystem {
+  /** Paths of the files under a folder that the configuration's globs include. */
+  listFiles(rootPath: string, config: TreatyConfig): readonly string[];
+  /** A file as text, or why it is skipped (too large, binary, not UTF-8, unreadable). */
+  readTextFile(path: string, maxFileSize: number): { readonly text: string } | { readonly error: string };
+  exists(path: string): boolean;
+}
+
+/** A workspace folder with the configuration that applies to it (its own file, then the editor settings). */
+export interface WorkspaceRoot {
+  readonly uri: DocumentUri;
+  readonly config: TreatyConfig;
+}
+
+interface RootFilter {
+  readonly root: WorkspaceRoot;
+  /** The folder's path with a trailing separator. */
+  readonly prefix: string;
+  readonly included: (relativePath: string) => boolean;
+  readonly excluded: (relativePath: string) => boolean;
+}
+
+export class LspWorkspace implements TreatyWorkspace {
+  readonly #documents: TextDocuments<TextDocument>;
+  readonly #fileSystem: WorkspaceFileSystem;
+  #filters: RootFilter[] = [];
+
+  constructor(documents: TextDocuments<TextDocument>, fileSystem: WorkspaceFileSystem) {
+    this.#documents = documents;
+    this.#fileSystem = fileSystem;
+  }
+
+  setRoots(roots: readonly WorkspaceRoot[]): void {
+    // The same glob options as the command line's walker, so that editor and CI see the same documents.
+    this.#filters = roots.map((root) => ({
+      root,
+      prefix: withTrailingSeparator(URI.parse(root.uri).fsPath),
+      included: picomatch([...root.config.include], { dot: false }),
+      excluded: picomatch([...root.config.exclude], { dot: true }),
+    }));
+  }
+
+  get roots(): readonly WorkspaceRoot[] {
+    return this.#filters.map((filter) => filter.root);
+  }
+
+  listDocuments(): readonly DocumentUri[] {
+    const found = new Map<string, DocumentUri>();
+    for (const filter of this.#filters) {
+      for (const path of this.#fileSystem.listFiles(URI.parse(filter.root.uri).fsPath, filter.root.config)) {
+        const uri = URI.file(path).toString();
+        found.set(uri, uri);
+      }
+    }
+    // Open documents win over their file on disk, whatever URI spelling the client uses.
+    for (const document of this.#documents.all()) {
+      if (this.includes(document.uri)) found.set(normalizeUri(document.uri), document.uri);
+    }
+    return [...found.values()];
+  }
+
+  readDocument(uri: DocumentUri): { readonly text: string } | { readonly error: string } {
+    const open = this.openDocument(uri);
+    if (open) return { text: open.getText() };
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return { error: 'the document is not open and has no file on disk' };
+    const maxFileSize = this.#filterFor(parsed.fsPath)?.root.config.maxFileSize ?? DEFAULT_CONFIG.maxFileSize;
+    return this.#fileSystem.readTextFile(parsed.fsPath, maxFileSize);
+  }
+
+  openDocument(uri: DocumentUri): TextDocument | undefined {
+    const exact = this.#documents.get(uri);
+    if (exact) return exact;
+    const normalized = normalizeUri(uri);
+    return this.#documents.all().find((document) => normalizeUri(document.uri) === normalized);
+  }
+
+  existsOnDisk(uri: DocumentUri): boolean {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' && this.#fileSystem.exists(parsed.fsPath);
+  }
+
+  /**
+   * Whether a document belongs in the index. Files under a folder pass its globs, outside hidden folders and
+   * node_modules (which the walker never enters); anything else the user opened (untitled, outside) does.
+   */
+  includes(uri: DocumentUri): boolean {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return true;
+    const filter = this.#filterFor(parsed.fsPath);
+    if (!filter) return true;
+    const relative = parsed.fsPath.slice(filter.prefix.length).replace(/\\/g, '/');
+    const folders = relative.split('/').slice(0, -1);
+    if (folders.some((folder) => folder.startsWith('.') || folder === 'node_modules')) return false;
+    // The walker does not enter an excluded folder, whatever the files below it would match.
+    const ancestors = folders.map((_, index) => folders.slice(0, index + 1).join('/'));
+    if (ancestors.some((folder) => filter.excluded(folder) || filter.excluded(`${folder}/`))) return false;
+    return filter.included(relative) && !filter.excluded(relative);
+  }
+
+  #filterFor(path: string): RootFilter | undefined {
+    let best: RootFilter | undefined;
+    for (const filter of this.#filters) {
+      if (path.startsWith(filter.prefix) && (!best || filter.prefix.length > best.prefix.length)) best = filter;
+    }
+    return best;
+  }
+}
+
+export function normalizeUri(uri: DocumentUri): string {
+  return URI.parse(uri).toString();
+}
+
+function withTrailingSeparator(path: string): string {
+  if (path.endsWith('/') || path.endsWith('\\')) return path;
+  return path + (path.includes('\\') ? '\\' : '/');
+}
