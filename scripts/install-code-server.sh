@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the real-editor tests need: Debian's chromium, ripgrep, neovim and libkrb5-dev, and
+# Installs what the real-editor tests need: Debian's chromium, ripgrep, neovim, libkrb5-dev and a CJK font, and
 # code-server 4.100.3 (VS Code 1.100.3) into .cache/code-server/, built without downloads beyond npm.
 # Idempotent: a finished install leaves .cache/code-server/.installed and is skipped next time.
 set -euo pipefail
@@ -17,6 +17,8 @@ install_debian_packages() {
   command -v rg >/dev/null || missing+=(ripgrep)
   command -v nvim >/dev/null || missing+=(neovim)
   dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+  # Without a CJK font the Japanese samples render as boxes in the UI test's screenshots.
+  dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || missing+=(fonts-ipafont-gothic)
   if [ ${#missing[@]} -eq 0 ]; then
     return
   fi

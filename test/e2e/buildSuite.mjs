@@ -1,0 +1,32 @@
+// Bundles the real-editor suite (test/e2e/suite/*.ts) into out/test/e2e/suite/ as CommonJS for the
+// node extension host; `vscode` and `mocha` stay external (the host and the repo's node_modules provide them).
+import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const suiteOut = join(repoRoot, 'out/test/e2e/suite');
+
+export async function buildSuite() {
+  const suiteDir = join(repoRoot, 'test/e2e/suite');
+  const entryPoints = readdirSync(suiteDir)
+    .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
+    .map((name) => join(suiteDir, name));
+  await build({
+    entryPoints,
+    outdir: suiteOut,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  return join(suiteOut, 'index');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(await buildSuite());
+}

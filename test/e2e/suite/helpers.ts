@@ -1,0 +1,100 @@
+// Shared steps of the real-editor suite: activating the extension, opening samples, finding positions by
+// text, and waiting for the language server by retrying a request until it answers (never a fixed wait).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'treaty-annotator.treaty-annotator';
+
+/** Activates the extension and waits for its language client to be ready (the API `activate()` returns). */
+export async function activateExtension(): Promise<void> {
+  const extension = vscode.extensions.getExtension<{ ready: Promise<void> }>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the extension host`);
+  const api = await extension.activate();
+  assert.ok(api && typeof api.ready?.then === 'function', 'activate() must return { ready: Promise<void> }');
+  await api.ready;
+}
+
+/** A file of the sample workspace (the runner opens a copy of samples/ as the only folder). */
+export function sampleUri(relativePath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace (a copy of samples/) is not open');
+  return vscode.Uri.joinPath(folder.uri, relativePath);
+}
+
+export async function openSample(relativePath: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(sampleUri(relativePath));
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/**
+ * The position `offsetInNeedle` code units into the `occurrence`-th (0-based) occurrence of `needle`.
+ * Tests name positions by the text around them, never by hand-counted numbers.
+ */
+export function positionOf(document: vscode.TextDocument, needle: string, offsetInNeedle = 0, occurrence = 0): vscode.Position {
+  const text = document.getText();
+  let index = -1;
+  for (let seen = 0; seen <= occurrence; seen++) {
+    index = text.indexOf(needle, index + 1);
+    assert.notEqual(index, -1, `'${needle}' (occurrence ${occurrence}) not found in ${document.uri.path}`);
+  }
+  return document.positionAt(index + offsetInNeedle);
+}
+
+/** The range of the `occurrence`-th occurrence of `needle`. */
+export function rangeOf(document: vscode.TextDocument, needle: string, occurrence = 0): vscode.Range {
+  const start = positionOf(document, needle, 0, occurrence);
+  return new vscode.Range(start, document.positionAt(document.offsetAt(start) + needle.length));
+}
+
+/**
+ * Repeats `probe` until `accept` holds, waiting for the next extension-host turn between tries
+ * (the server may still be indexing); fails after `timeoutMs` with the last value seen.
+ */
+export async function retryUntil<T>(what: string, probe: () => Thenable<T> | T, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) assert.fail(`${what}: still not as expected after ${timeoutMs} ms; last value: ${describe(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 1).slice(0, 2000);
+  } catch {
+    return String(value);
+  }
+}
+
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n---\n');
+}
+
+/** A definition result as (file, line text): Location and LocationLink alike. */
+export function landing(result: vscode.Location | vscode.LocationLink): { uri: vscode.Uri; range: vscode.Range } {
+  return 'targetUri' in result
+    ? { uri: result.targetUri, range: result.targetSelectionRange ?? result.targetRange }
+    : { uri: result.uri, range: result.range };
+}
+
+export async function lineText(uri: vscode.Uri, line: number): Promise<string> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return document.lineAt(line).text;
+}
+
+/** The path of `uri` relative to the sample workspace, for readable assertions. */
+export function relative(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+export function diagnosticCode(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
