@@ -4,7 +4,7 @@
 
 import { lookupTreatyName, primaryEntry, type Catalog } from './catalog';
 import type { DocumentFacts } from './document';
-import { findArticle, locateProvision } from './treaty/locate';
+import { adjacentArticle, findArticle, findItem, findParagraph, locateProvision } from './treaty/locate';
 import type { Article, CitationSyntax, Item, LevelRef, Paragraph, Span, Treaty } from './types';
 
 export type CitationStatus =
@@ -192,7 +192,7 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
             problem ??= 'no-antecedent';
             return null;
           }
-          return neighbourArticle(base.treaty, base.article, step)?.number ?? null;
+          return adjacentArticle(base.treaty, base.article, step)?.number ?? null;
         }
         case 'each':
           return null;
@@ -272,13 +272,6 @@ function antecedentArticle(binding: Binding | null, catalog: Catalog): { treaty:
   return treaty && article ? { treaty, article } : null;
 }
 
-/** The article `step` places before or after `article` in the same run of articles (main or one 附則). */
-function neighbourArticle(treaty: Treaty, article: Article, step: number): Article | undefined {
-  const run = treaty.articles.filter((candidate) => candidate.supplementaryGroup === article.supplementaryGroup);
-  const position = run.indexOf(article);
-  return position < 0 ? undefined : run[position + step];
-}
-
 /** Describes the articles a treaty has, for `unknown-article` messages: `Articles 1–14`, `第1条–第9条`. */
 export function describeArticles(treaty: Treaty): string {
   const main = treaty.articles.filter((article) => !article.supplementary);
@@ -325,21 +318,18 @@ function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): Re
   const key = articleKey(treaty.id, article.number, article.supplementaryGroup);
   let paragraph: Paragraph | undefined;
   if (binding.paragraph !== null) {
-    paragraph = article.paragraphs.find((candidate) => candidate.number === binding.paragraph);
+    paragraph = findParagraph(article, binding.paragraph);
     if (!paragraph) return outcome('unknown-paragraph', `${article.label}: ${article.paragraphs.length}`, { uri: entry.uri, span: article.span }, key);
   }
   let item: Item | undefined;
   if (binding.item !== null && binding.item !== 'each') {
     const inParagraphs = paragraph ? [paragraph] : article.paragraphs;
     for (const candidate of inParagraphs) {
-      item = candidate.items.find((entryItem) => entryItem.number === binding.item);
+      item = findItem(candidate, binding.item);
       if (item) break;
     }
     if (!item) return outcome('unknown-item', article.label, { uri: entry.uri, span: (paragraph ?? article).span }, key);
-    if (citation.subitem) {
-      const subitem = item.subitems.find((candidate) => candidate.number === citation.subitem);
-      if (subitem) item = subitem;
-    }
+    if (citation.subitem) item = findItem(item, citation.subitem) ?? item;
   }
   return outcome('resolved', null, { uri: entry.uri, span: (item ?? paragraph ?? article).span }, key);
 }

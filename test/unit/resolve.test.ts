@@ -1,0 +1,131 @@
+// Resolution: which treaty and which provision each citation names, by the rules in ARCHITECTURE.md.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { createTreatyService } from '../../server/src/core/index';
+import { dedent, parseFixture, uriOf } from '../fixture';
+
+const NAT = dedent(`
+  //- /treaties/nat.md
+  ---
+  treaty: nat
+  title: 北大西洋条約
+  short: NATO条約
+  ---
+  ## 第4条（協議）
+  締約国は、協議する。
+  ## 第5条（集団防衛）
+  締約国は、武力攻撃を全締約国に対する攻撃とみなす。
+  ２　前項の措置は、報告しなければならない。
+  ## 第6条（適用地域）
+  前条の武力攻撃には、次の攻撃を含む。
+  一　領域に対する攻撃
+  二　船舶に対する攻撃
+`);
+
+const OTHER = dedent(`
+  //- /treaties/other.md
+  ---
+  treaty: other
+  title: 海洋協力協定
+  aliases: [海洋協定]
+  ---
+  ## 第1条
+  目的。
+  ## 第2条
+  定義。
+  ## 第6条
+  範囲。
+`);
+
+/** Resolves the analysis `/a.md` of the fixture and lists `text → treaty article(paragraph)[item] status` per citation. */
+function check(analysis: string, treaties: string = NAT + OTHER): string[] {
+  const fixture = parseFixture(`${treaties}\n//- /a.md\n${dedent(analysis)}`);
+  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+  service.indexWorkspace();
+  return service.getCitations(uriOf('/a.md')).map((citation) => {
+    const provision = `${citation.article ?? '-'}${citation.paragraph !== null ? `(${citation.paragraph})` : ''}${citation.item !== null ? `[${citation.item}]` : ''}`;
+    return `${citation.text.replace(/\s+/g, '')} → ${citation.treatyId ?? citation.treatyName ?? '?'} ${provision} ${citation.status}`;
+  });
+}
+
+describe('which treaty a citation belongs to', () => {
+  it('takes an explicit name before the article', () => {
+    expect(check('北大西洋条約第5条を参照。')).toEqual(['北大西洋条約第5条 → nat 5 resolved']);
+  });
+
+  it('passes the name along a list and a range', () => {
+    expect(check('北大西洋条約第4条及び第5条。')).toEqual(['北大西洋条約第4条 → nat 4 resolved', '第5条 → nat 5 resolved']);
+  });
+
+  it('takes the sentence topic even when that treaty is not in the workspace', () => {
+    expect(check('国連憲章は、第51条で自衛権を定める。')).toEqual(['第51条 → 国連憲章 51 unknown-treaty']);
+  });
+
+  it('carries a qualifier over to a later citation of the same sentence, and no further', () => {
+    expect(check('北大西洋条約第5条に基づく集団防衛は、第６条で地域が限定される。次に第2条を見る。\n<!-- x -->', NAT + OTHER)).toEqual([
+      '北大西洋条約第5条 → nat 5 resolved',
+      '第６条 → nat 6 resolved',
+      '第2条 → ? 2 ambiguous-treaty',
+    ]);
+  });
+
+  it('falls back to the cites: front matter, then to a cites directive from its point on', () => {
+    expect(check('---\ncites: other\n---\n第6条を見る。\n<!-- cites: nat -->\n第6条を見る。')).toEqual([
+      '第6条 → other 6 resolved',
+      '第6条 → nat 6 resolved',
+    ]);
+  });
+
+  it('falls back to the treaty the document names most', () => {
+    expect(check('北大西洋条約の話。北大西洋条約は重要だ。海洋協力協定もある。\n\n第5条を見る。')).toContain('第5条 → nat 5 resolved');
+  });
+
+  it('falls back to the only treaty of the workspace', () => {
+    expect(check('第5条を見る。', NAT)).toEqual(['第5条 → nat 5 resolved']);
+  });
+
+  it('calls an unqualified citation ambiguous when nothing decides', () => {
+    expect(check('第5条を見る。')).toEqual(['第5条 → ? 5 ambiguous-treaty']);
+  });
+
+  it('binds an alias defined in the text to the treaty with that title', () => {
+    expect(check('「海洋協力協定」（以下「本協定」という。）の話。本協定第2条を見る。')).toContain('本協定第2条 → other 2 resolved');
+  });
+});
+
+describe('anaphora and relative citations in analyses', () => {
+  it('resolves 同条 to the article of the last citation', () => {
+    expect(check('北大西洋条約第5条第1項及び同条第2項。')).toEqual(['北大西洋条約第5条第1項 → nat 5(1) resolved', '同条第2項 → nat 5(2) resolved']);
+  });
+
+  it('reports 同条 with nothing before it', () => {
+    expect(check('同条第2項を見る。', NAT)).toEqual(['同条第2項 → ? -(2) no-antecedent']);
+  });
+});
+
+describe('checking the provision', () => {
+  it('reports an article the treaty does not have', () => {
+    expect(check('北大西洋条約第15条。')).toEqual(['北大西洋条約第15条 → nat 15 unknown-article']);
+  });
+
+  it('reports a paragraph and an item the article does not have', () => {
+    expect(check('北大西洋条約第5条第3項と第6条第三号。')).toEqual([
+      '北大西洋条約第5条第3項 → nat 5(3) unknown-paragraph',
+      '第6条第三号 → nat 6[3] unknown-item',
+    ]);
+  });
+
+  it('ignores citations in code spans, code blocks and front matter', () => {
+    expect(check('---\ntitle2: 第5条\n---\n`第5条` と\n```\n第6条\n```\n', NAT)).toEqual([]);
+  });
+});
+
+describe('citations inside a treaty document', () => {
+  it('resolves 前条 and 前項 relative to where they stand', () => {
+    const fixture = parseFixture(NAT);
+    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+    service.indexWorkspace();
+    const citations = service.getCitations(uriOf('/treaties/nat.md')).map((citation) => `${citation.text} → ${citation.article}(${citation.paragraph}) ${citation.status}`);
+    expect(citations).toEqual(['前項 → 5(1) resolved', '前条 → 5(null) resolved']);
+  });
+});
