@@ -1,0 +1,235 @@
+// A person's session in VS Code (code-server) with the packaged extension: installs the .vsix, opens an
+// analysis with Ctrl+P, moves with Ctrl+G, reads a hover, follows F12, reads Problems, renames an article
+// with F2 and sees the analysis change. Screenshots of each step go to test-output/ui/ (key ones to docs/).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createProfile,
+  ensureCodeServer,
+  extensionHostLog,
+  freePort,
+  installExtension,
+  launchChromium,
+  repoRoot,
+  startCodeServer,
+} from './codeServer.mjs';
+
+const EXTENSION_ID = 'treaty-annotator.treaty-annotator';
+const STEP_TIMEOUT_MS = 60_000;
+const shots = join(repoRoot, 'test-output/ui');
+const docsShots = join(repoRoot, 'docs/screenshots');
+const startedAt = Date.now();
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+
+// ---- the .vsix ------------------------------------------------------------------------------------------
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+if (!process.argv.includes('--no-package')) {
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/package.mjs')], { stdio: 'inherit' });
+}
+assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package`);
+ensureCodeServer();
+
+rmSync(shots, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+const profile = createProfile('treaty-ui', {
+  'window.title': '${activeEditorLong}',
+  'workbench.editor.enablePreview': false,
+  'editor.hover.delay': 300,
+  'files.refactoring.autoSave': true,
+});
+const installOutput = installExtension(profile, vsix);
+assert.match(installOutput, /was successfully installed/, installOutput);
+console.log(`[ui] installed ${vsix} after ${elapsed()}`);
+
+/** Line and column (1-based) of `needle` in a sample file, plus `offset` characters. */
+function lineColumn(file, needle, offset = 0) {
+  const lines = readFileSync(join(profile.workspace, file), 'utf8').split('\n');
+  const line = lines.findIndex((text) => text.includes(needle));
+  assert.notEqual(line, -1, `${needle} not in ${file}`);
+  return { line: line + 1, column: lines[line].indexOf(needle) + offset + 1 };
+}
+
+// ---- the session -----------------------------------------------------------------------------------------
+const port = await freePort();
+const server = await startCodeServer(profile, { port });
+const browser = await launchChromium(profile);
+const page = browser.pages()[0] ?? (await browser.newPage());
+page.setDefaultTimeout(STEP_TIMEOUT_MS);
+const steps = [];
+let failed = false;
+
+async function step(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    steps.push({ name, ok: true, ms: Date.now() - started });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    steps.push({ name, ok: false, ms: Date.now() - started, error: String(error.stack ?? error) });
+    console.log(`  ✗ ${name}\n      ${String(error.message ?? error).split('\n').slice(0, 12).join('\n      ')}`);
+    await page.screenshot({ path: join(shots, `failed-${steps.length}.png`) }).catch(() => {});
+    throw error;
+  }
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Polls `probe` until it returns a truthy value. */
+async function until(what, probe, timeoutMs = STEP_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`${what}: timed out after ${timeoutMs} ms`);
+    await page.waitForTimeout(200);
+  }
+}
+
+async function runCommand(label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function quickOpen(fileName) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await until(`${fileName} active`, async () => (await page.title()).includes(fileName));
+}
+
+async function cursorAt() {
+  return (await page.locator('[id="status.editor.selection"]').textContent())?.trim() ?? '';
+}
+
+async function goToLine(line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await until(`cursor at Ln ${line}, Col ${column}`, async () => (await cursorAt()).startsWith(`Ln ${line}, Col ${column}`));
+}
+
+/** Runs "Show or Focus Hover" until the hover widget shows `expected` (the server may still be starting). */
+async function hoverShowing(expected) {
+  return until(`hover showing ${expected}`, async () => {
+    // A resting pointer can open a second hover: park it over the activity bar's empty space.
+    await page.mouse.move(20, 600);
+    await runCommand('Show or Focus Hover');
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+    const text = await hover.textContent({ timeout: 3_000 }).catch(() => null);
+    if (text && text.includes(expected)) return text;
+    await page.keyboard.press('Escape');
+    return null;
+  });
+}
+
+try {
+  await step('open the workspace and the Japanese analysis with Ctrl+P', async () => {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(profile.workspace)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    await page.locator('.explorer-folders-view').waitFor();
+    await quickOpen('kaiyo-kyotei-kaisetsu.md');
+    await until('the extension activated', () => {
+      const log = extensionHostLog(profile);
+      const failure = log.match(/Activating extension .*treaty-annotator.* failed.*/);
+      if (failure) throw new Error(failure[0]);
+      return log.includes(`_doActivateExtension ${EXTENSION_ID}`);
+    });
+    await shot('01-opened');
+  });
+
+  const citation = lineColumn('analyses/kaiyo-kyotei-kaisetsu.md', '第6条第2項は、海難を知った', 1);
+  await step(`Ctrl+G to 第6条第2項 (${citation.line}:${citation.column}) and Show or Focus Hover reads article 6`, async () => {
+    await goToLine(citation.line, citation.column);
+    const text = await hoverShowing('各締約国は、他方の締約国の船舶又は国民が関係する海難を知ったときは');
+    assert.ok(text.includes('第6条'), text);
+    assert.ok(text.includes('海難救助'), text);
+    await shot('02-hover');
+    await page.keyboard.press('Escape');
+  });
+
+  const paragraph = lineColumn('treaties/kaiyo-kyotei.md', '２　各締約国は、他方の締約国の船舶');
+  await step('F12 jumps to paragraph 2 of article 6 in the treaty', async () => {
+    await page.keyboard.press('F12');
+    await until('the treaty active', async () => (await page.title()).includes('treaties/kaiyo-kyotei.md'));
+    await until(`cursor on line ${paragraph.line}`, async () => (await cursorAt()).startsWith(`Ln ${paragraph.line},`));
+    await shot('03-definition');
+  });
+
+  await step('Ctrl+Shift+M shows the deliberate dangling citations in Problems', async () => {
+    await quickOpen('broken-citations.md');
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const unknownArticle = lineColumn('analyses/broken-citations.md', '第15条');
+    const text = await until('problems listed', async () => {
+      const all = (await rows.allTextContents()).join('\n');
+      return all.includes(`[Ln ${unknownArticle.line}, Col ${unknownArticle.column}]`) && all.includes('unknown-article') ? all : null;
+    });
+    for (const code of ['no-antecedent', 'unknown-paragraph', 'unknown-item']) assert.ok(text.includes(code), `${code} not in Problems:\n${text}`);
+    await shot('04-problems');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  const heading = lineColumn('treaties/kaiyo-kyotei.md', '## 第6条', 4);
+  await step('F2 on 第6条 in the treaty renumbers it, and the analysis follows', async () => {
+    await quickOpen('kaiyo-kyotei.md');
+    await goToLine(heading.line, heading.column);
+    await page.keyboard.press('F2');
+    const input = page.locator('.rename-box input, .rename-box .rename-input').first();
+    await input.waitFor({ state: 'visible' });
+    const placeholder = await input.inputValue();
+    assert.ok(placeholder.includes('6'), `rename placeholder ${placeholder}`);
+    await input.fill(placeholder.replace('6', '16'));
+    await shot('05-rename');
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+    await runCommand('File: Save All');
+    const analysis = join(profile.workspace, 'analyses/kaiyo-kyotei-kaisetsu.md');
+    await until('the analysis rewritten on disk', () => readFileSync(analysis, 'utf8').includes('第16条第2項は、海難を知った'));
+    assert.ok(readFileSync(join(profile.workspace, 'treaties/kaiyo-kyotei.md'), 'utf8').includes('## 第16条（海難救助）'));
+    await quickOpen('kaiyo-kyotei-kaisetsu.md');
+    const renamed = lineColumn('analyses/kaiyo-kyotei-kaisetsu.md', '第16条第2項', 1);
+    await goToLine(renamed.line, renamed.column);
+    await until('the editor shows 第16条第2項', async () => (await page.locator('.monaco-editor .view-lines').first().textContent())?.includes('第16条第2項'));
+    await shot('06-renamed-analysis');
+  });
+} catch {
+  failed = true;
+} finally {
+  writeFileSync(join(shots, 'steps.json'), JSON.stringify({ steps, totalMs: Date.now() - startedAt }, null, 2));
+  writeFileSync(join(shots, 'exthost.log'), extensionHostLog(profile));
+  server.writeLog();
+  copyFileSync(join(profile.root, 'code-server.log'), join(shots, 'code-server.log'));
+  await browser.close();
+  await server.stop();
+  if (!failed) rmSync(profile.root, { recursive: true, force: true });
+}
+
+if (failed) {
+  console.error(`[ui] FAILED after ${elapsed()}; screenshots and logs in ${shots}`);
+  process.exit(1);
+}
+mkdirSync(docsShots, { recursive: true });
+for (const [from, to] of [
+  ['02-hover.png', 'hover.png'],
+  ['03-definition.png', 'definition.png'],
+  ['04-problems.png', 'problems.png'],
+  ['05-rename.png', 'rename.png'],
+]) {
+  copyFileSync(join(shots, from), join(docsShots, to));
+}
+console.log(`[ui] ${steps.length} steps passed in ${elapsed()}; screenshots: ${readdirSync(shots).filter((name) => name.endsWith('.png')).join(', ')}`);
