@@ -19,9 +19,13 @@ const EDITS = 200;
 const PROBE_DOCUMENTS = 50;
 const PROBES_PER_DOCUMENT = 20;
 
-/** The counts at one size; the 1 MB analysis stands in for 50 ordinary ones so every size is exactly proportional. */
-export function sizeOf(scale: number): { treaties: number; regular: number; hotDocuments: number } {
-  return { treaties: Math.round(12.5 * scale), regular: 250 * scale - 50, hotDocuments: 125 * scale };
+/**
+ * The counts at one size; the 1 MB analysis stands in for 50 ordinary ones so every size is exactly proportional.
+ * Scale 0 is the tiny workspace of the smoke test.
+ */
+export function sizeOf(scale: number): { treaties: number; regular: number; hotDocuments: number; bigBytes: number } {
+  if (scale === 0) return { treaties: 3, regular: 20, hotDocuments: 10, bigBytes: 100_000 };
+  return { treaties: Math.round(12.5 * scale), regular: 250 * scale - 50, hotDocuments: 125 * scale, bigBytes: BIG_BYTES };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,8 +451,8 @@ export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, lo
     const writer = new AnalysisWriter(random, treaties, own, hot, examples);
     writer.write(
       name,
-      big ? BIG_BYTES : ANALYSIS_BYTES,
-      big ? (CITATIONS_PER_ANALYSIS * BIG_BYTES) / ANALYSIS_BYTES : CITATIONS_PER_ANALYSIS,
+      big ? sizes.bigBytes : ANALYSIS_BYTES,
+      big ? (CITATIONS_PER_ANALYSIS * sizes.bigBytes) / ANALYSIS_BYTES : CITATIONS_PER_ANALYSIS,
       hotDocument,
     );
     let plain = '';

@@ -1,0 +1,336 @@
+// `npm run bench` / `npm run bench:smoke`: generates the workspaces, runs the floor, the peers, treaty-check,
+// the server and the core side by side, and writes the tables and the chart to bench/results/.
+
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { REPO_ROOT, RESULTS_DIR, RESULT_PREFIX, WORK_DIR, argValue, listFiles, type Manifest } from './common';
+import { generateWorkspace } from './generate';
+import { SERVER_PATH, measureServer } from './lsp';
+import { chartSvg, renderMarkdown, sizeLabel, type BenchRecord, type Figures, type RunRecord, type SizeRecord, type Tool } from './report';
+
+const CLI_PATH = path.join(REPO_ROOT, 'dist', 'cli.js');
+const CORE_BUNDLE = path.join(WORK_DIR, 'core.js');
+const REMARK_CLI = path.join(REPO_ROOT, 'node_modules', 'remark-cli', 'cli.js');
+const DOC_PATH = path.join(REPO_ROOT, 'docs', 'benchmark.md');
+const DOC_BEGIN = '<!-- bench:results:begin -->';
+const DOC_END = '<!-- bench:results:end -->';
+
+interface Options {
+  readonly smoke: boolean;
+  readonly sizes: number[];
+  readonly runs: number[];
+  readonly remarkRuns: number[];
+  readonly remarkTimeoutMs: number;
+  readonly requests: number;
+  readonly keystrokes: number;
+  readonly peerKeystrokes: number;
+  readonly peerReferences: number;
+  readonly peerInteractiveSizes: number[];
+  readonly reference: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const list = (name: string, fallback: string): number[] => (argValue(argv, name) ?? fallback).split(',').map(Number);
+  const smoke = argv.includes('--smoke');
+  if (smoke) {
+    return {
+      smoke,
+      sizes: [0],
+      runs: [1],
+      remarkRuns: [1],
+      remarkTimeoutMs: 30_000,
+      requests: 50,
+      keystrokes: 5,
+      peerKeystrokes: 3,
+      peerReferences: 10,
+      peerInteractiveSizes: [0],
+      reference: 0,
+    };
+  }
+  return {
+    smoke,
+    sizes: list('--sizes', '1,4,16'),
+    runs: list('--runs', '3,3,1'),
+    remarkRuns: list('--remark-runs', '3,1,1'),
+    remarkTimeoutMs: Number(argValue(argv, '--remark-timeout') ?? '120') * 1000,
+    requests: Number(argValue(argv, '--requests') ?? '1000'),
+    keystrokes: Number(argValue(argv, '--keystrokes') ?? '200'),
+    peerKeystrokes: Number(argValue(argv, '--peer-keystrokes') ?? '20'),
+    peerReferences: Number(argValue(argv, '--peer-references') ?? '100'),
+    peerInteractiveSizes: list('--peer-interactive-sizes', '1,4'),
+    reference: Number(argValue(argv, '--reference') ?? '4'),
+  };
+}
+
+interface ChildOutcome {
+  readonly wallMs: number;
+  readonly code: number | null;
+  readonly timedOut: boolean;
+  readonly result: Record<string, unknown> | null;
+  readonly stdoutTail: string;
+  readonly stderrTail: string;
+}
+
+/** Runs a process to its end (or its time limit), timing it from spawn to exit. */
+function runChild(args: readonly string[], options: { cwd?: string; timeoutMs: number }): Promise<ChildOutcome> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: options.cwd ?? REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let result: Record<string, unknown> | null = null;
+    let timedOut = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const lines = stdout.split('\n');
+      stdout = lines.pop() ?? '';
+      for (const line of lines) if (line.startsWith(RESULT_PREFIX)) result = JSON.parse(line.slice(RESULT_PREFIX.length)) as Record<string, unknown>;
+      stdout = (lines.slice(-5).join('\n') + '\n' + stdout).slice(-4000);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ wallMs: performance.now() - t0, code, timedOut, result, stdoutTail: stdout, stderrTail: stderr });
+    });
+  });
+}
+
+const logLine = (line: string): void => void process.stderr.write(`${line}\n`);
+
+async function measureFloor(scale: number): Promise<Figures> {
+  const outcome = await runChild([path.join(WORK_DIR, 'floor.js'), '--scale', String(scale)], { timeoutMs: 120_000 });
+  if (!outcome.result) throw new Error(`floor failed: ${outcome.stderrTail}`);
+  return { wallMs: outcome.wallMs, ...(outcome.result as Figures) };
+}
+
+async function measureMarkdownPeer(scale: number, interactive: boolean, options: Options): Promise<Figures> {
+  const args = ['--expose-gc', path.join(WORK_DIR, 'peerMarkdown.js'), '--scale', String(scale)];
+  if (interactive) {
+    args.push('--interactive', '--requests', String(options.requests), '--keystrokes', String(options.peerKeystrokes));
+    args.push('--reference-requests', String(options.peerReferences));
+  }
+  const outcome = await runChild(args, { timeoutMs: 600_000 });
+  if (!outcome.result) throw new Error(`Markdown peer failed: ${outcome.stderrTail}`);
+  // The cold figure is the wall time from spawn, like the server's; the in-process figure stays as coldMs.
+  return { ...(outcome.result as Figures), wallMs: outcome.wallMs };
+}
+
+async function measureRemark(manifest: Manifest, timeoutMs: number): Promise<Figures> {
+  const outcome = await runChild(
+    [REMARK_CLI, '--no-config', '--no-ignore', '--no-color', '--quiet', '--use', 'remark-validate-links=repository:false', 'analyses', 'treaties'],
+    { cwd: manifest.linkedRoot, timeoutMs },
+  );
+  if (outcome.timedOut) return { timedOut: true, wallMs: Number.NaN };
+  const warnings = /(\d+) warnings?/.exec(outcome.stderrTail);
+  if (outcome.code !== 0 && outcome.code !== 1) throw new Error(`remark failed: ${outcome.stderrTail}`);
+  return { wallMs: outcome.wallMs, warnings: warnings ? Number(warnings[1]) : Number.NaN, timedOut: false };
+}
+
+async function measureCli(manifest: Manifest): Promise<Figures> {
+  const outcome = await runChild([CLI_PATH, '.'], { cwd: manifest.plainRoot, timeoutMs: 600_000 });
+  const summary = /(\d+) errors?, (\d+) warnings?/.exec(outcome.stdoutTail);
+  if (outcome.code !== 0 && outcome.code !== 1) {
+    return { wallMs: Number.NaN, exitCode: outcome.code, error: `${outcome.stderrTail.trim().slice(-300)}` };
+  }
+  return { wallMs: outcome.wallMs, exitCode: outcome.code, errors: summary ? Number(summary[1]) : Number.NaN };
+}
+
+async function measureCore(scale: number, interactive: boolean, options: Options): Promise<Figures> {
+  const args = ['--expose-gc', CORE_BUNDLE, '--scale', String(scale), '--requests', String(options.requests), '--keystrokes', String(options.keystrokes)];
+  if (interactive) args.push('--interactive');
+  const outcome = await runChild(args, { timeoutMs: 600_000 });
+  if (!outcome.result) return { error: outcome.stderrTail.trim().slice(-300) };
+  return outcome.result as Figures;
+}
+
+/** Calls one measurement, turning a failure into a note instead of ending the run. */
+async function attempt(name: string, notes: string[], work: () => Promise<Figures>): Promise<Figures | undefined> {
+  try {
+    const figures = await work();
+    if (typeof figures.error === 'string') notes.push(`${name}: ${figures.error}`);
+    return figures;
+  } catch (error) {
+    notes.push(`${name}: ${String(error).slice(0, 300)}`);
+    return undefined;
+  }
+}
+
+async function measureSize(manifest: Manifest, sizeIndex: number, options: Options, notes: string[]): Promise<SizeRecord> {
+  const scale = manifest.scale;
+  const runs: RunRecord[] = [];
+  const runCount = options.runs[sizeIndex] ?? 1;
+  for (let run = 0; run < runCount; run++) {
+    const interactive = run === 0;
+    const tools: Partial<Record<Tool, Figures>> = {};
+    const label = (tool: string): string => `${sizeLabel(scale)} run ${run + 1}/${runCount}: ${tool}`;
+    const started = performance.now();
+    tools.floor = await attempt(label('floor'), notes, () => measureFloor(scale));
+    tools.markdown = await attempt(label('Markdown peer'), notes, () =>
+      measureMarkdownPeer(scale, interactive && options.peerInteractiveSizes.includes(scale), options),
+    );
+    if (run < (options.remarkRuns[sizeIndex] ?? 1)) {
+      tools.remark = await attempt(label('remark-validate-links'), notes, () => measureRemark(manifest, options.remarkTimeoutMs));
+      if (tools.remark?.timedOut === true) notes.push(`${sizeLabel(scale)}: remark-validate-links did not finish within ${options.remarkTimeoutMs / 1000} s and was stopped.`);
+    }
+    if (fs.existsSync(CLI_PATH)) tools.cli = await attempt(label('treaty-check'), notes, () => measureCli(manifest));
+    if (fs.existsSync(SERVER_PATH)) {
+      tools.server = await attempt(label('server'), notes, async () =>
+        measureServer(manifest, {
+          interactive,
+          requests: options.requests,
+          keystrokes: options.keystrokes,
+          coldTimeoutMs: 180_000,
+          log: logLine,
+        }),
+      );
+    }
+    if (fs.existsSync(CORE_BUNDLE)) tools.core = await attempt(label('core'), notes, () => measureCore(scale, interactive, options));
+    runs.push({ tools });
+    const show = (tool: Tool, key: string): string => {
+      const value = tools[tool]?.[key];
+      return typeof value === 'number' && Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : 'n/a';
+    };
+    logLine(
+      `${label('done')} in ${((performance.now() - started) / 1000).toFixed(0)} s — floor ${show('floor', 'wallMs')}, server ${show('server', 'coldMs')}, ` +
+        `core ${show('core', 'coldMs')}, treaty-check ${show('cli', 'wallMs')}, Markdown peer ${show('markdown', 'wallMs')}, remark ${show('remark', 'wallMs')}`,
+    );
+  }
+  return {
+    scale,
+    files: listFiles(manifest.plainRoot).length,
+    treaties: manifest.treaties,
+    analyses: manifest.analyses,
+    plainBytes: manifest.plainBytes,
+    citations: manifest.citations,
+    dangling: manifest.dangling,
+    hotDocuments: manifest.hot.documents.length,
+    hotCitations: manifest.hot.citations,
+    bigBytes: manifest.big.bytes,
+    remarkTimeoutMs: options.remarkTimeoutMs,
+    runs,
+  };
+}
+
+/** What the figures themselves cannot say: sample sizes, answers, how memory was read. */
+function describeRun(record: BenchRecord, options: Options): void {
+  const reference = record.sizes.find((size) => size.scale === record.reference);
+  const first = reference?.runs[0]?.tools;
+  if (!first) return;
+  const server = first.server;
+  if (server) {
+    if (server.statsAnswered !== true || server.heapBytes === undefined) {
+      record.notes.push('Server heap: read through a preloaded probe (`node -r bench/work/memprobe.js`, SIGUSR2 → process.memoryUsage() after gc), RSS from /proc/<pid>/status.');
+    }
+    for (const name of ['hover', 'definition', 'completion', 'references']) {
+      const answered = server[`${name}Answered`];
+      const requests = server[`${name}Requests`];
+      if (typeof answered === 'number' && typeof requests === 'number') record.notes.push(`Server ${name}: ${answered} of ${requests} requests returned a non-empty answer.`);
+    }
+    if (typeof server.keystrokeMissed === 'number' && server.keystrokeMissed > 0) {
+      record.notes.push(`Server keystrokes: ${server.keystrokeMissed} edits got no diagnostics within 5 s (left out of the percentiles).`);
+    }
+  }
+  const peer = first.markdown;
+  if (peer && typeof peer.keystrokes === 'number') {
+    record.notes.push(
+      `Markdown peer: ${peer.keystrokes} keystrokes (each revalidates the 1 MB document), ${String(peer.referencesRequests)} reference requests ` +
+        `(each scans the workspace); hover answered ${String(peer.hoverAnswered)} of ${String(peer.hoverRequests)} (it only previews images), ` +
+        `definition ${String(peer.definitionAnswered)}, completion ${String(peer.completionAnswered)}, references ${String(peer.referencesAnswered)}.`,
+    );
+  }
+  if (!options.smoke) record.notes.push(`Runs per size ${options.sizes.map((size, index) => `${sizeLabel(size)}: ${options.runs[index] ?? 1}`).join(', ')}; ` +
+        `remark-validate-links ${options.sizes.map((size, index) => `${sizeLabel(size)}: ${options.remarkRuns[index] ?? 1}`).join(', ')}.`);
+}
+
+/** The smoke test's only assertions: every measurement produced a number, and the server answered. */
+function smokeFailures(record: BenchRecord): string[] {
+  const failures: string[] = [];
+  const expect = (tool: Tool, keys: readonly string[], figures: Figures | undefined): void => {
+    if (!figures) return void failures.push(`${tool}: no result`);
+    for (const key of keys) {
+      const value = figures[key];
+      if (typeof value !== 'number' || !Number.isFinite(value)) failures.push(`${tool}: ${key} is ${String(value)}`);
+    }
+  };
+  const latency = ['hover', 'definition', 'completion', 'references'].flatMap((name) => [`${name}P50Ms`, `${name}P99Ms`]);
+  const interactive = ['keystrokeP50Ms', 'keystrokeP95Ms', 'treatyEditMs', ...latency];
+  for (const size of record.sizes) {
+    const tools = size.runs[0]?.tools ?? {};
+    expect('floor', ['wallMs', 'bigPassMs', 'hotPassMs'], tools.floor);
+    expect('markdown', ['wallMs', 'heapBytes', ...interactive], tools.markdown);
+    expect('remark', ['wallMs', 'warnings'], tools.remark);
+    if (fs.existsSync(CLI_PATH)) expect('cli', ['wallMs', 'errors'], tools.cli);
+    if (fs.existsSync(SERVER_PATH)) {
+      if (tools.server?.answered !== true) failures.push('server: did not answer initialize');
+      if (tools.server?.coldComplete !== true) failures.push('server: cold start never published diagnostics for every document with a planted problem');
+      expect('server', ['coldMs', 'heapBytes', 'rssBytes', ...interactive], tools.server);
+      expect('core', ['coldMs', 'heapBytes', ...interactive], tools.core);
+    }
+  }
+  return failures;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv);
+  const started = performance.now();
+  const notes: string[] = [];
+  const buildStatus = path.join(WORK_DIR, 'build-status.json');
+  const productBuild = fs.existsSync(buildStatus) ? (JSON.parse(fs.readFileSync(buildStatus, 'utf8')) as { productBuild: string }).productBuild : 'ok';
+  if (productBuild !== 'ok') notes.push(`\`npm run build\` failed, so dist/ may be stale or missing: ${productBuild}`);
+  if (!fs.existsSync(SERVER_PATH)) notes.push('dist/server.js is missing (run `npm run build`): server rows are n/a.');
+  if (!fs.existsSync(CLI_PATH)) notes.push('dist/cli.js is missing (run `npm run build`): treaty-check rows are n/a.');
+  if (!fs.existsSync(CORE_BUNDLE)) notes.push('The core did not bundle (see `node bench/build.mjs`): core rows are n/a.');
+  const sizes: SizeRecord[] = [];
+  for (const [index, scale] of options.sizes.entries()) {
+    const manifest = generateWorkspace(scale, undefined, logLine);
+    sizes.push(await measureSize(manifest, index, options, notes));
+  }
+  const record: BenchRecord = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    node: process.versions.node,
+    reference: options.reference,
+    sizes,
+    notes,
+  };
+  describeRun(record, options);
+  record.notes.push(`Whole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  const markdown = renderMarkdown(record);
+  process.stdout.write(`\n${markdown}`);
+
+  const outDir = options.smoke ? path.join(WORK_DIR, 'smoke') : RESULTS_DIR;
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'latest.md'), `## Benchmark results\n\n![time against workspace size](chart.svg)\n\n${markdown}`);
+  fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(record, null, 1)}\n`);
+  fs.writeFileSync(path.join(outDir, 'chart.svg'), chartSvg(sizes));
+  if (!options.smoke && fs.existsSync(DOC_PATH)) {
+    const doc = fs.readFileSync(DOC_PATH, 'utf8');
+    const begin = doc.indexOf(DOC_BEGIN);
+    const end = doc.indexOf(DOC_END);
+    if (begin >= 0 && end > begin) {
+      const block = `${DOC_BEGIN}\n![time against workspace size](../bench/results/chart.svg)\n\n${markdown}${DOC_END}`;
+      fs.writeFileSync(DOC_PATH, doc.slice(0, begin) + block + doc.slice(end + DOC_END.length));
+    }
+  }
+  logLine(`results written to ${path.relative(REPO_ROOT, outDir)}/`);
+
+  if (options.smoke) {
+    const failures = smokeFailures(record);
+    if (failures.length > 0) {
+      logLine(`bench:smoke FAILED:\n  ${failures.join('\n  ')}`);
+      process.exitCode = 1;
+    } else logLine('bench:smoke passed: every measurement produced a number' + (fs.existsSync(SERVER_PATH) ? ' and the server answered.' : '.'));
+  }
+}
+
+main().catch((error: unknown) => {
+  logLine(String((error as Error).stack ?? error));
+  process.exitCode = 1;
+});
