@@ -322,18 +322,21 @@ function annex(content: string, at: number, heading: boolean): LineSyntax | null
 
 /** Classifies what a line can be, in isolation. `line` excludes the line break; `at` is its offset. */
 export function classifyLine(line: string, at: number): LineSyntax {
-  const heading = HEADING.exec(line);
-  let content = line;
+  const first = line.charCodeAt(0);
+  const heading = first === 0x23 /* # */ || first === 0x20 ? HEADING.exec(line) : null;
+  let content: string;
   let offset = at;
   if (heading) {
     content = line.slice(heading[0].length).replace(/[ \t]+#+[ \t]*$/, '').trimEnd();
     offset = at + heading[0].length;
   } else {
     // Markdown allows up to three spaces of indentation; e-Gov indents headings with full-width spaces.
-    const indent = /^[ \t]{0,3}/.exec(line)![0].length;
-    content = line.slice(indent).trimEnd();
+    let indent = 0;
+    while (indent < 3 && (line.charCodeAt(indent) === 0x20 || line.charCodeAt(indent) === 0x09)) indent++;
+    content = indent === 0 ? line.trimEnd() : line.slice(indent).trimEnd();
     offset = at + indent;
-    if (content === '' || /^[　 \t]*$/.test(content)) return { kind: 'blank' };
+    // trimEnd removes full-width spaces too, so a line of white space is empty here.
+    if (content.trimStart() === '') return { kind: 'blank' };
   }
   const structural = labelled(content, offset, heading !== null);
   if (structural) return structural;
@@ -341,25 +344,36 @@ export function classifyLine(line: string, at: number): LineSyntax {
   return inline(content, offset);
 }
 
+const isLetter = (code: number): boolean =>
+  (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x400 && code <= 0x4ff);
+
 /** Labels that structure a document: articles, divisions, 附則, preamble, annexes (headings or plain lines). */
 function labelled(content: string, offset: number, heading: boolean): LineSyntax | null {
   const first = content.charCodeAt(0);
   if (first === 0x7b2c /* 第 */) return japaneseArticle(content, offset, heading) ?? division(content, offset, heading);
-  const indented = /^[　]*/.exec(content)![0].length;
-  if (indented > 0) {
+  if (first === 0x3000) {
     // e-Gov indents chapter, section and 附則 lines (and amendment instructions, which match none of these).
+    let indented = 1;
+    while (content.charCodeAt(indented) === 0x3000) indented++;
     const inner = content.slice(indented);
     const at = offset + indented;
-    if (inner.startsWith('第')) return division(inner, at, heading);
-    return supplementary(inner, at) ?? preambleOrToc(inner, at);
+    const lead = inner.charCodeAt(0);
+    if (lead === 0x7b2c) return division(inner, at, heading);
+    if (lead === 0x9644 /* 附 */) return supplementary(inner, at);
+    return lead === 0x524d /* 前 */ || lead === 0x76ee /* 目 */ ? preambleOrToc(inner, at) : null;
   }
-  return (
-    supplementary(content, offset) ??
-    preambleOrToc(content, offset) ??
-    westernArticle(content, offset, heading) ??
-    division(content, offset, heading) ??
-    annex(content, offset, heading)
-  );
+  if (isLetter(first)) {
+    return (
+      preambleOrToc(content, offset) ??
+      westernArticle(content, offset, heading) ??
+      division(content, offset, heading) ??
+      annex(content, offset, heading)
+    );
+  }
+  if (first === 0x9644 /* 附 */) return supplementary(content, offset) ?? annex(content, offset, heading);
+  if (first === 0x5225 /* 別 */) return annex(content, offset, heading);
+  if (first === 0x524d /* 前 */ || first === 0x76ee /* 目 */) return preambleOrToc(content, offset);
+  return null;
 }
 
 function supplementary(content: string, at: number): LineSyntax | null {
@@ -382,55 +396,71 @@ function preambleOrToc(content: string, at: number): LineSyntax | null {
   return TOC.test(content) ? { kind: 'toc' } : null;
 }
 
-/** Lines inside provisions: captions, summaries, paragraph and item labels, text. */
+const KANJI_ITEM_START = new Set([...'一二三四五六七八九十百']);
+
+/** Lines inside provisions: captions, summaries, paragraph and item labels, text (dispatched on the first character). */
 function inline(content: string, offset: number): LineSyntax {
-  const textStart = offset + /^[　 \t]*/.exec(content)![0].length;
-  if (CLOSING.test(content)) return { kind: 'closing' };
-  const summary = SUMMARY.exec(content) ?? SUMMARY_COMMENT.exec(content);
-  if (summary) return { kind: 'summary', summary: summary[1]! };
-  const caption = CAPTION.exec(content.trimStart());
-  if (caption && !LAW_NUMBER.test(caption[1]!) && !/^[A-Za-z0-9]{1,6}$/.test(caption[1]!)) {
-    return { kind: 'caption', caption: caption[1]!.trim(), textStart };
+  let lead = 0;
+  for (let code = content.charCodeAt(0); code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0; ) {
+    code = content.charCodeAt(++lead);
   }
-  const spaced = PARAGRAPH_SPACED.exec(content);
-  if (spaced) {
-    const digits = spaced[1]!;
-    return {
-      kind: 'paragraph', number: parseArabicNumber(digits)!, labelStart: offset, labelEnd: offset + digits.length,
-      style: spaced[2] === '　' || /[０-９]/.test(digits) ? 'ja' : 'loose', textStart: offset + spaced[0].length,
-    };
+  const textStart = offset + lead;
+  const first = content.charCodeAt(0);
+  const leading = content.charAt(lead);
+  if ('IiВ以'.includes(leading) && CLOSING.test(content)) return { kind: 'closing' };
+  if ('要SР'.includes(leading)) {
+    const summary = SUMMARY.exec(content.slice(lead));
+    if (summary) return { kind: 'summary', summary: summary[1]! };
   }
-  const dotted = PARAGRAPH_DOTTED.exec(content);
-  if (dotted) {
-    return {
-      kind: 'paragraph', number: parseArabicNumber(dotted[1]!)!, labelStart: offset, labelEnd: offset + dotted[1]!.length + 1,
-      style: 'dotted', textStart: offset + dotted[0].length,
-    };
+  if (leading === '（' || leading === '(') {
+    const caption = CAPTION.exec(content.slice(lead));
+    if (caption && !LAW_NUMBER.test(caption[1]!) && !/^[A-Za-z0-9]{1,6}$/.test(caption[1]!)) {
+      return { kind: 'caption', caption: caption[1]!.trim(), textStart };
+    }
   }
-  const item = ITEM_JA.exec(content);
-  if (item) {
-    const value = numberValue(item[1]!);
-    const branches = branchSuffix(item[2]!);
-    if (value !== null && branches !== null) {
+  if ((first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19)) {
+    const spaced = PARAGRAPH_SPACED.exec(content);
+    if (spaced) {
+      const digits = spaced[1]!;
+      return {
+        kind: 'paragraph', number: parseArabicNumber(digits)!, labelStart: offset, labelEnd: offset + digits.length,
+        style: spaced[2] === '　' || first >= 0xff10 ? 'ja' : 'loose', textStart: offset + spaced[0].length,
+      };
+    }
+    const dotted = PARAGRAPH_DOTTED.exec(content);
+    if (dotted) {
+      return {
+        kind: 'paragraph', number: parseArabicNumber(dotted[1]!)!, labelStart: offset,
+        labelEnd: offset + dotted[1]!.length + 1, style: 'dotted', textStart: offset + dotted[0].length,
+      };
+    }
+  } else if (KANJI_ITEM_START.has(content.charAt(0))) {
+    const item = ITEM_JA.exec(content);
+    const value = item ? numberValue(item[1]!) : null;
+    const branches = item ? branchSuffix(item[2]!) : null;
+    if (item && value !== null && branches !== null) {
       const labelLength = item[1]!.length + item[2]!.length;
       return {
         kind: 'itemJa', number: `${value}${branches}`, labelStart: offset, labelEnd: offset + labelLength,
         textStart: offset + item[0].length,
       };
     }
+  } else if (first >= 0x30a1 && first <= 0x30fa) {
+    const subitem = SUBITEM_JA.exec(content);
+    if (subitem) {
+      return { kind: 'subitemJa', number: subitem[1]!, labelStart: offset, labelEnd: offset + 1, textStart: offset + subitem[0].length };
+    }
+  } else if (first === 0xff08 /* （ */ && DEEP_JA.test(content)) {
+    return { kind: 'deepJa', textStart };
   }
-  const subitem = SUBITEM_JA.exec(content);
-  if (subitem) {
-    return { kind: 'subitemJa', number: subitem[1]!, labelStart: offset, labelEnd: offset + 1, textStart: offset + subitem[0].length };
-  }
-  if (DEEP_JA.test(content)) return { kind: 'deepJa', textStart };
-  const western = ITEM_PARENTHESISED.exec(content) ?? ITEM_DOTTED_LETTER.exec(content) ?? ITEM_CLOSE_PAREN.exec(content);
-  if (western) {
-    const labelLength = western[0].trimEnd().length;
-    return {
-      kind: 'itemWestern', key: western[1]!.toLowerCase(), labelStart: offset, labelEnd: offset + labelLength,
-      textStart: offset + western[0].length,
-    };
+  if (first === 0x28 || (first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39) || (first >= 0x430 && first <= 0x451)) {
+    const western = ITEM_PARENTHESISED.exec(content) ?? ITEM_DOTTED_LETTER.exec(content) ?? ITEM_CLOSE_PAREN.exec(content);
+    if (western) {
+      return {
+        kind: 'itemWestern', key: western[1]!.toLowerCase(), labelStart: offset,
+        labelEnd: offset + western[0].trimEnd().length, textStart: offset + western[0].length,
+      };
+    }
   }
   return { kind: 'text', textStart };
 }
