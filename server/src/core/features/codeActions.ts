@@ -1,0 +1,164 @@
+// Feature: code actions — quick fixes for dangling citations: the nearest existing articles for
+// `unknown-article`; a treaty name or a `<!-- cites: id -->` directive for `ambiguous-treaty`;
+// a new treaty file (front matter filled in) for `unknown-treaty`.
+
+import type { CodeAction, DiagnosticCode, TextEdit } from '../api';
+import { effectiveSeverity } from '../config';
+import { isSuppressed, type DocumentFacts } from '../document';
+import type { ResolvedCitation } from '../resolve';
+import { articleKey as numberKey } from '../treaty/labels';
+import type { Span } from '../types';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { documentLanguage } from './diagnostics';
+import { renumberEdits } from './rename';
+
+/** How many nearby articles `unknown-article` offers. */
+const NEAREST = 3;
+
+const HANDLED: readonly DiagnosticCode[] = ['unknown-article', 'ambiguous-treaty', 'unknown-treaty'];
+
+export function findCodeActions(index: WorkspaceIndex, uri: string, span: Span, codes: readonly DiagnosticCode[]): CodeAction[] {
+  const facts = index.facts(uri);
+  if (!facts) return [];
+  const english = documentLanguage(facts) === 'en';
+  const actions: CodeAction[] = [];
+  const titles = new Set<string>();
+  const push = (action: CodeAction): void => {
+    if (titles.has(action.title)) return;
+    titles.add(action.title);
+    actions.push(action);
+  };
+  for (const citation of index.resolved(uri)) {
+    const at = citation.syntax.span;
+    if (at.end < span.start || at.start > span.end) continue;
+    const code = citation.status as DiagnosticCode;
+    if (!HANDLED.includes(code) || (codes.length > 0 && !codes.includes(code))) continue;
+    if (effectiveSeverity(index.config, code) === null || isSuppressed(facts, code, at)) continue;
+    if (code === 'unknown-article') nearestArticles(index, facts, citation, english).forEach(push);
+    else if (code === 'ambiguous-treaty') qualifications(index, facts, citation, english).forEach(push);
+    else newTreatyFile(index, citation, english).forEach(push);
+  }
+  return actions;
+}
+
+function nearestArticles(index: WorkspaceIndex, facts: DocumentFacts, citation: ResolvedCitation, english: boolean): CodeAction[] {
+  const treaty = citation.treatyId ? index.treatyEntry(citation.treatyId)?.treaty : undefined;
+  if (!treaty || citation.article === null) return [];
+  const wanted = numberKey(citation.article);
+  const distance = (number: string): number[] => {
+    const key = numberKey(number);
+    return [Math.abs((key[0] ?? 0) - (wanted[0] ?? 0)), key[0] ?? 0, Math.abs((key[1] ?? 0) - (wanted[1] ?? 0))];
+  };
+  const byDistance = (a: number[], b: number[]): number => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+  const candidates = treaty.articles
+    .filter((article) => article.supplementaryGroup === citation.supplementaryGroup && article.number !== '')
+    .map((article) => ({ article, distance: distance(article.number) }))
+    .sort((a, b) => byDistance(a.distance, b.distance))
+    .slice(0, NEAREST);
+  const qualifier = citation.syntax.qualifier;
+  return candidates.flatMap(({ article }, position) => {
+    const edits = renumberEdits(facts.text, citation.syntax.span, qualifier ? qualifier.span : null, citation.article!, article.number);
+    if (!edits) return [];
+    const label = article.label.replace(/\s+/g, ' ');
+    const caption = article.caption ? (english ? ` (${article.caption})` : `（${article.caption}）`) : '';
+    return [quickFix(english ? `Change to ${label}${caption}` : `${label}${caption}に直す`, 'unknown-article', facts.uri, edits, position === 0)];
+  });
+}
+
+function qualifications(index: WorkspaceIndex, facts: DocumentFacts, citation: ResolvedCitation, english: boolean): CodeAction[] {
+  const span = citation.syntax.span;
+  const written = facts.text.slice(span.start, span.end);
+  const paragraphStart = paragraphStartOf(facts, span.start);
+  const lineBreak = facts.text.includes('\r\n') ? '\r\n' : '\n';
+  const actions: CodeAction[] = [];
+  const directives: CodeAction[] = [];
+  for (const id of index.catalog.ids) {
+    const treaty = index.treatyEntry(id)?.treaty;
+    if (!treaty) continue;
+    const name = treaty.short ?? treaty.title;
+    let edit: TextEdit;
+    if (citation.syntax.language === 'ja') edit = { span: { start: span.start, end: span.start }, newText: name };
+    else if (citation.syntax.language === 'en') edit = { span: { start: span.end, end: span.end }, newText: /^the\s/i.test(name) ? ` of ${name}` : ` of the ${name}` };
+    else edit = { span: { start: span.end, end: span.end }, newText: ` ${name}` };
+    const qualified = edit.span.start === span.start ? `${edit.newText}${written}` : `${written}${edit.newText}`;
+    actions.push(quickFix(english ? `Qualify as '${qualified}'` : `「${qualified}」と条約名を付ける`, 'ambiguous-treaty', facts.uri, [edit], false));
+    const directive = `<!-- cites: ${id} -->`;
+    directives.push(
+      quickFix(
+        english ? `Add ${directive} before this paragraph (${treaty.title})` : `この段落の前に ${directive} を置く（${treaty.title}）`,
+        'ambiguous-treaty',
+        facts.uri,
+        [{ span: { start: paragraphStart, end: paragraphStart }, newText: `${directive}${lineBreak}` }],
+        false,
+      ),
+    );
+  }
+  return [...actions, ...directives];
+}
+
+/** The start of the Markdown paragraph holding `offset`: after a blank line, a heading or the front matter. */
+function paragraphStartOf(facts: DocumentFacts, offset: number): number {
+  const { lineIndex, text } = facts;
+  const floor = facts.frontMatter.span?.end ?? 0;
+  let line = lineIndex.positionAt(offset).line;
+  while (line > 0) {
+    const previousStart = lineIndex.lineStart(line - 1);
+    const previous = text.slice(previousStart, lineIndex.lineStart(line));
+    if (previousStart < floor || previous.trim() === '' || /^ {0,3}#/.test(previous)) break;
+    line--;
+  }
+  return Math.max(lineIndex.lineStart(line), floor);
+}
+
+function newTreatyFile(index: WorkspaceIndex, citation: ResolvedCitation, english: boolean): CodeAction[] {
+  const name = citation.treatyName?.trim();
+  if (!name) return [];
+  const id = treatyIdFor(name);
+  const folder = treatyFolder(index);
+  let fileName = `${id}.md`;
+  for (let suffix = 2; index.facts(folder + encodeURIComponent(fileName)) !== undefined; suffix++) fileName = `${id}-${suffix}.md`;
+  const uri = folder + encodeURIComponent(fileName);
+  const text = `---\ntreaty: ${yamlScalar(id)}\ntitle: ${yamlScalar(name)}\n---\n\n# ${name}\n\n`;
+  return [
+    {
+      title: english ? `Create treaty file ${fileName} for '${name}'` : `「${name}」の条約ファイル ${fileName} を作る`,
+      kind: 'quickfix',
+      diagnosticCode: 'unknown-treaty',
+      edit: { changes: [], creates: [{ uri, text }] },
+      preferred: false,
+    },
+  ];
+}
+
+/** `Convention on Harbor Safety` → `convention-on-harbor-safety`; a Japanese name is its own id. */
+function treatyIdFor(name: string): string {
+  const normal = name.normalize('NFKC');
+  if (/^[\x20-\x7e]+$/.test(normal)) {
+    const slug = normal.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    if (slug.length > 0) return slug;
+  }
+  return normal.replace(/[\s「」『』"“”'’/\\:*?<>|#%]/g, '') || 'treaty';
+}
+
+/** The folder (URI ending in `/`) of the workspace's treaties, or else the folder all documents share. */
+function treatyFolder(index: WorkspaceIndex): string {
+  const first = index.catalog.ids[0];
+  const treatyUri = first ? index.treatyEntry(first)?.uri : undefined;
+  if (treatyUri) return treatyUri.slice(0, treatyUri.lastIndexOf('/') + 1);
+  let common: string | null = null;
+  for (const uri of index.uris()) {
+    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+    if (common === null) common = folder;
+    while (!folder.startsWith(common)) common = common.slice(0, common.slice(0, -1).lastIndexOf('/') + 1);
+  }
+  return common ?? 'file:///';
+}
+
+/** A YAML scalar: plain when safe, otherwise double-quoted (a JSON string is valid YAML). */
+function yamlScalar(value: string): string {
+  return /^[^\s\-?:,[\]{}#&*!|>'"%@`][^:#]*$/.test(value) && value.trim() === value ? value : JSON.stringify(value);
+}
+
+function quickFix(title: string, code: DiagnosticCode, uri: string, edits: readonly TextEdit[], preferred: boolean): CodeAction {
+  return { title, kind: 'quickfix', diagnosticCode: code, edit: { changes: [{ uri, edits }], creates: [] }, preferred };
+}

@@ -1,0 +1,119 @@
+// Code actions: quick fixes for citations of missing articles, of no particular treaty, and of treaties
+// the workspace does not have.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import type { DiagnosticCode } from '../../server/src/core/index';
+import { createTreatyService } from '../../server/src/core/index';
+import { dedent, parseFixture } from '../fixture';
+
+const NAT = `
+//- /treaties/nat.md
+---
+treaty: nat
+title: 北大西洋条約
+short: NATO条約
+---
+## 第4条（協議）
+締約国は、協議する。
+## 第5条（集団防衛）
+締約国は、武力攻撃を全締約国に対する攻撃とみなす。
+## 第6条
+範囲。
+## 第12条
+再検討。
+`;
+
+const HARBOR = `
+//- /treaties/harbor.md
+---
+treaty: harbor
+title: Convention on Harbor Safety
+short: Harbor Convention
+---
+## Article 4 (Ships in distress)
+A State Party shall admit a ship in distress.
+`;
+
+/**
+ * The code actions at `$0` (for the given diagnostic codes; none given = every code), each as
+ * `title ⇒ result`: the edited document (line breaks shown as ⏎), or the files it creates.
+ */
+function check(source: string, expected: string[], codes: DiagnosticCode[] = []): void {
+  const fixture = parseFixture(source);
+  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+  service.indexWorkspace();
+  const { uri, offset } = fixture.cursor!;
+  const actions = service.getCodeActions(uri, { start: offset, end: offset }, codes);
+  const shown = actions.map((action) => {
+    const created = action.edit.creates.map((create) => `create ${create.uri.replace('file://', '')}: ${create.text}`);
+    const changed = action.edit.changes.map(({ uri: target, edits }) => {
+      let text = fixture.files.get(target)!;
+      for (const edit of [...edits].sort((a, b) => b.span.start - a.span.start)) text = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+      return text;
+    });
+    return `${action.preferred ? '★ ' : ''}${action.title} ⇒ ${[...created, ...changed].join(' | ').trimEnd().replace(/\r?\n/g, '⏎')}`;
+  });
+  expect(shown).toEqual(expected);
+}
+
+describe('quick fixes for an article the treaty does not have', () => {
+  it('offer the nearest existing articles, the nearest preferred', () => {
+    check(`${NAT}//- /a.md\n北大西洋条約第$07条を見よ。\n`, [
+      '★ 第6条に直す ⇒ 北大西洋条約第6条を見よ。',
+      '第5条（集団防衛）に直す ⇒ 北大西洋条約第5条を見よ。',
+      '第4条（協議）に直す ⇒ 北大西洋条約第4条を見よ。',
+    ]);
+  });
+
+  it('keep the script of the number and of the treaty name', () => {
+    check(`${NAT}//- /a.md\nNATO条約第十$0三条を見よ。\n`, [
+      '★ 第12条に直す ⇒ NATO条約第十二条を見よ。',
+      '第6条に直す ⇒ NATO条約第六条を見よ。',
+      '第5条（集団防衛）に直す ⇒ NATO条約第五条を見よ。',
+    ]);
+  });
+
+  it('speak English in an English document', () => {
+    check(`${HARBOR}//- /a.md\nSee Article $05 of the Harbor Convention.\n`, [
+      '★ Change to Article 4 (Ships in distress) ⇒ See Article 4 of the Harbor Convention.',
+    ]);
+  });
+
+  it('offer nothing when only other codes are asked for', () => {
+    check(`${NAT}//- /a.md\n北大西洋条約第$07条を見よ。\n`, [], ['ambiguous-treaty']);
+  });
+});
+
+describe('quick fixes for a citation of no particular treaty', () => {
+  it('offer to qualify it with each treaty, or to put a cites directive before its paragraph', () => {
+    check(`${NAT}${HARBOR}//- /a.md\n# 見出し\n\n前の文。\n第$05条を見よ。\n`, [
+      '「Harbor Convention第5条」と条約名を付ける ⇒ # 見出し⏎⏎前の文。⏎Harbor Convention第5条を見よ。',
+      '「NATO条約第5条」と条約名を付ける ⇒ # 見出し⏎⏎前の文。⏎NATO条約第5条を見よ。',
+      'この段落の前に <!-- cites: harbor --> を置く（Convention on Harbor Safety） ⇒ # 見出し⏎⏎<!-- cites: harbor -->⏎前の文。⏎第5条を見よ。',
+      'この段落の前に <!-- cites: nat --> を置く（北大西洋条約） ⇒ # 見出し⏎⏎<!-- cites: nat -->⏎前の文。⏎第5条を見よ。',
+    ]);
+  });
+
+  it('qualify an English citation after the article, and keep CRLF line breaks', () => {
+    check(`${NAT}${HARBOR}//- /a.md\r\nIntro.\r\nSee Article $04.\r\n`, [
+      "Qualify as 'Article 4 of the Harbor Convention' ⇒ Intro.⏎See Article 4 of the Harbor Convention.",
+      "Qualify as 'Article 4 of the NATO条約' ⇒ Intro.⏎See Article 4 of the NATO条約.",
+      'Add <!-- cites: harbor --> before this paragraph (Convention on Harbor Safety) ⇒ <!-- cites: harbor -->⏎Intro.⏎See Article 4.',
+      'Add <!-- cites: nat --> before this paragraph (北大西洋条約) ⇒ <!-- cites: nat -->⏎Intro.⏎See Article 4.',
+    ]);
+  });
+});
+
+describe('quick fixes for a treaty the workspace does not have', () => {
+  it('offer to create a treaty file next to the other treaties, titled with the cited name', () => {
+    check(`${NAT}//- /a.md\n日米安全保障条約第$05条を見よ。\n`, [
+      '「日米安全保障条約」の条約ファイル 日米安全保障条約.md を作る ⇒ create /treaties/%E6%97%A5%E7%B1%B3%E5%AE%89%E5%85%A8%E4%BF%9D%E9%9A%9C%E6%9D%A1%E7%B4%84.md: ---⏎treaty: 日米安全保障条約⏎title: 日米安全保障条約⏎---⏎⏎# 日米安全保障条約',
+    ]);
+  });
+
+  it('create it at the workspace root when there are no treaties, with an id made from an English name', () => {
+    check(`//- /notes/a.md\nSee Article $05 of the Geneva Convention.\n//- /notes/b.md\nNothing.\n`, [
+      "Create treaty file geneva-convention.md for 'Geneva Convention' ⇒ create /notes/geneva-convention.md: ---⏎treaty: geneva-convention⏎title: Geneva Convention⏎---⏎⏎# Geneva Convention",
+    ]);
+  });
+});
