@@ -199,11 +199,11 @@ class Scanner {
         return this.#startBlock(index, line);
       case 'preamble':
         if (this.#mode === 'front' && this.#preamble === null) return this.#startPreamble(index, line);
-        return this.#text_(index, line.labelStart);
+        return this.#textLine(index, line.labelStart);
       case 'annex':
         return this.#startAnnex(index, line);
       case 'closing':
-        if (this.#mode === 'front' || this.#mode === 'annex') return this.#text_(index, this.#starts[index]!);
+        if (this.#mode === 'front' || this.#mode === 'annex') return this.#textLine(index, this.#starts[index]!);
         this.#closeArticle();
         this.#closeDivisions(-1);
         this.#closeBlock();
@@ -230,18 +230,18 @@ class Scanner {
       case 'itemJa':
         return this.#japaneseItem(index, line);
       case 'subitemJa':
-        if (this.#mode !== 'body' || this.#item === null) return this.#text_(index, line.labelStart);
+        if (this.#mode !== 'body' || this.#item === null) return this.#textLine(index, line.labelStart);
         this.#subitem = this.#newItem(line.number, line.labelStart, line.labelEnd, index, false);
         this.#item.subitems.push(this.#subitem);
         return this.#extend(index, line.labelStart);
       case 'deepJa':
-        if (this.#mode !== 'body' || this.#article === null) return this.#text_(index, line.textStart);
+        if (this.#mode !== 'body' || this.#article === null) return this.#textLine(index, line.textStart);
         if (this.#paragraph === null) this.#openImplicitParagraph(line.textStart);
         return this.#extend(index, line.textStart);
       case 'itemWestern':
         return this.#westernItem(index, line);
       case 'text':
-        return this.#text_(index, line.textStart);
+        return this.#textLine(index, line.textStart);
     }
   }
 
@@ -350,7 +350,7 @@ class Scanner {
       this.#pendingCaption = { caption, start: textStart };
       return;
     }
-    if (this.#mode !== 'body') return this.#text_(index, textStart);
+    if (this.#mode !== 'body') return this.#textLine(index, textStart);
     // A paragraph's caption (`（施行期日）` before `１　`) belongs to the article but to no paragraph.
     if (!this.#ensureArticle(textStart)) return;
     this.#article!.end = this.#trimmedEnd(index);
@@ -358,13 +358,13 @@ class Scanner {
   }
 
   #paragraphLine(index: number, line: Extract<LineSyntax, { kind: 'paragraph' }>): void {
-    if (this.#mode !== 'body' || !this.#ensureArticle(line.labelStart)) return this.#text_(index, line.labelStart);
+    if (this.#mode !== 'body' || !this.#ensureArticle(line.labelStart)) return this.#textLine(index, line.labelStart);
     const article = this.#article!;
     const current = this.#paragraph?.number ?? 0;
     // `The Purposes … are:` ⏎ `1.To maintain…`: the unnumbered text before paragraph 1 is a chapeau, not a paragraph.
     const chapeau = line.number === 1 && this.#paragraph !== null && this.#paragraph.label === null && article.paragraphs.length === 1;
     const accepted = chapeau || (line.number > current && (line.style === 'ja' || line.number <= current + 3));
-    if (!accepted) return this.#text_(index, line.labelStart);
+    if (!accepted) return this.#textLine(index, line.labelStart);
     if (chapeau) article.paragraphs.pop();
     this.#paragraph = {
       number: line.number, start: line.labelStart, label: { start: line.labelStart, end: line.labelEnd },
@@ -378,7 +378,7 @@ class Scanner {
   }
 
   #japaneseItem(index: number, line: Extract<LineSyntax, { kind: 'itemJa' }>): void {
-    if (this.#mode !== 'body' || !this.#ensureArticle(line.labelStart)) return this.#text_(index, line.labelStart);
+    if (this.#mode !== 'body' || !this.#ensureArticle(line.labelStart)) return this.#textLine(index, line.labelStart);
     if (this.#paragraph === null) this.#openImplicitParagraph(line.labelStart);
     this.#item = this.#newItem(line.number, line.labelStart, line.labelEnd, index, false);
     this.#subitem = null;
@@ -388,7 +388,7 @@ class Scanner {
 
   /** `(a)`, `(i)`, `a.`: decides between a new item and a sub-item by which list the label continues. */
   #westernItem(index: number, line: Extract<LineSyntax, { kind: 'itemWestern' }>): void {
-    if (this.#mode !== 'body' || !this.#ensureArticle(line.labelStart)) return this.#text_(index, line.labelStart);
+    if (this.#mode !== 'body' || !this.#ensureArticle(line.labelStart)) return this.#textLine(index, line.labelStart);
     if (this.#paragraph === null) this.#openImplicitParagraph(line.labelStart);
     // `(1)` below a Japanese item (`一　…` ⏎ `(1)　…`) is a deeper level, folded like `（１）`.
     if (!this.#article!.western && this.#item !== null) return this.#extend(index, line.labelStart);
@@ -423,7 +423,7 @@ class Scanner {
     this.#extend(index, line.labelStart);
   }
 
-  #text_(index: number, textStart: number): void {
+  #textLine(index: number, textStart: number): void {
     if (this.#mode === 'annex') return this.#annexContent(index);
     if (this.#mode === 'front') {
       if (this.#openPreamble !== null) {
@@ -452,6 +452,8 @@ class Scanner {
   #sectionHeading(index: number, textStart: number): boolean {
     const previous = this.#lines[index - 1];
     if (previous !== undefined && previous.kind !== 'blank') return false;
+    // `Article 3` ⏎ ⏎ `Deleted` ⏎ ⏎ `Article 4`: a short line that is an article's only text is its text.
+    if (this.#article !== null && this.#article.paragraphs.length === 0) return false;
     const title = this.#text.slice(textStart, this.#trimmedEnd(index));
     if (!isTitleLike(title) || !/^\p{Lu}/u.test(title)) return false;
     let next = index + 1;
