@@ -9,6 +9,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const WORK_DIR = path.join(REPO_ROOT, 'bench', 'work');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
 export const RESULT_PREFIX = '@@bench-result ';
+/** The build under test: dist/, or another build's directory given in BENCH_DIST. */
+export const DIST_DIR = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(REPO_ROOT, 'dist');
 
 /** A citation the generator planted, for probing hover, definition, completion and references. */
 export interface Probe {

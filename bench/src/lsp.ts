@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
-import { REPO_ROOT, WORK_DIR, lineStartsOf, percentile, positionAt, type Manifest } from './common';
+import { DIST_DIR, WORK_DIR, lineStartsOf, percentile, positionAt, type Manifest } from './common';
 
-export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
+export const SERVER_PATH = path.join(DIST_DIR, 'server.js');
 const MEMPROBE_PATH = path.join(WORK_DIR, 'memprobe.js');
 /** No diagnostics for this long after the expected ones arrived means the server has finished. */
 const QUIET_MS = 300;
@@ -24,6 +24,8 @@ export interface LspOptions {
   readonly requests: number;
   readonly keystrokes: number;
   readonly coldTimeoutMs: number;
+  /** How long the treaty edit may take to reach every citing document before it counts as failed. */
+  readonly fanOutTimeoutMs: number;
   readonly log: (line: string) => void;
 }
 
@@ -268,12 +270,13 @@ async function interact(
   const section = texts.get(treatyUri)!.slice(manifest.hot.sectionStart, manifest.hot.sectionEnd);
   const t2 = performance.now();
   await change(treatyUri, manifest.hot.sectionStart, manifest.hot.sectionEnd, '');
-  const fannedOut = await session.waitUntil(() => hotUris.every((uri) => publishedAfter(uri, t2)), 30_000);
+  const fannedOut = await session.waitUntil(() => hotUris.every((uri) => publishedAfter(uri, t2)), options.fanOutTimeoutMs);
   result.treatyEditMs = fannedOut ? Math.max(...hotUris.map((uri) => session.published.get(uri)!.at)) - t2 : Number.NaN;
   result.treatyEditNewProblems = problemsOf() - before;
+  result.treatyEditReached = hotUris.filter((uri) => publishedAfter(uri, t2)).length;
   const t3 = performance.now();
   await change(treatyUri, manifest.hot.sectionStart, manifest.hot.sectionStart, section);
-  const restored = await session.waitUntil(() => hotUris.every((uri) => publishedAfter(uri, t3)), 30_000);
+  const restored = fannedOut && (await session.waitUntil(() => hotUris.every((uri) => publishedAfter(uri, t3)), options.fanOutTimeoutMs));
   result.treatyRestoreMs = restored ? Math.max(...hotUris.map((uri) => session.published.get(uri)!.at)) - t3 : Number.NaN;
 }
 

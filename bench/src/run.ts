@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { REPO_ROOT, RESULTS_DIR, RESULT_PREFIX, WORK_DIR, argValue, listFiles, type Manifest } from './common';
+import { DIST_DIR, REPO_ROOT, RESULTS_DIR, RESULT_PREFIX, WORK_DIR, argValue, listFiles, type Manifest } from './common';
 import { generateWorkspace } from './generate';
 import { SERVER_PATH, measureServer } from './lsp';
 import { chartSvg, renderMarkdown, sizeLabel, type BenchRecord, type Figures, type RunRecord, type SizeRecord, type Tool } from './report';
 
-const CLI_PATH = path.join(REPO_ROOT, 'dist', 'cli.js');
+const CLI_PATH = path.join(DIST_DIR, 'cli.js');
 const CORE_BUNDLE = path.join(WORK_DIR, 'core.js');
 const REMARK_CLI = path.join(REPO_ROOT, 'node_modules', 'remark-cli', 'cli.js');
 const DOC_PATH = path.join(REPO_ROOT, 'docs', 'benchmark.md');
@@ -186,7 +186,8 @@ async function measureSize(manifest: Manifest, sizeIndex: number, options: Optio
           interactive,
           requests: options.requests,
           keystrokes: options.keystrokes,
-          coldTimeoutMs: 180_000,
+          coldTimeoutMs: options.smoke ? 30_000 : 180_000,
+          fanOutTimeoutMs: options.smoke ? 5000 : 30_000,
           log: logLine,
         }),
       );
@@ -232,6 +233,9 @@ function describeRun(record: BenchRecord, options: Options): void {
       const answered = server[`${name}Answered`];
       const requests = server[`${name}Requests`];
       if (typeof answered === 'number' && typeof requests === 'number') record.notes.push(`Server ${name}: ${answered} of ${requests} requests returned a non-empty answer.`);
+    }
+    if (typeof server.treatyEditReached === 'number' && server.treatyEditReached < (reference?.hotDocuments ?? 0)) {
+      record.notes.push(`Server treaty edit: only ${server.treatyEditReached} of ${reference?.hotDocuments} citing documents got new diagnostics in time.`);
     }
     if (typeof server.keystrokeMissed === 'number' && server.keystrokeMissed > 0) {
       record.notes.push(`Server keystrokes: ${server.keystrokeMissed} edits got no diagnostics within 5 s (left out of the percentiles).`);
