@@ -1,0 +1,1010 @@
+// The English citation grammar: Article / paragraph / sub-paragraph pointers in either order, lists and
+// ranges, anaphora (this / that / the preceding Article), attached instrument names, mentions and aliases.
+// It jumps between trigger words and parses with a hand-written cursor, so any input scans in linear time.
+
+import type {
+  AliasDefinition,
+  CitationSyntax,
+  LanguageScan,
+  LevelRef,
+  Qualifier,
+  ScanOptions,
+  TreatyMention,
+} from '../types';
+import { parseArabicNumber, parseRomanNumber } from '../text/numerals';
+
+// ---------------------------------------------------------------------------------------------
+// Characters and small tokens
+// ---------------------------------------------------------------------------------------------
+
+/** Longest run of spaces accepted between two tokens (PDF extraction pads; more is layout, not prose). */
+const MAX_GAP = 16;
+/** Words longer than this are never part of a citation; the bound keeps backward scans short. */
+const MAX_WORD = 40;
+
+export function isHorizontalSpace(code: number): boolean {
+  return (
+    code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f || code === 0x205f || code === 0x3000
+  );
+}
+
+export function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d;
+}
+
+export function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isUpper(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+function isLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function isLetter(code: number): boolean {
+  return isUpper(code) || isLower(code) || (code >= 0xc0 && code <= 0x24f);
+}
+
+function isWordCode(code: number): boolean {
+  return isLetter(code) || isDigit(code);
+}
+
+/**
+ * Skips spaces and up to two line breaks: a line break, or the blank line PDF pasting puts between lines,
+ * may fall inside a citation; two blank lines end it. Masked text is not space.
+ * (Shared with the Russian grammar.)
+ */
+export function skipGap(text: string, index: number): number {
+  let position = index;
+  let spaces = 0;
+  let breaks = 0;
+  while (position < text.length && spaces <= MAX_GAP) {
+    const code = text.charCodeAt(position);
+    if (isHorizontalSpace(code)) {
+      position++;
+      spaces++;
+    } else if (isLineBreak(code) && breaks < 2) {
+      breaks++;
+      position += code === 0x0d && text.charCodeAt(position + 1) === 0x0a ? 2 : 1;
+    } else {
+      break;
+    }
+  }
+  return position;
+}
+
+/** Skips spaces and at most one line break backwards (a name before a citation is on its line or the one before). */
+export function skipGapBack(text: string, index: number): number {
+  let position = index;
+  let spaces = 0;
+  let breaks = 0;
+  while (position > 0 && spaces <= MAX_GAP) {
+    const code = text.charCodeAt(position - 1);
+    if (isHorizontalSpace(code)) {
+      position--;
+      spaces++;
+    } else if (isLineBreak(code) && breaks === 0) {
+      breaks++;
+      position -= code === 0x0a && text.charCodeAt(position - 2) === 0x0d ? 2 : 1;
+    } else {
+      break;
+    }
+  }
+  return position;
+}
+
+/** End of the run of ASCII/Latin letters starting at `index` (bounded). */
+function wordEnd(text: string, index: number): number {
+  let position = index;
+  while (position < text.length && position - index <= MAX_WORD && isLetter(text.charCodeAt(position))) position++;
+  return position;
+}
+
+/** Start of the run of letters ending at `index` (bounded). */
+function wordStart(text: string, index: number): number {
+  let position = index;
+  while (position > 0 && index - position <= MAX_WORD && isLetter(text.charCodeAt(position - 1))) position--;
+  return position;
+}
+
+function normaliseSpace(value: string): string {
+  return value.replace(/\s+/g, ' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+// ---------------------------------------------------------------------------------------------
+
+/** Trigger words; everything else is parsed by hand from there. */
+const TRIGGER = /\b(?:sub[- ]?paragraphs?|paragraphs?|paras?\.?|articles?|arts?\.?|preamble|annex)(?![A-Za-z])/gi;
+
+/** Words that name an instrument when they end (or head) a proper name. */
+const INSTRUMENT_NOUNS: ReadonlySet<string> = new Set([
+  'treaty', 'charter', 'convention', 'agreement', 'protocol', 'declaration', 'statute', 'covenant', 'pact',
+  'accord', 'resolution', 'constitution', 'memorandum',
+]);
+/** The subset that makes a passing mention of an instrument (sentence topics, qualifiers). */
+const MENTION_HEAD = /\b(?:Treaty|Charter|Convention|Agreement|Protocol|Declaration|Statute|Covenant|Pact|Accord|Resolution)\b/g;
+
+/** Lower-case words allowed inside a multi-word instrument name. */
+const NAME_CONNECTORS: ReadonlySet<string> = new Set([
+  'of', 'on', 'to', 'between', 'for', 'and', 'the', 'concerning', 'against', 'in', 'relating', 'with', 'among',
+]);
+
+/** Capitalised words that never belong to an instrument name (sentence openers, provision words). */
+const NAME_STOPWORDS: ReadonlySet<string> = new Set([
+  'the', 'this', 'that', 'these', 'those', 'under', 'in', 'see', 'as', 'by', 'for', 'with', 'and', 'of', 'to',
+  'on', 'at', 'from', 'per', 'pursuant', 'according', 'also', 'but', 'its', 'their', 'both', 'each', 'article',
+  'articles', 'art', 'arts', 'paragraph', 'paragraphs', 'chapter', 'chapters', 'annex', 'preamble', 'section',
+  'if', 'when', 'while', 'although', 'unlike', 'like', 'after', 'before', 'since', 'because', 'whereas', 'thus',
+  'hence', 'moreover', 'however', 'furthermore', 'a', 'an', 'it', 'we', 'they', 'he', 'she', 'our', 'my',
+  'your', 'such', 'other', 'any', 'all', 'no', 'not', 'neither', 'nor', 'or', 'then', 'here', 'there', 'where',
+  'which', 'who', 'whose', 'what', 'how', 'why', 'only', 'even', 'just', 'i', 'note', 'cf', 'is', 'are', 'was',
+  'were', 'be', 'has', 'have', 'had', 'do', 'does', 'did', 'can', 'may', 'shall', 'will', 'would', 'should',
+  'within', 'without', 'via', 'between', 'into', 'upon', 'about', 'during', 'following', 'preceding', 'present',
+  'said', 'same', 'next', 'previous', 'every', 'some', 'many', 'most', 'more', 'new', 'old', 'first', 'last',
+]);
+
+const LATIN_BRANCHES: ReadonlySet<string> = new Set([
+  'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies',
+]);
+
+/** Determiners before a bare `Article` and what they make of it. */
+const ARTICLE_DETERMINERS: Readonly<Record<string, { ref: LevelRef; kind: string; needsThe: boolean }>> = {
+  this: { ref: { kind: 'this' }, kind: 'this-article', needsThe: false },
+  that: { ref: { kind: 'same' }, kind: 'same-article', needsThe: false },
+  present: { ref: { kind: 'this' }, kind: 'this-article', needsThe: true },
+  said: { ref: { kind: 'same' }, kind: 'same-article', needsThe: true },
+  same: { ref: { kind: 'same' }, kind: 'same-article', needsThe: true },
+  preceding: { ref: { kind: 'previous', count: 1 }, kind: 'previous-article', needsThe: false },
+  previous: { ref: { kind: 'previous', count: 1 }, kind: 'previous-article', needsThe: false },
+  following: { ref: { kind: 'next' }, kind: 'next-article', needsThe: false },
+  next: { ref: { kind: 'next' }, kind: 'next-article', needsThe: false },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+// ---------------------------------------------------------------------------------------------
+
+interface NumberToken {
+  readonly value: string;
+  readonly end: number;
+  readonly roman: boolean;
+}
+
+/** `5`, `IV` (only after a capitalised word), `7 bis` → `7_bis`; null when a letter or digit runs on. */
+function readArticleNumber(text: string, index: number, allowRoman: boolean): NumberToken | null {
+  let position = index;
+  while (position < text.length && position - index <= 6 && isDigit(text.charCodeAt(position))) position++;
+  let value: string;
+  let roman = false;
+  if (position > index) {
+    if (position - index > 6) return null;
+    value = String(parseArabicNumber(text.slice(index, position)));
+  } else {
+    if (!allowRoman) return null;
+    while (position < text.length && position - index <= 12 && 'IVXLCDM'.includes(text[position]!)) position++;
+    const number = position > index ? parseRomanNumber(text.slice(index, position)) : null;
+    if (number === null) return null;
+    value = String(number);
+    roman = true;
+  }
+  // A branch suffix (`7 bis`, `7bis`) joins the number; any other letter means this is not an article number.
+  const branchStart = text.charCodeAt(position) === 0x20 ? position + 1 : position;
+  const branchEnd = wordEnd(text, branchStart);
+  if (branchEnd > branchStart && LATIN_BRANCHES.has(text.slice(branchStart, branchEnd)) && !isDigit(text.charCodeAt(branchEnd))) {
+    return { value: `${value}_${text.slice(branchStart, branchEnd)}`, end: branchEnd, roman };
+  }
+  if (isWordCode(text.charCodeAt(position))) return null;
+  return { value, end: position, roman };
+}
+
+/** A paragraph number: up to three digits not running on into a word. */
+function readSmallNumber(text: string, index: number): { value: string; end: number } | null {
+  let position = index;
+  while (position < text.length && position - index <= 3 && isDigit(text.charCodeAt(position))) position++;
+  if (position === index || position - index > 3 || isWordCode(text.charCodeAt(position))) return null;
+  return { value: String(parseArabicNumber(text.slice(index, position))), end: position };
+}
+
+interface ParenToken {
+  readonly kind: 'number' | 'letters';
+  readonly value: string;
+  readonly end: number;
+}
+
+/** `(1)`, `(c)`, `(ii)` at `index`. */
+function readParen(text: string, index: number): ParenToken | null {
+  if (text.charCodeAt(index) !== 0x28) return null;
+  let position = index + 1;
+  if (isDigit(text.charCodeAt(position))) {
+    while (position - index <= 4 && isDigit(text.charCodeAt(position))) position++;
+    if (text.charCodeAt(position) !== 0x29 || position - index > 4) return null;
+    return { kind: 'number', value: String(parseArabicNumber(text.slice(index + 1, position))), end: position + 1 };
+  }
+  while (position - index <= 5 && isLower(text.charCodeAt(position))) position++;
+  if (position === index + 1 || text.charCodeAt(position) !== 0x29) return null;
+  const letters = text.slice(index + 1, position);
+  // `(aa)` or a lower-case Roman numeral; anything longer is a word in brackets.
+  if (letters.length > 2 && parseRomanNumber(letters) === null) return null;
+  return { kind: 'letters', value: letters, end: position + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups: one written pointer, possibly a list or range of several provisions
+// ---------------------------------------------------------------------------------------------
+
+interface Member {
+  start: number;
+  end: number;
+  article: LevelRef | null;
+  paragraph: LevelRef | null;
+  item: LevelRef | null;
+  subitem: string | null;
+  rangeRole: 'from' | 'to' | null;
+}
+
+interface Group {
+  readonly members: Member[];
+  readonly kind: string;
+  readonly preamble: boolean;
+  readonly annex: string | null;
+  qualifier: Qualifier | null;
+}
+
+interface Context {
+  readonly text: string;
+  readonly treatyDocument: boolean;
+  /** Where the previous citation ended: a prefix name may not reach back past it. */
+  floor: number;
+}
+
+function newMember(start: number, end: number): Member {
+  return { start, end, article: null, paragraph: null, item: null, subitem: null, rangeRole: null };
+}
+
+function numberRef(value: string): LevelRef {
+  return { kind: 'number', value };
+}
+
+/** Parenthesised levels after a number: `(1)(a)(ii)`; fills what is still empty, in order. */
+function readParens(text: string, member: Member, index: number, allowSpace: boolean): number {
+  let position = index;
+  for (;;) {
+    const open = allowSpace && text.charCodeAt(position) === 0x20 ? position + 1 : position;
+    const paren = readParen(text, open);
+    if (paren === null) return position;
+    if (paren.kind === 'number') {
+      if (member.paragraph !== null || member.item !== null || paren.value.length > 3) return position;
+      member.paragraph = numberRef(paren.value);
+    } else if (member.item === null) {
+      member.item = numberRef(paren.value);
+    } else if (member.subitem === null) {
+      member.subitem = paren.value;
+    } else {
+      return position;
+    }
+    position = paren.end;
+    member.end = position;
+    allowSpace = false;
+  }
+}
+
+type Level = 'article' | 'paragraph' | 'item';
+
+interface Connector {
+  readonly end: number;
+  readonly range: boolean;
+  /** Only a comma: joins bare numbers only after a plural word (`Articles 77, 79, and 81`). */
+  readonly commaOnly: boolean;
+}
+
+/** `,` `and` `or` `, and` `and/or` (list) or `to` `through` `-` `–` (range) followed by the next member. */
+function readConnector(text: string, index: number): Connector | null {
+  let position = index;
+  const comma = text.charCodeAt(position) === 0x2c;
+  if (comma) position++;
+  const start = skipGap(text, position);
+  const code = text.charCodeAt(start);
+  if (!comma && (code === 0x2d || code === 0x2013)) return { end: skipGap(text, start + 1), range: true, commaOnly: false };
+  const end = wordEnd(text, start);
+  const word = text.slice(start, end);
+  if (start > position && (word === 'and' || word === 'or')) {
+    if (text.startsWith('/or', end)) return { end: skipGap(text, end + 3), range: false, commaOnly: false };
+    const after = skipGap(text, end);
+    return after > end ? { end: after, range: false, commaOnly: false } : null;
+  }
+  if (!comma && start > position && (word === 'to' || word === 'through')) {
+    const after = skipGap(text, end);
+    return after > end ? { end: after, range: true, commaOnly: false } : null;
+  }
+  if (comma && word === '') return { end: start, range: false, commaOnly: true };
+  return null;
+}
+
+interface SeriesState {
+  /** The level the series counts at (the level a bare number continues). */
+  readonly level: Level;
+  readonly roman: boolean;
+  readonly allowComma: boolean;
+}
+
+/** Reads further members after `members[0]`; each copies the higher levels of the member before it. */
+function continueSeries(ctx: Context, members: Member[], state: SeriesState): void {
+  const { text } = ctx;
+  for (;;) {
+    const previous = members[members.length - 1]!;
+    const connector = readConnector(text, previous.end);
+    if (connector === null) return;
+    const start = connector.end;
+    const member = newMember(start, start);
+    const paren = readParen(text, start);
+    if (connector.commaOnly && paren === null && !state.allowComma) return;
+    if (paren !== null) {
+      // `Article 5(1) and (2)`, `paragraph 1 (a) and (b)`: a parenthesised member continues a lower level.
+      if (paren.kind === 'number' && previous.paragraph !== null && state.level !== 'item') {
+        member.article = previous.article;
+        member.paragraph = numberRef(paren.value);
+        member.end = readParens(text, member, paren.end, false);
+      } else if (paren.kind === 'letters' && previous.item !== null) {
+        member.article = previous.article;
+        member.paragraph = previous.paragraph;
+        member.item = numberRef(paren.value);
+        member.end = readParens(text, member, paren.end, false);
+      } else {
+        return;
+      }
+    } else if (state.level === 'article') {
+      const number = readArticleNumber(text, start, state.roman);
+      if (number === null || number.roman !== state.roman) return;
+      member.article = numberRef(number.value);
+      member.end = readParens(text, member, number.end, false);
+    } else if (state.level === 'paragraph') {
+      const number = readSmallNumber(text, start);
+      if (number === null) return;
+      member.article = previous.article;
+      member.paragraph = numberRef(number.value);
+      member.end = readParens(text, member, number.end, true);
+    } else {
+      return;
+    }
+    if (connector.range) {
+      if (previous.rangeRole === 'to') return;
+      previous.rangeRole = 'from';
+      member.rangeRole = 'to';
+    }
+    members.push(member);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instrument names and qualifiers
+// ---------------------------------------------------------------------------------------------
+
+function isAcronym(word: string): boolean {
+  if (word.length < 2 || word.length > 8) return false;
+  for (let index = 0; index < word.length; index++) if (!isUpper(word.charCodeAt(index))) return false;
+  return !NAME_STOPWORDS.has(word.toLowerCase());
+}
+
+/** Reads a capitalised word with inner hyphens or apostrophes (`Non-Proliferation`); returns its end. */
+function capitalisedWordEnd(text: string, index: number): number {
+  if (!isUpper(text.charCodeAt(index))) return index;
+  let position = wordEnd(text, index);
+  while (
+    (text.charCodeAt(position) === 0x2d || text.charCodeAt(position) === 0x27) &&
+    isLetter(text.charCodeAt(position + 1)) &&
+    !(text.charCodeAt(position) === 0x27 && text.charCodeAt(position + 1) === 0x73 && !isLetter(text.charCodeAt(position + 2)))
+  ) {
+    position = wordEnd(text, position + 1);
+  }
+  return position;
+}
+
+interface NameToken {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A proper instrument name starting at `index`: capitalised words joined by `of`, `on`, `the`, … that contain
+ * an instrument noun (`North Atlantic Treaty`, `Charter of the United Nations`) or are an acronym (`NATO`).
+ * A following `and` that starts a second instrument name is left out.
+ */
+function readName(text: string, index: number): NameToken | null {
+  let position = index;
+  let end = -1;
+  let sawHead = false;
+  let onlyAcronyms = true;
+  let endBeforeAnd = -1;
+  let previousWasHead = false;
+  for (let tokens = 0; tokens < 24; tokens++) {
+    const code = text.charCodeAt(position);
+    if (isUpper(code)) {
+      const tokenEnd = capitalisedWordEnd(text, position);
+      const word = text.slice(position, tokenEnd);
+      const lower = word.toLowerCase();
+      if (tokenEnd - position > MAX_WORD || (NAME_STOPWORDS.has(lower) && !(lower === 'i' && previousWasHead))) break;
+      const head = INSTRUMENT_NOUNS.has(lower);
+      if (head && sawHead && endBeforeAnd >= 0) {
+        end = endBeforeAnd;
+        break;
+      }
+      sawHead ||= head;
+      if (!isAcronym(word)) onlyAcronyms = false;
+      end = tokenEnd;
+      previousWasHead = head;
+      position = tokenEnd;
+    } else if (isDigit(code) && previousWasHead && /^resolution$/i.test(text.slice(index, end).slice(-10))) {
+      // `Resolution 2231`: a resolution's serial number belongs to its name.
+      const number = readDigitsRun(text, position);
+      if (number === null) break;
+      end = number.end;
+      position = number.end;
+      previousWasHead = false;
+    } else if (isLower(code)) {
+      const tokenEnd = wordEnd(text, position);
+      const word = text.slice(position, tokenEnd);
+      if (end >= 0 && !sawHead && INSTRUMENT_NOUNS.has(word)) {
+        // `the NATO treaty`: a lower-case instrument noun closes a capitalised name.
+        sawHead = true;
+        onlyAcronyms = false;
+        end = tokenEnd;
+        break;
+      }
+      if (end < 0 || !NAME_CONNECTORS.has(word)) break;
+      if (word === 'and') endBeforeAnd = end;
+      position = tokenEnd;
+      previousWasHead = false;
+    } else {
+      break;
+    }
+    const next = skipGap(text, position);
+    if (next === position) break;
+    position = next;
+  }
+  if (end < 0 || !(sawHead || onlyAcronyms)) return null;
+  return { name: normaliseSpace(text.slice(index, end)), start: index, end };
+}
+
+function readDigitsRun(text: string, index: number): { end: number } | null {
+  let position = index;
+  while (position - index <= 6 && isDigit(text.charCodeAt(position))) position++;
+  return position - index > 6 || isWordCode(text.charCodeAt(position)) ? null : { end: position };
+}
+
+interface QualifierToken {
+  readonly qualifier: Qualifier;
+  readonly end: number;
+}
+
+/** After `of` / `to`: `this Treaty`, `the present Charter` (self), `that Declaration`, `the said Treaty` (same), or a name. */
+function readQualifier(text: string, index: number): QualifierToken | null {
+  const firstEnd = wordEnd(text, index);
+  const first = text.slice(index, firstEnd).toLowerCase();
+  let determinerEnd = -1;
+  let kind: 'this' | 'same' | null = null;
+  if (first === 'this' || first === 'that' || first === 'said') {
+    determinerEnd = firstEnd;
+    kind = first === 'this' ? 'this' : 'same';
+  } else if (first === 'the') {
+    const secondStart = skipGap(text, firstEnd);
+    const secondEnd = wordEnd(text, secondStart);
+    const second = text.slice(secondStart, secondEnd);
+    if (secondStart > firstEnd && (second === 'present' || second === 'said' || second === 'same')) {
+      determinerEnd = secondEnd;
+      kind = second === 'present' ? 'this' : 'same';
+    } else if (secondStart > firstEnd) {
+      const name = readName(text, secondStart);
+      return name === null ? null : { qualifier: { kind: 'name', name: name.name, span: { start: name.start, end: name.end } }, end: name.end };
+    } else {
+      return null;
+    }
+  }
+  if (kind !== null) {
+    const nounStart = skipGap(text, determinerEnd);
+    const nounEnd = wordEnd(text, nounStart);
+    if (nounStart === determinerEnd || !INSTRUMENT_NOUNS.has(text.slice(nounStart, nounEnd).toLowerCase())) return null;
+    const span = { start: index, end: nounEnd };
+    const qualifier: Qualifier =
+      kind === 'this' ? { kind: 'this', span } : { kind: 'same', word: normaliseSpace(text.slice(index, nounEnd)), span };
+    return { qualifier, end: nounEnd };
+  }
+  const name = readName(text, index);
+  return name === null ? null : { qualifier: { kind: 'name', name: name.name, span: { start: name.start, end: name.end } }, end: name.end };
+}
+
+/** `of <qualifier>` (or `to <qualifier>` for annexes and preambles) after `index`. */
+function readAttachedQualifier(text: string, index: number, allowTo: boolean): QualifierToken | null {
+  const start = skipGap(text, index);
+  if (start === index) return null;
+  const end = wordEnd(text, start);
+  const word = text.slice(start, end);
+  if (word !== 'of' && !(allowTo && word === 'to')) return null;
+  const after = skipGap(text, end);
+  return after > end ? readQualifier(text, after) : null;
+}
+
+/**
+ * A name written just before the citation: `NATO Art. 5`, `UN Charter Article 51`, `the Charter's preamble`.
+ * The word next to the citation must be an acronym or an instrument noun; capitalised words before it join.
+ */
+function readPrefixName(text: string, citationStart: number, floor: number): NameToken | null {
+  let end = skipGapBack(text, citationStart);
+  if (end === citationStart || end <= floor) return null;
+  // A possessive (`NATO's Article 5`) is part of neither the name nor the gap.
+  let nameEnd = end;
+  if (end >= 2 && text.charCodeAt(end - 1) === 0x73 && (text.charCodeAt(end - 2) === 0x27 || text.charCodeAt(end - 2) === 0x2019)) {
+    nameEnd = end - 2;
+  }
+  const lastStart = wordStart(text, nameEnd);
+  if (lastStart === nameEnd || lastStart < floor || (lastStart > 0 && isWordCode(text.charCodeAt(lastStart - 1)))) return null;
+  const last = text.slice(lastStart, nameEnd);
+  if ((!isAcronym(last) || parseRomanNumber(last) !== null) && !(isUpper(last.charCodeAt(0)) && INSTRUMENT_NOUNS.has(last.toLowerCase()))) return null;
+  let start = lastStart;
+  for (let words = 0; words < 8; words++) {
+    end = skipGapBack(text, start);
+    if (end === start || end <= floor) break;
+    const previousStart = wordStart(text, end);
+    if (previousStart === end || previousStart < floor) break;
+    const previous = text.slice(previousStart, end);
+    if (!isUpper(previous.charCodeAt(0)) || NAME_STOPWORDS.has(previous.toLowerCase())) break;
+    if (previousStart > 0 && isWordCode(text.charCodeAt(previousStart - 1))) break;
+    start = previousStart;
+  }
+  return { name: normaliseSpace(text.slice(start, nameEnd)), start, end: nameEnd };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pointer forms
+// ---------------------------------------------------------------------------------------------
+
+/** True when only spaces, `#` heading marks or `*`/`_` emphasis stand between the line start and `index`. */
+function atLineStart(text: string, index: number): boolean {
+  let position = index;
+  while (position > 0 && index - position <= MAX_GAP) {
+    const code = text.charCodeAt(position - 1);
+    if (isLineBreak(code) || code === 0xfeff) return true;
+    if (!(isHorizontalSpace(code) || code === 0x23 || code === 0x2a || code === 0x5f)) return false;
+    position--;
+  }
+  return position === 0;
+}
+
+/** True when the rest of the line after `index` is empty or a title after a dash, colon or full stop. */
+function endsAsHeading(text: string, index: number): boolean {
+  let position = index;
+  while (position < text.length && isHorizontalSpace(text.charCodeAt(position))) position++;
+  if (position >= text.length) return true;
+  const code = text.charCodeAt(position);
+  return isLineBreak(code) || code === 0x2014 || code === 0x2013 || code === 0x2d || code === 0x3a || code === 0x2e ||
+    code === 0x2a || code === 0x5f;
+}
+
+function isPluralWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower.endsWith('s') || lower.endsWith('s.');
+}
+
+/** `Article 5`, `Art. 5(1)`, `Articles 3 and 5`, `Article 6, paragraph 2`, `Article IV of this Treaty`. */
+function parseArticleFirst(ctx: Context, start: number, triggerEnd: number, word: string): Group | null {
+  const { text } = ctx;
+  const numberStart = skipGap(text, triggerEnd);
+  if (numberStart === triggerEnd && !word.endsWith('.')) return null;
+  const capitalised = isUpper(word.charCodeAt(0));
+  const first = readArticleNumber(text, numberStart, capitalised);
+  if (first === null) return null;
+  if (ctx.treatyDocument && !isPluralWord(word) && atLineStart(text, start) && endsAsHeading(text, first.end)) return null;
+  const head = newMember(start, first.end);
+  head.article = numberRef(first.value);
+  // `Article 27.3`: a dotted paragraph, unless a further dot makes it a section number like 5.1.2.
+  if (text.charCodeAt(head.end) === 0x2e && isDigit(text.charCodeAt(head.end + 1))) {
+    const paragraph = readSmallNumber(text, head.end + 1);
+    if (paragraph !== null && !(text.charCodeAt(paragraph.end) === 0x2e && isDigit(text.charCodeAt(paragraph.end + 1)))) {
+      head.paragraph = numberRef(paragraph.value);
+      head.end = paragraph.end;
+    }
+  }
+  head.end = readParens(text, head, head.end, true);
+  const position = head.end;
+  // `Article 6, paragraph 2`, `Article 6, paragraphs 1 and 2`, `Article 5(1), sub-paragraph (a)`.
+  let wordParagraph = false;
+  let lowerPlural = false;
+  const afterComma = text.charCodeAt(position) === 0x2c ? position + 1 : position;
+  const lowerStart = skipGap(text, afterComma);
+  if (lowerStart > afterComma) {
+    const lowerEnd = wordEnd(text, lowerStart);
+    const lowerWord = text.slice(lowerStart, lowerEnd + (text.charCodeAt(lowerEnd) === 0x2e ? 1 : 0)).toLowerCase();
+    const lowerNumberStart = skipGap(text, lowerStart + lowerWord.length);
+    if (/^(?:paragraphs?|paras?\.?)$/.test(lowerWord) && head.paragraph === null && lowerNumberStart > lowerStart + lowerWord.length) {
+      const paragraph = readSmallNumber(text, lowerNumberStart);
+      if (paragraph !== null) {
+        head.paragraph = numberRef(paragraph.value);
+        head.end = readParens(text, head, paragraph.end, true);
+        wordParagraph = true;
+        lowerPlural = isPluralWord(lowerWord);
+      }
+    }
+  }
+  const members = [head];
+  continueSeries(ctx, members, {
+    level: wordParagraph ? 'paragraph' : 'article',
+    roman: first.roman,
+    allowComma: wordParagraph ? lowerPlural : isPluralWord(word),
+  });
+  return finishGroup(ctx, members, 'explicit', false);
+}
+
+/** Attaches a following `of <instrument>` or a preceding name; copies the qualifier to every member. */
+function finishGroup(ctx: Context, members: Member[], kind: string, allowTo: boolean, preamble = false, annex: string | null = null): Group {
+  const { text } = ctx;
+  const last = members[members.length - 1]!;
+  const group: Group = { members, kind, preamble, annex, qualifier: null };
+  const attached = readAttachedQualifier(text, last.end, allowTo);
+  if (attached !== null) {
+    group.qualifier = attached.qualifier;
+    last.end = attached.end;
+    return group;
+  }
+  const prefix = readPrefixName(text, members[0]!.start, ctx.floor);
+  if (prefix !== null) {
+    group.qualifier = { kind: 'name', name: prefix.name, span: { start: prefix.start, end: prefix.end } };
+    members[0]!.start = prefix.start;
+  }
+  return group;
+}
+
+/** The article a `paragraph … of` phrase points into: `Article 86`, `this Article`, `the preceding Article`. */
+function readArticleTarget(text: string, index: number): { ref: LevelRef; end: number } | null {
+  const firstEnd = wordEnd(text, index);
+  const first = text.slice(index, firstEnd);
+  const lower = first.toLowerCase();
+  if (lower === 'article' || lower === 'art') {
+    const dotted = lower === 'art' && text.charCodeAt(firstEnd) === 0x2e ? firstEnd + 1 : firstEnd;
+    if (lower === 'art' && dotted === firstEnd) return null;
+    const numberStart = skipGap(text, dotted);
+    if (numberStart === dotted) return null;
+    const number = readArticleNumber(text, numberStart, isUpper(first.charCodeAt(0)));
+    return number === null ? null : { ref: numberRef(number.value), end: number.end };
+  }
+  let determinerStart = index;
+  let determiner = lower;
+  let determinerEnd = firstEnd;
+  if (lower === 'the') {
+    determinerStart = skipGap(text, firstEnd);
+    determinerEnd = wordEnd(text, determinerStart);
+    determiner = text.slice(determinerStart, determinerEnd);
+    if (determinerStart === firstEnd) return null;
+  }
+  const entry = ARTICLE_DETERMINERS[determiner];
+  if (entry === undefined || (entry.needsThe && determinerStart === index)) return null;
+  const nounStart = skipGap(text, determinerEnd);
+  const nounEnd = wordEnd(text, nounStart);
+  if (nounStart === determinerEnd || text.slice(nounStart, nounEnd) !== 'Article') return null;
+  return { ref: entry.ref, end: nounEnd };
+}
+
+function levelFirstKind(article: LevelRef | null, qualifier: Qualifier | null): string {
+  switch (article?.kind) {
+    case 'this': return 'this-article';
+    case 'same': return 'same-article';
+    case 'previous': return 'previous-article';
+    case 'next': return 'next-article';
+    case 'number': return 'explicit';
+    default: return qualifier?.kind === 'same' ? 'same-treaty' : qualifier?.kind === 'this' ? 'this-treaty' : 'explicit';
+  }
+}
+
+/**
+ * `paragraph 1 (c) of Article 86`, `Sub-paragraph (a) of paragraph 2 of Article III`, `paragraphs 1 and 2 of
+ * this Article`, `paragraph 5 of that Declaration`, `paragraph 1 (b) above`.
+ */
+function parseLevelFirst(ctx: Context, start: number, triggerEnd: number, word: string): Group | null {
+  const { text } = ctx;
+  const lower = word.toLowerCase();
+  const sub = lower.startsWith('sub');
+  const valueStart = skipGap(text, triggerEnd);
+  if (valueStart === triggerEnd && !word.endsWith('.')) return null;
+  const head = newMember(start, valueStart);
+  if (sub) {
+    const paren = readParen(text, valueStart);
+    if (paren === null || paren.kind !== 'letters') return null;
+    head.item = numberRef(paren.value);
+    head.end = readParens(text, head, paren.end, false);
+  } else {
+    const number = readSmallNumber(text, valueStart);
+    if (number === null) return null;
+    head.paragraph = numberRef(number.value);
+    head.end = readParens(text, head, number.end, true);
+  }
+  const members = [head];
+  continueSeries(ctx, members, { level: sub ? 'item' : 'paragraph', roman: false, allowComma: isPluralWord(word) });
+  const last = members[members.length - 1]!;
+  let position = last.end;
+  let article: LevelRef | null = null;
+  let paragraph: LevelRef | null = null;
+  let qualifier: Qualifier | null = null;
+  let above = false;
+  for (let step = 0; step < 3; step++) {
+    const ofStart = skipGap(text, position);
+    if (ofStart === position) break;
+    const ofEnd = wordEnd(text, ofStart);
+    const ofWord = text.slice(ofStart, ofEnd);
+    if ((ofWord === 'above' || ofWord === 'below') && article === null && qualifier === null) {
+      above = true;
+      position = ofEnd;
+      break;
+    }
+    if (ofWord !== 'of') break;
+    const targetStart = skipGap(text, ofEnd);
+    if (targetStart === ofEnd) break;
+    if (sub && paragraph === null && article === null) {
+      // `Sub-paragraph (a) of paragraph 2 …`
+      const paragraphWordEnd = wordEnd(text, targetStart);
+      if (/^paragraph$/i.test(text.slice(targetStart, paragraphWordEnd))) {
+        const numberStart = skipGap(text, paragraphWordEnd);
+        const number = numberStart > paragraphWordEnd ? readSmallNumber(text, numberStart) : null;
+        if (number === null) break;
+        paragraph = numberRef(number.value);
+        position = number.end;
+        continue;
+      }
+    }
+    if (article === null) {
+      const target = readArticleTarget(text, targetStart);
+      if (target !== null) {
+        article = target.ref;
+        position = target.end;
+        continue;
+      }
+    }
+    const attached = readQualifier(text, targetStart);
+    if (attached !== null) {
+      qualifier = attached.qualifier;
+      position = attached.end;
+    }
+    break;
+  }
+  if (article === null) {
+    const hasItem = members.some((member) => member.item !== null);
+    if (above && (hasItem || ctx.treatyDocument)) article = { kind: 'this' };
+    else if (qualifier === null && !ctx.treatyDocument) return null;
+    else if (qualifier === null) article = { kind: 'this' };
+  }
+  for (const member of members) {
+    member.article = article;
+    if (paragraph !== null) member.paragraph = paragraph;
+  }
+  last.end = position;
+  return { members, kind: levelFirstKind(article, qualifier), preamble: false, annex: null, qualifier };
+}
+
+/** `this Article`, `that Article`, `the preceding Article`: a capitalised `Article` after a determiner. */
+function parseAnaphora(ctx: Context, start: number, triggerEnd: number): Group | null {
+  const { text } = ctx;
+  const determinerEnd = skipGapBack(text, start);
+  if (determinerEnd === start || determinerEnd <= ctx.floor) return null;
+  const determinerStart = wordStart(text, determinerEnd);
+  if (determinerStart < ctx.floor) return null;
+  const determiner = text.slice(determinerStart, determinerEnd);
+  const entry = ARTICLE_DETERMINERS[determiner.toLowerCase()];
+  if (entry === undefined || (determiner !== determiner.toLowerCase() && determiner.slice(1) !== determiner.slice(1).toLowerCase())) return null;
+  let spanStart = determinerStart;
+  const theEnd = skipGapBack(text, determinerStart);
+  const theStart = wordStart(text, theEnd);
+  const hasThe = theEnd < determinerStart && theStart >= ctx.floor && /^the$/i.test(text.slice(theStart, theEnd));
+  if (entry.needsThe && !hasThe) return null;
+  if (hasThe) spanStart = theStart;
+  // `this Article 5` is a numbered citation read elsewhere; `that Article's` is still the article.
+  const member = newMember(spanStart, triggerEnd);
+  member.article = entry.ref;
+  return { members: [member], kind: entry.kind, preamble: false, annex: null, qualifier: null };
+}
+
+/** `the Preamble`, `preamble of the Treaty`; alone on its line in a treaty it is the heading. */
+function parsePreamble(ctx: Context, start: number, triggerEnd: number): Group | null {
+  if (ctx.treatyDocument && atLineStart(ctx.text, start) && endsAsHeading(ctx.text, triggerEnd)) return null;
+  return finishGroup(ctx, [newMember(start, triggerEnd)], 'preamble', true, true, null);
+}
+
+/** `Annex I`, `Annex 2`, `Annex A`: structural; alone on its line in a treaty it is the heading. */
+function parseAnnex(ctx: Context, start: number, triggerEnd: number, word: string): Group | null {
+  const { text } = ctx;
+  if (!isUpper(word.charCodeAt(0))) return null;
+  const labelStart = skipGap(text, triggerEnd);
+  if (labelStart === triggerEnd) return null;
+  let labelEnd = labelStart;
+  while (labelEnd - labelStart <= 8 && (isUpper(text.charCodeAt(labelEnd)) || isDigit(text.charCodeAt(labelEnd)))) labelEnd++;
+  const label = text.slice(labelStart, labelEnd);
+  const valid = /^(?:[IVXLC]+|\d{1,3}|[A-Z])$/.test(label) && (!/^[IVXLC]+$/.test(label) || parseRomanNumber(label) !== null);
+  if (!valid || isWordCode(text.charCodeAt(labelEnd))) return null;
+  if (ctx.treatyDocument && atLineStart(text, start) && endsAsHeading(text, labelEnd)) return null;
+  return finishGroup(ctx, [newMember(start, labelEnd)], 'annex', true, false, label);
+}
+
+function parseAt(ctx: Context, start: number, end: number, word: string): Group | null {
+  const lower = word.toLowerCase();
+  if (lower.startsWith('art')) {
+    const numbered = parseArticleFirst(ctx, start, end, word);
+    if (numbered !== null || word !== 'Article') return numbered;
+    return parseAnaphora(ctx, start, end);
+  }
+  if (lower.startsWith('par') || lower.startsWith('sub')) return parseLevelFirst(ctx, start, end, word);
+  if (lower === 'preamble') return parsePreamble(ctx, start, end);
+  return parseAnnex(ctx, start, end, word);
+}
+
+function emit(out: CitationSyntax[], group: Group): void {
+  const base = out.length;
+  const series = group.members.length > 1;
+  group.members.forEach((member, index) => {
+    out.push({
+      span: { start: member.start, end: member.end },
+      language: 'en',
+      kind: series ? (member.rangeRole !== null ? 'range' : 'list') : group.kind,
+      article: member.article,
+      paragraph: member.paragraph,
+      item: member.item,
+      subitem: member.subitem,
+      part: null,
+      supplementary: false,
+      preamble: group.preamble,
+      annex: group.annex,
+      qualifier: group.qualifier,
+      seriesPrevious: index === 0 ? null : base + index - 1,
+      rangeRole: member.rangeRole,
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mentions, topics and aliases
+// ---------------------------------------------------------------------------------------------
+
+const TOPIC_INTRODUCERS: ReadonlySet<string> = new Set(['under', 'in', 'by', 'within', 'throughout']);
+const TWO_WORD_INTRODUCERS: ReadonlySet<string> = new Set(['according to', 'pursuant to', 'in accordance with']);
+
+/** True when `index` starts a sentence: text start, after `.`/`!`/`?`/`:`, or after a blank line or heading mark. */
+function atSentenceStart(text: string, index: number): boolean {
+  let position = index;
+  let breaks = 0;
+  while (position > 0 && index - position <= MAX_GAP) {
+    const code = text.charCodeAt(position - 1);
+    if (isLineBreak(code)) breaks++;
+    else if (!isHorizontalSpace(code)) break;
+    position--;
+  }
+  if (position === 0) return true;
+  const code = text.charCodeAt(position - 1);
+  if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3a || code === 0x23 || code === 0xfeff) return true;
+  return breaks >= 2 || (breaks === 1 && !isWordCode(code) && code !== 0x2c);
+}
+
+/** `The Charter provides …`, `Under the North Atlantic Treaty, …`: the sentence is about the instrument. */
+function isTopic(text: string, start: number, end: number): boolean {
+  let position = start;
+  const theEnd = skipGapBack(text, position);
+  const theStart = wordStart(text, theEnd);
+  if (theEnd < position && /^the$/i.test(text.slice(theStart, theEnd))) position = theStart;
+  if (atSentenceStart(text, position)) {
+    // The subject: a verb in lower case follows (`The Charter provides`), not `of`/`and` continuing a phrase.
+    const nextStart = skipGap(text, end);
+    const next = text.slice(nextStart, wordEnd(text, nextStart));
+    return nextStart > end && isLower(next.charCodeAt(0)) && !NAME_CONNECTORS.has(next) && next !== 'or';
+  }
+  const introEnd = skipGapBack(text, position);
+  if (introEnd === position) return false;
+  const introStart = wordStart(text, introEnd);
+  const intro = text.slice(introStart, introEnd).toLowerCase();
+  let introAt = introStart;
+  if (!TOPIC_INTRODUCERS.has(intro)) {
+    const beforeEnd = skipGapBack(text, introStart);
+    const beforeStart = wordStart(text, beforeEnd);
+    const twoWords = `${text.slice(beforeStart, beforeEnd).toLowerCase()} ${intro}`;
+    const beforeBeforeEnd = skipGapBack(text, beforeStart);
+    const beforeBeforeStart = wordStart(text, beforeBeforeEnd);
+    const threeWords = `${text.slice(beforeBeforeStart, beforeBeforeEnd).toLowerCase()} ${twoWords}`;
+    if (TWO_WORD_INTRODUCERS.has(twoWords)) introAt = beforeStart;
+    else if (TWO_WORD_INTRODUCERS.has(threeWords)) introAt = beforeBeforeStart;
+    else return false;
+  }
+  return atSentenceStart(text, introAt) && text.charCodeAt(end) === 0x2c;
+}
+
+/** Where a mention's name starts: capitalised words (not sentence openers) before the instrument noun. */
+function mentionStart(text: string, headStart: number, floor: number): number {
+  let start = headStart;
+  for (let words = 0; words < 8; words++) {
+    const end = skipGapBack(text, start);
+    if (end === start || end <= floor) break;
+    const previousStart = wordStart(text, end);
+    if (previousStart === end || previousStart < floor) break;
+    let tokenStart = previousStart;
+    // `Non-Proliferation Treaty`: step over the hyphenated word as one.
+    while (text.charCodeAt(tokenStart - 1) === 0x2d && isLetter(text.charCodeAt(tokenStart - 2))) {
+      const partStart = wordStart(text, tokenStart - 1);
+      if (partStart < floor || partStart === tokenStart - 1) break;
+      tokenStart = partStart;
+    }
+    const word = text.slice(tokenStart, end);
+    if (!isUpper(word.charCodeAt(0)) || NAME_STOPWORDS.has(word.toLowerCase())) break;
+    if (tokenStart > 0 && isWordCode(text.charCodeAt(tokenStart - 1))) break;
+    start = tokenStart;
+  }
+  return start;
+}
+
+const SELF_OR_ANAPHORIC = /^(?:this|that|said|present|same|such)$/i;
+
+function findMentions(text: string, qualifierNames: readonly TreatyMention[]): TreatyMention[] {
+  const mentions: TreatyMention[] = [];
+  const head = new RegExp(MENTION_HEAD.source, 'g');
+  let floor = 0;
+  let match: RegExpExecArray | null;
+  while ((match = head.exec(text)) !== null) {
+    const start = mentionStart(text, match.index, floor);
+    const name = readName(text, start);
+    if (name === null || name.end <= match.index) continue;
+    head.lastIndex = name.end;
+    floor = name.end;
+    const beforeEnd = skipGapBack(text, start);
+    const before = text.slice(wordStart(text, beforeEnd), beforeEnd);
+    if (beforeEnd < start && SELF_OR_ANAPHORIC.test(before)) continue;
+    // A bare instrument noun is a mention only as `the Treaty` / `the Charter`.
+    if (start === match.index && name.end === match.index + match[0].length && !(beforeEnd < start && /^the$/i.test(before))) continue;
+    mentions.push({ name: name.name, span: { start, end: name.end }, topic: isTopic(text, start, name.end) });
+  }
+  const seen = new Set(mentions.map((mention) => mention.span.start));
+  for (const mention of qualifierNames) {
+    if (!seen.has(mention.span.start)) mentions.push(mention);
+  }
+  return mentions.sort((left, right) => left.span.start - right.span.start);
+}
+
+const ALIAS = /^\s?\((?:hereinafter(?: referred to as)?,? )?(?:the )?["“'‘]([^"”'’\n]{1,60})["”'’]\)|^\s?\(([A-Z][A-Z0-9-]{1,9})\)/;
+
+/** `the North Atlantic Treaty (the "Treaty")`, `… (hereinafter "NAT")`, `… (NPT)`. */
+function findAliases(text: string, mentions: readonly TreatyMention[]): AliasDefinition[] {
+  const aliases: AliasDefinition[] = [];
+  for (const mention of mentions) {
+    const match = ALIAS.exec(text.slice(mention.span.end, mention.span.end + 100));
+    if (match === null) continue;
+    const alias = (match[1] ?? match[2])!.trim().replace(/^the /i, '');
+    if (alias.length === 0) continue;
+    aliases.push({ alias, fullName: mention.name, span: { start: mention.span.start, end: mention.span.end + match[0].length } });
+  }
+  return aliases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------
+
+/** Every English citation, instrument mention and alias definition in `text`, in offset order. */
+export function scanEnglish(text: string, options: ScanOptions): LanguageScan {
+  const citations: CitationSyntax[] = [];
+  const qualifierNames: TreatyMention[] = [];
+  const ctx: Context = { text, treatyDocument: options.treatyDocument, floor: 0 };
+  const trigger = new RegExp(TRIGGER.source, TRIGGER.flags);
+  let match: RegExpExecArray | null;
+  while ((match = trigger.exec(text)) !== null) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (start > 0 && (text.charCodeAt(start - 1) === 0x2d || isWordCode(text.charCodeAt(start - 1)))) continue;
+    const group = parseAt(ctx, start, end, match[0]);
+    if (group === null) continue;
+    emit(citations, group);
+    const last = group.members[group.members.length - 1]!;
+    ctx.floor = last.end;
+    trigger.lastIndex = Math.max(end, last.end);
+    const qualifier = group.qualifier;
+    if (qualifier?.kind === 'name') qualifierNames.push({ name: qualifier.name, span: qualifier.span, topic: false });
+  }
+  const mentions = findMentions(text, qualifierNames);
+  return { citations, mentions, aliases: findAliases(text, mentions) };
+}
