@@ -60,11 +60,15 @@ export class Harness {
   readonly texts = new Map<string, string>();
   /** The latest diagnostics published for each URI. */
   readonly diagnostics = new Map<string, lsp.Diagnostic[]>();
+  /** The document version sent with the latest diagnostics of each URI. */
+  readonly diagnosticVersions = new Map<string, number | undefined>();
   readonly registrations: lsp.Registration[] = [];
   readonly progress: unknown[] = [];
   readonly logs: string[] = [];
   readonly refreshes: string[] = [];
   initializeResult: lsp.InitializeResult | undefined;
+  /** What the client answers to `workspace/configuration` (change it, then call `changeSettings`). */
+  settings: Record<string, unknown>;
   stderr = '';
   #cursor: { uri: string; offset: number } | null = null;
   #ranges: { uri: string; start: number; end: number; label: string }[] = [];
@@ -82,7 +86,8 @@ export class Harness {
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolvePromise) => this.process.on('exit', (code) => resolvePromise(code)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onRequest('workspace/configuration', (params: lsp.ConfigurationParams) => params.items.map(() => this.options.settings ?? {}));
+    this.settings = options.settings ?? {};
+    this.connection.onRequest('workspace/configuration', (params: lsp.ConfigurationParams) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', (params: lsp.RegistrationParams) => {
       this.registrations.push(...params.registrations);
       return null;
@@ -98,6 +103,7 @@ export class Harness {
     this.connection.onNotification('window/logMessage', (params: lsp.LogMessageParams) => this.logs.push(params.message));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: lsp.PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.diagnosticVersions.set(params.uri, params.version);
       for (const listener of this.#diagnosticListeners) listener();
     });
     this.connection.listen();
@@ -166,6 +172,12 @@ export class Harness {
     return { start: this.position(uri, start), end: this.position(uri, start + needle.length) };
   }
 
+  /** A position inside the first occurrence of `needle` in a file (`delta` characters after its start). */
+  at(path: string, needle: string, delta = 1): lsp.TextDocumentPositionParams {
+    const range = this.rangeOf(path, needle);
+    return { textDocument: { uri: this.uri(path) }, position: { line: range.start.line, character: range.start.character + delta } };
+  }
+
   writeFile(path: string, text: string): string {
     const file = join(this.root, path);
     mkdirSync(dirname(file), { recursive: true });
@@ -211,6 +223,12 @@ export class Harness {
   async close(path: string): Promise<void> {
     const uri = path.includes(':') ? path : this.uri(path);
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** New editor settings, announced the way VS Code does (the server then pulls them). */
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
   request<R>(method: string, params?: unknown): Promise<R> {

@@ -40,9 +40,8 @@ describe('the server lifecycle', () => {
         "completionProvider": {
           "triggerCharacters": [
             "第",
-            "条",
+            "「",
             " ",
-            "(",
           ],
         },
         "definitionProvider": true,

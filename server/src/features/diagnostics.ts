@@ -4,14 +4,18 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeError, type FeatureContext } from '../lsp/context';
 import { toDiagnostic } from '../lsp/convert';
+import { LineIndex } from '../core/text/lineIndex';
+
+const EMPTY_DOCUMENT = new LineIndex('');
 
 export function registerDiagnostics(connection: Connection, context: FeatureContext, documents: TextDocuments<TextDocument>): void {
   context.onDidUpdateIndex(() => {
     try {
       const service = context.service;
       for (const uri of service.takeChangedDocuments()) {
-        const lineIndex = service.getLineIndex(uri);
-        const diagnostics = lineIndex ? service.getDiagnostics(uri).map((diagnostic) => toDiagnostic(service, lineIndex, diagnostic)) : [];
+        // A skipped file (too large, binary) has no text, but still its one diagnostic at the start.
+        const lineIndex = service.getLineIndex(uri) ?? EMPTY_DOCUMENT;
+        const diagnostics = service.getDiagnostics(uri).map((diagnostic) => toDiagnostic(service, lineIndex, diagnostic));
         void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
       }
     } catch (error) {

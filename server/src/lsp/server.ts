@@ -44,7 +44,8 @@ const CONFIG_MAX_SIZE = 1024 * 1024;
 /** Quiet time after an edit before diagnostics are published and views refreshed. */
 const UPDATE_DELAY_MS = 150;
 
-export const COMPLETION_TRIGGER_CHARACTERS = ['第', '条', ' ', '('];
+/** `第` and `Article ` start an article number (or `同条第` a paragraph), `「` a treaty name, `cites: ` a treaty id. */
+export const COMPLETION_TRIGGER_CHARACTERS = ['第', '「', ' '];
 
 export function serverCapabilities(): lsp.ServerCapabilities {
   return {

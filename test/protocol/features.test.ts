@@ -1,0 +1,280 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type * as lsp from 'vscode-languageserver-protocol';
+import { Harness, startServer } from './harness';
+
+// A treaty in Japanese (the structure of the Russia–Belarus security treaty, text shortened), one in English,
+// and analyses citing them as the NDL examples do (PDF spaces inside citations included).
+const WORKSPACE = `
+//- /treaties/ru-by.md
+---
+treaty: ru-by
+title: ロシア連邦とベラルーシ共和国の連合国家の枠組みにおける安全保障に関する条約
+short: ロシア・ベラルーシ安全保障条約
+lang: ja
+---
+# ロシア連邦とベラルーシ共和国の連合国家の枠組みにおける安全保障に関する条約
+
+## 第1条（目的）
+
+この条約は、連合国家の安全保障を確保することを目的とする。
+
+## 第2条（定義）
+
+この条約の適用上、次の用語は次の意味を有する。
+
+２　「軍事的安全保障」とは、締約国の主権を守る状態をいう。
+
+## 第4条（侵略への対応）
+
+締約国は、侵略を受けた場合には、適切な報復措置を講じる。
+
+## 第5条（駐留）
+
+ロシア連邦の軍隊は、ベラルーシ共和国の領域に駐留することができる。
+//- /analyses/ru-by.md
+---
+cites: ru-by
+---
+# ロシア・ベラルーシ安全保障条約の批准
+
+基準として想定されている（第 2 条第 2 項）。報復措置を講じることが定められた（第4条第1項）。
+軍隊を駐留させることが可能となった（第 5 条）。有効期間は自動的に更新される（第 9 条）。
+//- /treaties/nat.md
+---
+treaty: nat
+title: North Atlantic Treaty
+short: NATO Treaty
+lang: en
+---
+# North Atlantic Treaty
+
+## Article 5
+   ^^^^^^^^^ article-5
+The Parties agree that an armed attack against one or more of them shall be considered an attack against them all.
+
+2. Any such armed attack shall immediately be reported to the Security Council.
+
+## Article 6
+   ^^^^^^^^^ article-6
+For the purpose of Article 5, an armed attack is deemed to include an attack on the territory of any of the Parties.
+                   ^^^^^^^^^ cites-5
+//- /analyses/nato.md
+---
+cites: nat
+---
+# Notes on collective defence
+
+Article 5 of the North Atlantic Treaty is the core; Article 5(2) adds reporting. Article 12 does not exist.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ cites-5
+                                                    ^^^^^^^^^^^^ cites-5
+                                                                                 ^^^^^^^^^^ dangling
+`;
+
+const NATO = '/analyses/nato.md';
+const RU_BY = '/analyses/ru-by.md';
+
+function sortLocations(locations: lsp.Location[]): lsp.Location[] {
+  return [...locations].sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function asLocations(markers: { uri: string; range: lsp.Range }[]): lsp.Location[] {
+  return sortLocations(markers.map(({ uri, range }) => ({ uri, range })));
+}
+
+/** Semantic tokens as absolute `{ line, character, length, type }` entries. */
+function decodeTokens(data: number[], legend: string[]): { line: number; character: number; length: number; type: string }[] {
+  const tokens = [];
+  let line = 0;
+  let character = 0;
+  for (let index = 0; index < data.length; index += 5) {
+    line += data[index]!;
+    character = data[index]! === 0 ? character + data[index + 1]! : data[index + 1]!;
+    tokens.push({ line, character, length: data[index + 2]!, type: legend[data[index + 3]!]! });
+  }
+  return tokens;
+}
+
+describe('read-only features on a workspace of two treaties and two analyses', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startServer(WORKSPACE, { open: [NATO, RU_BY] });
+  });
+  afterAll(() => harness.dispose());
+
+  it('hovers a citation with the cited article and its range', async () => {
+    const hover = await harness.request<lsp.Hover>('textDocument/hover', harness.at(NATO, 'Article 5(2)'));
+    expect(hover.range).toEqual(harness.markers('cites-5').find((marker) => marker.uri === harness.uri(NATO) && marker.range.start.character > 0)!.range);
+    expect((hover.contents as lsp.MarkupContent).kind).toBe('markdown');
+    expect((hover.contents as lsp.MarkupContent).value).toContain('Any such armed attack shall immediately be reported to the Security Council.');
+  });
+
+  it('hovers a Japanese citation with PDF spaces inside it', async () => {
+    const hover = await harness.request<lsp.Hover>('textDocument/hover', harness.at(RU_BY, '第 2 条第 2 項'));
+    expect(hover.range).toEqual(harness.rangeOf(RU_BY, '第 2 条第 2 項'));
+    expect((hover.contents as lsp.MarkupContent).value).toContain('「軍事的安全保障」とは、締約国の主権を守る状態をいう。');
+  });
+
+  it('answers no hover on prose without a citation', async () => {
+    expect(await harness.request('textDocument/hover', harness.at(NATO, 'the core'))).toBeNull();
+  });
+
+  it('goes to the definition of a citation: the article in the treaty document', async () => {
+    const [location, ...rest] = await harness.request<lsp.Location[]>('textDocument/definition', harness.at(NATO, 'Article 5 of'));
+    expect(rest).toEqual([]);
+    expect(location!.uri).toBe(harness.uri('/treaties/nat.md'));
+    expect(location!.range.start).toEqual(harness.marker('article-5').range.start);
+    expect(location!.range.end).toEqual(harness.rangeOf('/treaties/nat.md', 'reported to the Security Council.').end);
+  });
+
+  it('goes to the definition of a Japanese citation: the paragraph when it names one', async () => {
+    const [article] = await harness.request<lsp.Location[]>('textDocument/definition', harness.at(RU_BY, '第 5 条'));
+    expect(article!.uri).toBe(harness.uri('/treaties/ru-by.md'));
+    expect(article!.range.start).toEqual(harness.rangeOf('/treaties/ru-by.md', '第5条（駐留）').start);
+    const [paragraph] = await harness.request<lsp.Location[]>('textDocument/definition', harness.at(RU_BY, '第4条第1項'));
+    expect(paragraph!.range.start).toEqual(harness.rangeOf('/treaties/ru-by.md', '締約国は、侵略を受けた').start);
+  });
+
+  it('finds every citation of an article across documents, and its label when the declaration is included', async () => {
+    const position = harness.at('/treaties/nat.md', 'Article 5\n');
+    const citations = await harness.request<lsp.Location[]>('textDocument/references', { ...position, context: { includeDeclaration: false } });
+    expect(sortLocations(citations)).toEqual(asLocations(harness.markers('cites-5')));
+    const withLabel = await harness.request<lsp.Location[]>('textDocument/references', { ...position, context: { includeDeclaration: true } });
+    expect(sortLocations(withLabel)).toEqual(asLocations([...harness.markers('cites-5'), harness.marker('article-5')]));
+  });
+
+  it('lists a treaty’s articles with their paragraphs as document symbols', async () => {
+    const symbols = await harness.request<lsp.DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: harness.uri('/treaties/nat.md') } });
+    const articles = symbols.flatMap((symbol) => (symbol.name === 'Article 5' || symbol.name === 'Article 6' ? [symbol] : symbol.children ?? []));
+    expect(articles.map((article) => [article.name, article.selectionRange])).toEqual([
+      ['Article 5', harness.marker('article-5').range],
+      ['Article 6', harness.marker('article-6').range],
+    ]);
+    expect(articles[0]!.children?.map((paragraph) => paragraph.kind)).toEqual([8, 8]);
+  });
+
+  it('finds treaties by name among the workspace symbols', async () => {
+    const symbols = await harness.request<lsp.SymbolInformation[]>('workspace/symbol', { query: 'North' });
+    const treaty = symbols.find((symbol) => symbol.name === 'North Atlantic Treaty');
+    expect(treaty?.kind).toBe(3);
+    expect(treaty?.location.uri).toBe(harness.uri('/treaties/nat.md'));
+  });
+
+  it('publishes the dangling citation of an analysis, and nothing for its good citations', async () => {
+    const diagnostics = await harness.waitForDiagnostics(harness.uri(NATO), (list) => list.length > 0);
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range, diagnostic.severity])).toEqual([
+      ['unknown-article', harness.marker('dangling').range, 1],
+    ]);
+    expect(diagnostics[0]!.source).toBe('treaty');
+  });
+
+  it('publishes the dangling Japanese citation with its exact range', async () => {
+    const diagnostics = await harness.waitForDiagnostics(harness.uri(RU_BY), (list) => list.length > 0);
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range])).toEqual([['unknown-article', harness.rangeOf(RU_BY, '第 9 条')]]);
+  });
+
+  it('offers the nearest existing articles as quick fixes for a dangling citation', async () => {
+    const diagnostics = await harness.waitForDiagnostics(harness.uri(NATO), (list) => list.length > 0);
+    const actions = await harness.request<lsp.CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: harness.uri(NATO) },
+      range: harness.marker('dangling').range,
+      context: { diagnostics },
+    });
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      expect(action.kind).toBe('quickfix');
+      expect(action.diagnostics?.map((diagnostic) => diagnostic.code)).toEqual(['unknown-article']);
+      const [edit] = action.edit!.changes![harness.uri(NATO)]!;
+      expect(edit!.range.start.line).toBe(harness.marker('dangling').range.start.line);
+    }
+    expect(actions.find((action) => action.isPreferred)?.title).toMatch(/Article 6/);
+  });
+
+  it('completes article numbers after 第 with the treaty in scope', async () => {
+    await harness.change(NATO, harness.texts.get(harness.uri(NATO))!);
+    const uri = await harness.openUntitled('draft', '---\ncites: ru-by\n---\n\nこの条約の第');
+    const items = await harness.request<lsp.CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 7 } });
+    expect(items.map((item) => item.label)).toEqual(expect.arrayContaining(['第1条', '第2条', '第4条', '第5条']));
+    expect(items.find((item) => item.label === '第4条')?.detail).toBe('侵略への対応');
+  });
+
+  it('shows a code lens with the number of citing documents above each article', async () => {
+    const lenses = await harness.request<lsp.CodeLens[]>('textDocument/codeLens', { textDocument: { uri: harness.uri('/treaties/nat.md') } });
+    const lens = lenses.find((candidate) => candidate.range.start.line === harness.marker('article-5').range.start.line)!;
+    expect(lens.range).toEqual(harness.marker('article-5').range);
+    expect(lens.command?.command).toBe('treatyAnnotator.showReferences');
+    expect(lens.command?.title).toMatch(/^cited in \d+ documents?$/);
+    const [uri, position, locations] = lens.command!.arguments as [string, lsp.Position, lsp.Location[]];
+    expect(uri).toBe(harness.uri('/treaties/nat.md'));
+    expect(position).toEqual(harness.marker('article-5').range.start);
+    expect(sortLocations(locations)).toEqual(asLocations(harness.markers('cites-5')));
+  });
+
+  it('gives no inlay hints while the setting is off (the default)', async () => {
+    const hints = await harness.request('textDocument/inlayHint', { textDocument: { uri: harness.uri(RU_BY) }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } } });
+    expect(hints).toEqual([]);
+  });
+
+  it('colours citations, treaty names and dangling citations with semantic tokens', async () => {
+    const legend = harness.initializeResult!.capabilities.semanticTokensProvider!.legend.tokenTypes;
+    const { data } = await harness.request<lsp.SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: harness.uri(NATO) } });
+    const tokens = decodeTokens(data, legend);
+    const dangling = harness.marker('dangling').range;
+    expect(tokens).toContainEqual({ line: dangling.start.line, character: dangling.start.character, length: 10, type: 'danglingCitation' });
+    expect(tokens.map((token) => token.type)).toContain('treatyName');
+    expect(tokens.filter((token) => token.type === 'citation').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('folds each article of a treaty', async () => {
+    const ranges = await harness.request<lsp.FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: harness.uri('/treaties/nat.md') } });
+    const article5 = harness.marker('article-5').range.start.line;
+    expect(ranges).toContainEqual(expect.objectContaining({ startLine: article5, endLine: harness.rangeOf('/treaties/nat.md', 'reported to').start.line }));
+  });
+
+  it('links a qualified citation to the treaty document', async () => {
+    const links = await harness.request<lsp.DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: harness.uri(NATO) } });
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.target).toMatch(new RegExp(`^${harness.uri('/treaties/nat.md')}#L\\d+,\\d+$`));
+  });
+
+  it('counts treaties, analyses, citations and problems for the status bar', async () => {
+    const stats = await harness.request<{ treaties: number; analyses: number; citations: number; problems: number }>('treatyAnnotator/stats');
+    expect(stats.treaties).toBe(2);
+    expect(stats.analyses).toBeGreaterThanOrEqual(2);
+    expect(stats.problems).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('features that change the workspace or need settings', () => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.dispose();
+    harness = undefined;
+  });
+
+  it('refuses to rename prose with a ResponseError giving the reason', async () => {
+    harness = await startServer(WORKSPACE, { open: [NATO] });
+    const refusal = harness.request('textDocument/prepareRename', harness.at(NATO, 'core'));
+    await expect(refusal).rejects.toMatchObject({ code: -32803, message: expect.stringMatching(/\S/) });
+  });
+
+  it('renames an article and every citation of it', async () => {
+    harness = await startServer(WORKSPACE, { open: [NATO, '/treaties/nat.md'] });
+    const position = harness.at('/treaties/nat.md', 'Article 5\n');
+    const prepared = await harness.request<{ range: lsp.Range; placeholder: string }>('textDocument/prepareRename', position);
+    expect(prepared.range).toEqual(harness.marker('article-5').range);
+    const edit = await harness.request<lsp.WorkspaceEdit>('textDocument/rename', { ...position, newName: '7' });
+    const edited = Object.entries(edit.changes ?? {}).flatMap(([uri, edits]) => edits.map((textEdit) => ({ uri, line: textEdit.range.start.line, newText: textEdit.newText })));
+    const expectedLines = [harness.marker('article-5'), ...harness.markers('cites-5')].map((marker) => ({ uri: marker.uri, line: marker.range.start.line }));
+    for (const line of expectedLines) expect(edited).toContainEqual(expect.objectContaining(line));
+    for (const textEdit of edited) expect(textEdit.newText).toMatch(/7/);
+  });
+
+  it('shows inlay hints when treatyAnnotator.inlayHints.enabled is on', async () => {
+    harness = await startServer(WORKSPACE, { open: [RU_BY], settings: { inlayHints: { enabled: true } } });
+    const hints = await harness.request<lsp.InlayHint[]>('textDocument/inlayHint', {
+      textDocument: { uri: harness.uri(RU_BY) },
+      range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } },
+    });
+    expect(hints.map((hint) => hint.position)).toContainEqual(harness.rangeOf(RU_BY, '第4条第1項').end);
+  });
+});
