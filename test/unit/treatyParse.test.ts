@@ -94,6 +94,11 @@ describe('article labels in any script and width', () => {
     expect(treaty.articles[0]!.paragraphs.map((paragraph) => paragraph.number)).toEqual([1, 2, 3]);
   });
 
+  it('reads circled paragraph numbers', () => {
+    const treaty = parse('第一条\n①　締約国は、合意する。\n②　前項の合意は、書面による。\n');
+    expect(treaty.articles[0]!.paragraphs.map((paragraph) => paragraph.number)).toEqual([1, 2]);
+  });
+
   it('does not take a line that merely begins with an article citation for a label', () => {
     const treaty = parse('第一条　本文\n第二条の規定にかかわらず、次のとおりとする。\n');
     expect(treaty.articles.map((article) => article.number)).toEqual(['1']);

@@ -64,7 +64,7 @@ export type LineSyntax =
   | (Labelled & {
       readonly kind: 'paragraph';
       readonly number: number;
-      /** `ja`: `２　` (any gap in numbering accepted); `loose`: `2 `; `dotted`: `2.` / `2.To`. */
+      /** `ja`: `２　`, `②` (any gap in numbering accepted); `loose`: `2 `; `dotted`: `2.` / `2.To`. */
       readonly style: 'ja' | 'loose' | 'dotted';
       readonly textStart: number;
     })
@@ -434,6 +434,13 @@ function inline(content: string, offset: number): LineSyntax {
         labelEnd: offset + dotted[1]!.length + 1, style: 'dotted', textStart: offset + dotted[0].length,
       };
     }
+  } else if (first >= 0x2460 && first <= 0x2473) {
+    // ①②③: circled paragraph numbers, as some Japanese translations write them.
+    const gap = /^.[ 　\t]*/.exec(content)![0].length;
+    return {
+      kind: 'paragraph', number: first - 0x2460 + 1, labelStart: offset, labelEnd: offset + 1, style: 'ja',
+      textStart: offset + gap,
+    };
   } else if (KANJI_ITEM_START.has(content.charAt(0))) {
     const item = ITEM_JA.exec(content);
     const value = item ? numberValue(item[1]!) : null;

@@ -69,13 +69,30 @@ export function findArticle(treaty: Treaty, number: string, supplementaryGroup?:
   return index.get(`${group}|${number}`) ?? index.get(`${group}|${normaliseArticleNumber(number)}`);
 }
 
+const groups = new WeakMap<Treaty, Map<Article, { readonly members: readonly Article[]; readonly position: number }>>();
+
+/** Each numbered article with the numbered articles of its group (main provisions or one 附則 block) around it. */
+function groupIndex(treaty: Treaty): Map<Article, { readonly members: readonly Article[]; readonly position: number }> {
+  let index = groups.get(treaty);
+  if (index === undefined) {
+    index = new Map();
+    const members = new Map<number | null, Article[]>();
+    for (const article of treaty.articles) {
+      if (article.number === '') continue;
+      let list = members.get(article.supplementaryGroup);
+      if (list === undefined) members.set(article.supplementaryGroup, (list = []));
+      index.set(article, { members: list, position: list.length });
+      list.push(article);
+    }
+    groups.set(treaty, index);
+  }
+  return index;
+}
+
 /** The article `delta` places before (negative) or after `article` within its own group (前条, 前二条, 次条). */
 export function adjacentArticle(treaty: Treaty, article: Article, delta: number): Article | undefined {
-  const group = treaty.articles.filter(
-    (candidate) => candidate.supplementaryGroup === article.supplementaryGroup && candidate.number !== '',
-  );
-  const position = group.indexOf(article);
-  return position < 0 ? undefined : group[position + delta];
+  const entry = groupIndex(treaty).get(article);
+  return entry === undefined ? undefined : entry.members[entry.position + delta];
 }
 
 /** Paragraph n (1-based) of an article. */
