@@ -61,6 +61,8 @@ describe('every corpus text parses', () => {
 
   it.each(files)('%s parses without problems and with unique main-provision numbers', (file) => {
     const { treaty } = load(file);
+    // The English texts have no captions; none may be invented from their first lines.
+    if (file.endsWith('.en.txt')) expect(treaty.articles.filter((article) => article.caption !== null)).toEqual([]);
     expect(treaty.problems).toEqual([]);
     const main = numbers(mainArticles(treaty));
     expect(new Set(main).size).toBe(main.length);

@@ -387,6 +387,14 @@ describe('English treaties', () => {
     expect(two!.number).toBe(2);
   });
 
+  it('reads a short line right after the label, followed by the text, as the caption', () => {
+    const text = 'Article 5\nCrimes within the jurisdiction of the Court\n1. The jurisdiction of the Court shall be limited.\n2. The Court shall exercise jurisdiction.\n';
+    const article = parse(text).articles[0]!;
+    expect(article.caption).toBe('Crimes within the jurisdiction of the Court');
+    expect(article.paragraphs.map((paragraph) => paragraph.number)).toEqual([1, 2]);
+    expect(slice(text, article.bodySpan)).toMatch(/^1\. The jurisdiction/);
+  });
+
   it('keeps a lone short line that is an article’s only text in the article', () => {
     const deleted = parse('Article 3\n\nDeleted\n\nArticle 4\n\nText.\n');
     expect(deleted.divisions).toEqual([]);

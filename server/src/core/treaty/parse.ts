@@ -29,7 +29,7 @@ interface ParagraphBuilder {
 interface ArticleBuilder {
   readonly numbers: readonly string[];
   readonly label: string;
-  readonly caption: string | null;
+  caption: string | null;
   summary: string | null;
   readonly group: number | null;
   readonly start: number;
@@ -434,6 +434,7 @@ class Scanner {
     }
     if (this.#mode !== 'body') return;
     if (this.#sectionHeading(index, textStart)) return;
+    if (this.#captionAfterLabel(index, textStart)) return;
     if (!this.#ensureArticle(textStart)) return;
     if (this.#paragraph === null) this.#openImplicitParagraph(textStart);
     else if (this.#item !== null && this.#lines[index - 1]?.kind === 'blank') {
@@ -470,6 +471,25 @@ class Scanner {
     this.#divisions.push(section);
     this.#openDivisions.push(section);
     this.#lastContentEnd = section.end;
+    return true;
+  }
+
+  /**
+   * `Article 5` ⏎ `Crimes within the jurisdiction of the Court` ⏎ `1. The jurisdiction…`: a short first line
+   * followed by more text is the caption of a western article that has none.
+   */
+  #captionAfterLabel(index: number, textStart: number): boolean {
+    const article = this.#article;
+    if (article === null || !article.western || article.caption !== null || article.paragraphs.length > 0) return false;
+    const title = this.#text.slice(textStart, this.#trimmedEnd(index));
+    if (!isTitleLike(title) || !/^\p{Lu}/u.test(title)) return false;
+    let next = index + 1;
+    while (next < this.#lines.length && next <= index + 3 && this.#lines[next]!.kind === 'blank') next++;
+    const following = this.#lines[next]?.kind;
+    if (following !== 'text' && following !== 'paragraph' && following !== 'itemWestern') return false;
+    article.caption = title;
+    article.end = this.#trimmedEnd(index);
+    this.#lastContentEnd = article.end;
     return true;
   }
 
