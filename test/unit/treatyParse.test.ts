@@ -211,6 +211,13 @@ describe('附則 (supplementary provisions)', () => {
     expect(treaty.problems).toEqual([]);
   });
 
+  it('reads the English translation’s Supplementary Provisions the same way', () => {
+    const english = parse('Article 1 (Purpose)\n\nText.\n\nSupplementary Provisions\n\nArticle 1\n\nThis Act comes into effect.\n\nSupplementary Provisions (Act No. 73 of June 29, 2005) Extract\n\nArticle 1\n\nText.\n');
+    expect(english.supplementaryBlocks.map((entry) => entry.amendingAct)).toEqual([null, 'Act No. 73 of June 29, 2005']);
+    expect(english.articles.map((article) => `${article.supplementaryGroup ?? 'main'}:${article.number}`)).toEqual(['main:1', '0:1', '1:1']);
+    expect(english.articles[0]!.caption).toBe('Purpose');
+  });
+
   it('does not start a 附則 block from the table of contents', () => {
     const withToc = parse('目次\n　第一章　総則（第一条）\n　附則\n　　　第一章　総則\n第一条　本文\n');
     expect(withToc.supplementaryBlocks).toEqual([]);

@@ -90,7 +90,7 @@ const ARTICLE_JA_RANGE = new RegExp(`^(から|及び|・)第(${NUMBER})条((?:�
 const ARTICLE_WESTERN = /^(?:[Aa]rticle|ARTICLE|Art\.|ART\.|[Сс]татья|СТАТЬЯ)[ \t\u00a0]+([0-9]+(?:\.[0-9]+)?|[IVXLCDM]+)(?![A-Za-z0-9])(?:[ \t]*(bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)(?![A-Za-z]))?/;
 const DIVISION_JA = new RegExp(`^第(${NUMBER})(編|章|節|款|目)((?:の${NUMBER})*)`);
 const DIVISION_WESTERN = /^(PART|[Pp]art|CHAPTER|[Cc]hapter|SECTION|[Ss]ection|TITLE|[Tt]itle|РАЗДЕЛ|Раздел|ГЛАВА|Глава)[ \t\u00a0]+([0-9]+|[IVXLCDM]+)(?![A-Za-z0-9])/;
-const SUPPLEMENTARY = /^附[ 　]*則(?:[ 　]*[（(]([^（）()]*)[）)])?([ 　]*抄)?[ 　]*$/;
+const SUPPLEMENTARY = /^(附[ 　]*則|Supplementary [Pp]rovisions|SUPPLEMENTARY PROVISIONS)(?:[ 　]*[（(]([^（）()]*)[）)])?([ 　]*(?:抄|Extract|\[Extract\]))?[ 　]*$/;
 const PREAMBLE = /^(前文|Preamble|PREAMBLE|Преамбула|ПРЕАМБУЛА)[ 　\t]*$/;
 const ANNEX_JA = new RegExp(`^(附属書|別表|別記)(?:第?(${NUMBER}|[IVXLCDM]+|[A-ZＡ-Ｚ]))?`);
 const ANNEX_WESTERN = /^(ANNEX|[Aa]nnex|APPENDIX|[Aa]ppendix|ПРИЛОЖЕНИЕ|Приложение)(?:[ \t\u00a0]+([0-9]+|[IVXLCDM]+|[A-Z]))?(?![A-Za-z0-9])/;
@@ -364,6 +364,7 @@ function labelled(content: string, offset: number, heading: boolean): LineSyntax
   }
   if (isLetter(first)) {
     return (
+      supplementary(content, offset) ??
       preambleOrToc(content, offset) ??
       westernArticle(content, offset, heading) ??
       division(content, offset, heading) ??
@@ -376,17 +377,18 @@ function labelled(content: string, offset: number, heading: boolean): LineSyntax
   return null;
 }
 
+/** `附　則`, `附　則　（平成一七年六月二九日法律第七三号）　抄`, `Supplementary Provisions (Act No. 73 of 2005) Extract`. */
 function supplementary(content: string, at: number): LineSyntax | null {
   const match = SUPPLEMENTARY.exec(content);
   if (!match) return null;
-  const act = match[1]?.trim() ?? '';
+  const act = match[2]?.trim() ?? '';
   return {
     kind: 'supplementary',
     heading: content.trim(),
     amendingAct: act === '' ? null : act,
-    excerpt: match[2] !== undefined,
+    excerpt: match[3] !== undefined,
     labelStart: at,
-    labelEnd: at + (/^附[ 　]*則/.exec(content)![0].length),
+    labelEnd: at + match[1]!.length,
   };
 }
 
