@@ -402,6 +402,13 @@ describe('English treaties', () => {
     expect(slice(text, article.bodySpan)).toMatch(/^1\. The jurisdiction/);
   });
 
+  it('reads a caption line above an English label and text after two spaces on the label line', () => {
+    const text = '(Scope)\nArticle 1  This Act applies to every ship.\n(Definitions)\nArticle 2  In this Act, terms mean as follows.\n';
+    const treaty = parse(text);
+    expect(treaty.articles.map((article) => article.caption)).toEqual(['Scope', 'Definitions']);
+    expect(slice(text, treaty.articles[0]!.bodySpan)).toBe('This Act applies to every ship.');
+  });
+
   it('keeps a lone short line that is an article’s only text in the article', () => {
     const deleted = parse('Article 3\n\nDeleted\n\nArticle 4\n\nText.\n');
     expect(deleted.divisions).toEqual([]);

@@ -180,6 +180,9 @@ function westernRest(rest: string, heading: boolean): Rest | null {
     return { caption: null, body: separator[0].length };
   }
   if (heading && /^[ \t]/.test(rest)) return { caption: rest.trim(), body: null };
+  // `Article 1  This Act aims…` (two spaces, a tab or a full-width space): the text starts on the label's line.
+  const gap = /^(?:[ \t]{2,}|\t|[ \t]*　[ \t　]*)/.exec(rest);
+  if (gap) return { caption: null, body: gap[0].length };
   return null;
 }
 
@@ -416,7 +419,8 @@ function inline(content: string, offset: number): LineSyntax {
   }
   if (leading === '（' || leading === '(') {
     const caption = CAPTION.exec(content.slice(lead));
-    if (caption && !LAW_NUMBER.test(caption[1]!) && !/^[A-Za-z0-9]{1,6}$/.test(caption[1]!)) {
+    // `(a)`, `(iv)`, `(12)`, `(B)` alone on a line are item labels, not captions like `(Scope)` or `（目的）`.
+    if (caption && !LAW_NUMBER.test(caption[1]!) && !/^(?:[a-z]{1,6}|[0-9]{1,3}|[A-Z])$/.test(caption[1]!)) {
       return { kind: 'caption', caption: caption[1]!.trim(), textStart };
     }
   }
