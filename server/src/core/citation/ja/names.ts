@@ -1,0 +1,212 @@
+// Instrument names in Japanese prose: the words that end one (条約, 協定, 法…), the name written before
+// such a word (read backwards over kanji, katakana and the particles of formal titles), and quoted names.
+
+import { isArabicDigit, isGap, isHiragana, isNameChar, matchWord, matchWordBack, skipGap, skipGapBack } from './chars';
+
+/** Words that end an instrument's name, longest first. */
+export const INSTRUMENT_SUFFIXES: readonly string[] = [
+  '議定書', '協定書', '取決め', '条約', '協定', '憲章', '憲法', '法律', '規約', '協約', '宣言', '決議', '覚書', '取極', '政令', '省令', '規則', '法',
+];
+
+/** A suffix alone names this instrument by convention (憲法9条, 議定書第2条); other suffixes alone are generic. */
+const BARE_NAMES = new Set(['憲法', '憲章', '議定書']);
+
+/** Words that, put before a bare suffix, still do not name an instrument (当該条約, 国際法). */
+const DETERMINERS: readonly string[] = [
+  '当該', '前記', '上記', '右記', '既存', '現行', '関係', '関連', '国際', '国内', '二国間', '多国間', '個別', '同', '本', '各', '両', '新', '旧', '全', '他', '諸', '別',
+];
+
+/** Words ending in 法 that name a method or a body of law, not an instrument. */
+const NOT_INSTRUMENTS = new Set([
+  '方法', '手法', '立法', '司法', '違法', '合法', '適法', '不法', '文法', '用法', '技法', '製法', '戦法', '兵法', '作法', '寸法', '説法', '論法', '療法', '魔法', '加法', '減法',
+  '慣習法', '実定法', '自然法', '人道法', '国際人道法', '国際法', '国内法', '憲法上', '公法', '私法', '刑事法', '民事法',
+]);
+
+/** Particles inside formal titles: 「…との間の…に関する条約」. Seeing one makes a long name believable. */
+const FORMAL_PARTICLES: readonly string[] = ['についての', 'を改正する', 'における', 'に関する', 'に基づく', 'に対する', 'のための', 'との間の', 'に係る', 'による', 'に伴う', 'の間の'];
+/** Particles that may join the parts of a name but, alone, more often join a name to the prose before it. */
+const PLAIN_PARTICLES: readonly string[] = ['ならびに', 'および', '若しくは', '並びに', '又は', '及び', 'との', 'と', 'の', 'な', 'が'];
+
+/** Names are read back at most this far. */
+const MAX_NAME_LENGTH = 160;
+
+/** The start of the instrument suffix ending at `end`, or -1. */
+export function suffixEndingAt(text: string, end: number): number {
+  for (const suffix of INSTRUMENT_SUFFIXES) {
+    const start = matchWordBack(text, end, suffix);
+    if (start >= 0) return start;
+  }
+  return -1;
+}
+
+/** Whether `name` (gaps removed) ends with an instrument suffix. */
+export function endsWithSuffix(name: string): boolean {
+  return INSTRUMENT_SUFFIXES.some((suffix) => name.endsWith(suffix));
+}
+
+/** A name with gaps (PDF line breaks, spaces) removed. */
+export function compact(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/[ \t\r\n\u00a0]+/g, '');
+}
+
+/**
+ * Whether `name` is only a generic word (条約, 当該協定, 国際法). With `bare` the conventional bare
+ * names (憲法, 憲章, 議定書) count as names, as they do directly before a provision.
+ */
+export function isGenericName(name: string, bare: boolean): boolean {
+  if (NOT_INSTRUMENTS.has(name)) return true;
+  let rest = name;
+  for (const determiner of DETERMINERS) {
+    if (rest.startsWith(determiner) && rest.length > determiner.length) {
+      rest = rest.slice(determiner.length);
+      break;
+    }
+  }
+  if (!INSTRUMENT_SUFFIXES.includes(rest)) return false;
+  return !(bare && rest === name && BARE_NAMES.has(name));
+}
+
+interface Particle {
+  readonly start: number;
+  readonly formal: boolean;
+}
+
+function particleEndingAt(text: string, end: number): Particle | null {
+  for (const particle of FORMAL_PARTICLES) {
+    const start = matchWordBack(text, end, particle);
+    if (start >= 0) return { start, formal: true };
+  }
+  for (const particle of PLAIN_PARTICLES) {
+    const start = matchWordBack(text, end, particle);
+    // な only in 的な (包括的な戦略的パートナーシップ), が only in 我が国.
+    if (start >= 0 && (particle !== 'な' || text[start - 1] === '的') && (particle !== 'が' || text[start - 1] === '我')) return { start, formal: false };
+  }
+  return null;
+}
+
+export interface NameSpan {
+  readonly start: number;
+  readonly end: number;
+  /** The name contains particles (a formal title such as 「…との間の…に関する条約」). */
+  readonly formal: boolean;
+}
+
+/**
+ * The name ending at `end`, whose suffix starts at `suffixStart`. Reads back over name characters and
+ * particles; a name with a formal particle (に関する, との間の…) is taken whole, otherwise only the
+ * particle-free run before the suffix (so `及び`, `の` do not glue the prose before a name onto it).
+ * `isCitationEnd` stops the reading at a citation already found, unless a formal particle follows it:
+ * `…条約第六条に基づく…協定` is one title, `第五十一条及び日米安保条約` is not.
+ */
+export function nameBefore(text: string, suffixStart: number, end: number, isCitationEnd: (offset: number) => boolean): NameSpan {
+  const limit = Math.max(0, suffixStart - MAX_NAME_LENGTH);
+  let position = suffixStart;
+  let full = suffixStart;
+  let tail = -1;
+  let formal = false;
+  let pendingFormal = false;
+  let afterFormalParticle = false;
+  while (position > limit) {
+    if (position < suffixStart && isCitationEnd(position) && !afterFormalParticle) break;
+    const code = text.charCodeAt(position - 1);
+    if (isNameChar(code)) {
+      position--;
+      full = position;
+      if (pendingFormal) formal = true;
+      pendingFormal = false;
+      afterFormalParticle = false;
+      continue;
+    }
+    if (isGap(code)) {
+      const before = skipGapBack(text, position);
+      const previous = text.charCodeAt(before - 1);
+      if (before < position && before > 0 && (isNameChar(previous) || isHiragana(previous))) {
+        position = before;
+        continue;
+      }
+      break;
+    }
+    if (!isHiragana(code)) break;
+    const particle = particleEndingAt(text, position);
+    if (!particle) break;
+    if (tail < 0) tail = full;
+    position = particle.start;
+    pendingFormal = particle.formal;
+    afterFormalParticle = particle.formal;
+  }
+  // 同条中国税通則法: 中 after a citation is the amendment instruction's "in", not part of the name.
+  let start = formal ? full : tail < 0 ? full : tail;
+  if (text[start] === '中' && isCitationEnd(start)) start = skipGap(text, start + 1);
+  return { start, end, formal: formal && start === full };
+}
+
+/** The offset of the 「 or 『 opening the quotation closed at `close`, or -1 (short quotations only). */
+export function quotationOpening(text: string, close: number): number {
+  const closing = text[close];
+  const opening = closing === '』' ? '『' : '「';
+  const limit = Math.max(0, close - MAX_NAME_LENGTH);
+  for (let position = close - 1; position >= limit; position--) {
+    const character = text[position];
+    if (character === opening) return position;
+    if (character === closing || character === '。' || character === '\uFFFC') return -1;
+  }
+  return -1;
+}
+
+/** The offset of the 」 or 』 closing the quotation opened at `open`, or -1 (short quotations only). */
+export function quotationClosing(text: string, open: number): number {
+  const opening = text[open];
+  const closing = opening === '『' ? '』' : '」';
+  const limit = Math.min(text.length, open + MAX_NAME_LENGTH);
+  for (let position = open + 1; position < limit; position++) {
+    const character = text[position];
+    if (character === closing) return position;
+    if (character === opening || character === '。' || character === '\uFFFC') return -1;
+  }
+  return -1;
+}
+
+/** The name quoted between `open` and `close` (exclusive), footnote digits dropped, or null if it names no instrument. */
+export function quotedName(text: string, open: number, close: number): { name: string; start: number; end: number } | null {
+  let end = close;
+  while (end > open + 1 && (isArabicDigit(text.charCodeAt(end - 1)) || isGap(text.charCodeAt(end - 1)))) end--;
+  const start = skipGap(text, open + 1);
+  if (end <= start) return null;
+  const name = compact(text, start, end);
+  if (!endsWithSuffix(name) || isGenericName(name, false)) return null;
+  return { name, start, end };
+}
+
+/** Skips footnote digits (`「…条約」3（以下…）`, `国連憲章第 51 条7並びに`) and the gaps around them. */
+export function skipFootnote(text: string, from: number): number {
+  let position = skipGap(text, from);
+  const digits = position;
+  while (position - digits < 3 && isArabicDigit(text.charCodeAt(position))) position++;
+  if (position === digits || isArabicDigit(text.charCodeAt(position))) return skipGap(text, from);
+  return skipGap(text, position);
+}
+
+/** The same, backwards. */
+export function skipFootnoteBack(text: string, end: number): number {
+  let position = skipGapBack(text, end);
+  const digits = position;
+  while (digits - position < 3 && position > 0 && isArabicDigit(text.charCodeAt(position - 1))) position--;
+  if (position === digits || (position > 0 && isArabicDigit(text.charCodeAt(position - 1)))) return skipGapBack(text, end);
+  return skipGapBack(text, position);
+}
+
+/** Whether the parenthesis content is a law or treaty number, a date or an alias definition (`（平成十五年法律第七十九号。以下「…」という。）`). */
+export function isNamingParenthesis(content: string): boolean {
+  const compactContent = content.replace(/[ \t\r\n\u00a0]+/g, '');
+  return /^以下/.test(compactContent) || /[。、]以下/.test(compactContent) || /第[〇一二三四五六七八九十百千0-9０-９]+号/.test(compactContent) || /^[^（）()]{0,12}年[^（）()]{0,8}月[^（）()]{0,8}日/.test(compactContent);
+}
+
+/** Sentence-topic markers after a name: `…条約は、` `…法では` `…条約においては`. */
+export function isTopicMarkerAt(text: string, from: number): boolean {
+  const position = skipGap(text, from);
+  for (const marker of ['においては', 'においても', 'において', 'については', 'について', 'では', 'には', 'は']) {
+    const end = matchWord(text, position, marker);
+    if (end >= 0) return true;
+  }
+  return false;
+}

@@ -1,0 +1,574 @@
+// The Japanese citation grammar: citations (第6条第2項, 同条, 前二項, 国連憲章第51条, 第4条及び第5条…),
+// instrument mentions and alias definitions in masked prose or treaty text. A hand-written scanner that
+// jumps between trigger characters; every step is bounded, so it is linear in the text.
+
+import type { AliasDefinition, CitationSyntax, LanguageScan, Qualifier, ScanOptions, TreatyMention } from '../types';
+import { isArabicDigit, isKanji, isKatakana, isNameChar, matchAny, matchWord, matchWordBack, skipGap, skipGapBack } from './ja/chars';
+import {
+  compact, endsWithSuffix, INSTRUMENT_SUFFIXES, isGenericName, isNamingParenthesis, isTopicMarkerAt, nameBefore, quotationClosing,
+  quotationOpening, quotedName, skipFootnote, skipFootnoteBack, suffixEndingAt,
+} from './ja/names';
+import { circledNumber } from './ja/numbers';
+import { ARTICLE, ITEM, letterInParentheses, newDraft, PARAGRAPH, parsePointer, RANGE_DASHES, startsWord, type Draft } from './ja/pointer';
+
+/** Finds the Japanese citations, instrument mentions and alias definitions in `text`. Never throws. */
+export function scanJapanese(text: string, options: ScanOptions): LanguageScan {
+  return new JapaneseScanner(text, options.treatyDocument).scan();
+}
+
+/** Characters at which something may start; everything else is skipped at one comparison each. */
+const TRIGGERS = new Uint8Array(0x10000);
+for (const character of '第同前次本こ当各附別パ「『以(（') TRIGGERS[character.charCodeAt(0)] = 1;
+for (const suffix of INSTRUMENT_SUFFIXES) TRIGGERS[suffix.charCodeAt(suffix.length - 1)] = 2;
+for (let code = 0x30; code <= 0x39; code++) TRIGGERS[code] = 1;
+for (let code = 0xff10; code <= 0xff19; code++) TRIGGERS[code] = 1;
+
+/** Pointers that may carry a qualifier written before them (relative ones such as 同条 never do). */
+const QUALIFIABLE_STARTS = '第附前別パ';
+
+const SAME_WORDS: readonly string[] = ['同議定書', '同協定', '同条約', '同憲章', '同規約', '同協約', '同宣言', '同決議', '同法律', '同政令', '同省令', '同規則', '同法'];
+const THIS_WORDS: readonly string[] = [
+  '本議定書', '本協定', '本条約', '本憲章', '本規約', '本宣言', '本法', 'この議定書', 'この協定', 'この条約', 'この憲章', 'この規約', 'この宣言', 'この法律', 'この法',
+];
+const LIST_CONNECTORS: readonly string[] = ['並びに', 'ならびに', '若しくは', 'もしくは', '及び', 'および', '又は', 'または', '及', 'と', 'や'];
+/** Parentheses are skipped (or searched for exclusions) only this deep and this long. */
+const MAX_PAREN_DEPTH = 3;
+const MAX_PAREN_LENGTH = 240;
+
+interface Series {
+  readonly members: Draft[];
+  /** After the last member (and a closing まで or exclusion parenthesis). */
+  readonly end: number;
+}
+
+interface QualifierFound {
+  readonly qualifier: Qualifier;
+  /** Where the citation's span starts when the qualifier is directly attached, else null. */
+  readonly attachStart: number | null;
+  readonly mention: { readonly name: string; readonly start: number; readonly end: number } | null;
+}
+
+class JapaneseScanner {
+  private readonly drafts: Draft[] = [];
+  private readonly citationEnds = new Set<number>();
+  private readonly mentions = new Map<number, TreatyMention>();
+  private readonly aliases: AliasDefinition[] = [];
+  private readonly isCitationEnd = (offset: number): boolean => this.citationEnds.has(offset);
+
+  constructor(
+    private readonly text: string,
+    private readonly treatyDocument: boolean,
+  ) {}
+
+  scan(): LanguageScan {
+    this.scanRange(0, this.text.length, 0);
+    return { citations: this.citations(), mentions: [...this.mentions.values()].sort((a, b) => a.span.start - b.span.start), aliases: this.aliases };
+  }
+
+  private scanRange(from: number, to: number, depth: number): void {
+    const text = this.text;
+    let position = from;
+    while (position < to) {
+      const code = text.charCodeAt(position);
+      position = TRIGGERS[code] === 0 ? position + 1 : Math.max(position + 1, this.at(position, depth));
+    }
+  }
+
+  /** Handles the trigger at `position`; returns where scanning goes on. */
+  private at(position: number, depth: number): number {
+    const text = this.text;
+    const code = text.charCodeAt(position);
+    const character = text[position]!;
+    let next = position + 1;
+    if (isArabicDigit(code)) {
+      if (isArabicDigit(text.charCodeAt(position - 1))) return next;
+      next = this.series(position, depth);
+      if (next > position) return next;
+      let end = position + 1;
+      while (isArabicDigit(text.charCodeAt(end))) end++;
+      return end;
+    }
+    switch (character) {
+      case '同':
+      case '前':
+      case '次':
+      case '本':
+        // Inside a word (共同, 事前, 日本) these are no prefix; 北大西洋条約前文 is the exception.
+        if (!startsWord(text, position) && !(character === '前' && text[skipGap(text, position + 1)] === '文')) break;
+        return this.series(position, depth);
+      case '第':
+      case 'こ':
+      case '当':
+      case '各':
+      case '附':
+      case '別':
+      case 'パ':
+        next = this.series(position, depth);
+        if (next > position || character !== '第') return next;
+        return this.skipNumberAfter(position);
+      case '「':
+      case '『':
+        this.quotedMention(position);
+        return next;
+      case '以':
+        this.aliasDefinition(position);
+        return next;
+      case '(':
+      case '（':
+        return this.bareItem(position);
+    }
+    if (TRIGGERS[code] === 2) this.plainMention(position + 1);
+    return next;
+  }
+
+  /** After a failed 第, skips its numeral run so that a million digits are read once. */
+  private skipNumberAfter(position: number): number {
+    const text = this.text;
+    let end = skipGap(text, position + 1);
+    while (isArabicDigit(text.charCodeAt(end))) end++;
+    return Math.max(end, position + 1);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Series: pointers joined by 、 及び 並びに 又は 若しくは と, から…まで, ～, with exclusions
+  // -------------------------------------------------------------------------------------------
+
+  /** Reads and records the series starting at `position`; returns its end, or `position` if none. */
+  private series(position: number, depth: number): number {
+    const text = this.text;
+    const series = this.parseSeries(position, depth);
+    if (series === null) return position;
+    const first = series.members[0]!;
+    let found: QualifierFound | null = null;
+    if (QUALIFIABLE_STARTS.includes(text[position]!) || isArabicDigit(text.charCodeAt(position))) found = this.qualifierBefore(position);
+    // 法律第七十九号, 決議第2231号, 台風第5号: 第N号 right after a word numbers that thing, not an item.
+    if (first.article === null && first.paragraph === null && first.item !== null && text[position] === '第') {
+      const before = text.charCodeAt(skipGapBack(text, position) - 1);
+      if ((isKanji(before) || isKatakana(before)) && !'及並又若'.includes(String.fromCharCode(before))) return position;
+    }
+    if (found) {
+      first.qualifier = found.qualifier;
+      if (found.attachStart !== null) first.start = found.attachStart;
+    }
+    if (this.treatyDocument && this.isLabel(position, series)) return series.end;
+    // 「次の各号」とは: a relative pointer quoted on its own is the phrase, not a reference.
+    if (!'第附'.includes(text[position]!) && !isArabicDigit(text.charCodeAt(position)) && text[position - 1] === '「' && text[series.end] === '」') return series.end;
+    let members = series.members;
+    const unaccepted = members.findIndex((member) => member.structure !== null && !this.treatyDocument && !first.qualifier && !member.compoundStructure);
+    if (unaccepted >= 0) members = members.slice(0, unaccepted);
+    if (members.length === 0) return series.end;
+    if (found?.mention) this.addMention(found.mention.name, found.mention.start, found.mention.end, false);
+    this.commit(members);
+    return series.end;
+  }
+
+  private parseSeries(position: number, depth: number): Series | null {
+    const text = this.text;
+    const first = parsePointer(text, position, this.treatyDocument);
+    if (first === null) return null;
+    const members = [...first.members];
+    let anchor = members[members.length - 1]!;
+    let end = first.end;
+    for (;;) {
+      let cursor = end;
+      const open = skipGap(text, cursor);
+      if ((text[open] === '（' || text[open] === '(') && depth < MAX_PAREN_DEPTH) {
+        const close = this.closingParenthesis(open);
+        if (close >= 0) {
+          const excluded = this.exclusion(open + 1, close, anchor, depth);
+          if (excluded !== null) {
+            members.push(...excluded);
+            cursor = close + 1;
+            end = cursor;
+          } else if (this.continuesAfter(close + 1)) {
+            // 第九百九十五条（…に限る。）、第千三百五条: the list goes on after the parenthesis.
+            this.scanRange(open + 1, close, depth + 1);
+            cursor = close + 1;
+          }
+        }
+      }
+      const connector = this.connector(cursor);
+      if (connector === null) break;
+      const next = parsePointer(text, connector.end, this.treatyDocument);
+      if (next === null) break;
+      const head = next.members[0]!;
+      head.prev = anchor;
+      if (connector.range) {
+        anchor.rangeRole ??= 'from';
+        head.rangeRole = 'to';
+      }
+      members.push(...next.members);
+      anchor = next.members[next.members.length - 1]!;
+      end = next.end;
+      if (connector.range === 'kara') {
+        const made = matchWord(text, skipGap(text, end), 'まで');
+        if (made >= 0) end = made;
+      }
+    }
+    const circled = this.circledParagraph(end, anchor);
+    if (circled) members.push(circled);
+    return { members, end };
+  }
+
+  /** A connector at `from` (after a gap): a list word, 、 or ・, or a range (から, ～, 乃至). */
+  private connector(from: number): { end: number; range: 'kara' | 'dash' | null } | null {
+    const text = this.text;
+    const position = skipGap(text, from);
+    const character = text[position] ?? '';
+    if (character === '、' || character === '，' || character === ',') {
+      const after = skipGap(text, position + 1);
+      const word = matchAny(text, after, LIST_CONNECTORS);
+      return { end: word ? word.end : position + 1, range: null };
+    }
+    const word = matchAny(text, position, LIST_CONNECTORS);
+    if (word) return { end: word.end, range: null };
+    if (character === '・') return { end: position + 1, range: null };
+    const kara = matchWord(text, position, 'から');
+    if (kara >= 0) return { end: kara, range: 'kara' };
+    const itari = matchAny(text, position, ['乃至', 'ないし']);
+    if (itari) return { end: itari.end, range: 'dash' };
+    if (character !== '' && RANGE_DASHES.includes(character)) return { end: position + 1, range: 'dash' };
+    return null;
+  }
+
+  private continuesAfter(position: number): boolean {
+    const connector = this.connector(position);
+    return connector !== null && parsePointer(this.text, connector.end, this.treatyDocument) !== null;
+  }
+
+  /** `（第四号を除く。）` after a pointer: the excluded provisions, linked to the one they narrow. */
+  private exclusion(from: number, close: number, anchor: Draft, depth: number): Draft[] | null {
+    const text = this.text;
+    const inner = this.parseSeries(skipGap(text, from), depth + 1);
+    if (inner === null || inner.end > close) return null;
+    const after = matchWord(text, skipGap(text, inner.end), 'を除く');
+    if (after < 0 || !/^[。\s]*$/.test(text.slice(after, close))) return null;
+    inner.members[0]!.prev = anchor;
+    for (const member of inner.members) member.kind = 'exclusion';
+    return inner.members;
+  }
+
+  /** `5条で「①締約国は…」`: a circled digit opening a quotation of the article just cited is its paragraph. */
+  private circledParagraph(end: number, anchor: Draft): Draft | null {
+    const text = this.text;
+    if (anchor.article?.kind !== 'number' || anchor.paragraph !== null) return null;
+    let position = skipGap(text, end);
+    const particle = matchAny(text, position, ['では', 'には', 'で', 'は', 'に', 'が', 'を', 'の']);
+    if (particle) position = skipGap(text, particle.end);
+    if (text[position] !== '「') return null;
+    const number = circledNumber(text.charCodeAt(position + 1));
+    if (number === null) return null;
+    const draft = newDraft(position + 1);
+    draft.end = position + 2;
+    draft.paragraph = { kind: 'number', value: String(number) };
+    draft.kind = 'circled-paragraph';
+    draft.prev = anchor;
+    draft.level = PARAGRAPH;
+    return draft;
+  }
+
+  /** The offset of the parenthesis closing the one at `open`, or -1 (nested ones counted, bounded). */
+  private closingParenthesis(open: number): number {
+    const text = this.text;
+    const limit = Math.min(text.length, open + MAX_PAREN_LENGTH);
+    let depth = 0;
+    for (let position = open; position < limit; position++) {
+      const character = text[position];
+      if (character === '（' || character === '(') depth++;
+      else if (character === '）' || character === ')') {
+        if (--depth === 0) return position;
+      } else if (character === '\uFFFC') return -1;
+    }
+    return -1;
+  }
+
+  private openingParenthesis(close: number): number {
+    const text = this.text;
+    const limit = Math.max(0, close - MAX_PAREN_LENGTH);
+    let depth = 0;
+    for (let position = close; position >= limit; position--) {
+      const character = text[position];
+      if (character === '）' || character === ')') depth++;
+      else if (character === '（' || character === '(') {
+        if (--depth === 0) return position;
+      } else if (character === '\uFFFC') return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * In a treaty, a pointer at the start of a line followed by a space or the line's end is the label of
+   * the provision defined there (`第一条　`, `## 第4条（協議）`, `第十条から第十二条まで　削除`, `　第一章　総則`).
+   */
+  private isLabel(start: number, series: Series): boolean {
+    const text = this.text;
+    if (text[start] !== '第' || series.members.some((member) => isRelativeDraft(member))) return false;
+    let position = start;
+    const limit = Math.max(0, start - 16);
+    while (position > limit && ' \t\u3000*'.includes(text[position - 1]!)) position--;
+    let heading = false;
+    while (position > limit && (text[position - 1] === '#' || text[position - 1] === '>')) {
+      position--;
+      heading = true;
+    }
+    while (position > limit && ' \t\u3000'.includes(text[position - 1]!)) position--;
+    if (position > 0 && text[position - 1] !== '\n' && text[position - 1] !== '\r') return false;
+    const after = text[series.end];
+    return after === undefined || ' \t\u3000\r\n*'.includes(after) || (heading && (after === '（' || after === '('));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Qualifiers: the instrument written before a pointer
+  // -------------------------------------------------------------------------------------------
+
+  private qualifierBefore(position: number): QualifierFound | null {
+    const text = this.text;
+    let end = skipGapBack(text, position);
+    let joined = false;
+    if (text[end - 1] === 'の') {
+      joined = true;
+      end = skipGapBack(text, end - 1);
+    }
+    const attach = (start: number): number | null => (joined ? null : start);
+    if (!joined && text[end - 1] === '同' && startsWord(text, end - 1)) {
+      return { qualifier: { kind: 'same', word: '同', span: { start: end - 1, end } }, attachStart: end - 1, mention: null };
+    }
+    for (const word of SAME_WORDS) {
+      const start = matchWordBack(text, end, word);
+      if (start >= 0 && startsWord(text, start)) return { qualifier: { kind: 'same', word, span: { start, end } }, attachStart: attach(start), mention: null };
+    }
+    for (const word of THIS_WORDS) {
+      const start = matchWordBack(text, end, word);
+      if (start >= 0 && (word.startsWith('こ') || startsWord(text, start))) return { qualifier: { kind: 'this', span: { start, end } }, attachStart: attach(start), mention: null };
+    }
+    const last = text[end - 1];
+    if (last === '」' || last === '』') return this.quotedQualifier(end - 1);
+    if ((last === '）' || last === ')') && !joined) return this.parenthesizedQualifier(end - 1);
+    const suffixStart = suffixEndingAt(text, end);
+    if (suffixStart < 0) return null;
+    const name = nameBefore(text, suffixStart, end, this.isCitationEnd);
+    const value = compact(text, name.start, end);
+    const attached = !joined && !name.formal;
+    if (value.length === 0 || isGenericName(value, attached)) return null;
+    return {
+      qualifier: { kind: 'name', name: value, span: { start: name.start, end } },
+      attachStart: attached ? name.start : null,
+      mention: { name: value, start: name.start, end },
+    };
+  }
+
+  /** 「友好協力相互援助条約」第1条: the quoted name, span with its brackets. */
+  private quotedQualifier(close: number): QualifierFound | null {
+    const open = quotationOpening(this.text, close);
+    if (open < 0) return null;
+    const quoted = quotedName(this.text, open, close);
+    if (quoted === null) return null;
+    return { qualifier: { kind: 'name', name: quoted.name, span: { start: open, end: close + 1 } }, attachStart: null, mention: quoted };
+  }
+
+  /** `…法律（平成十五年法律第七十九号。以下「事態対処法」という。）第一条`: the name before the parenthesis. */
+  private parenthesizedQualifier(close: number): QualifierFound | null {
+    const text = this.text;
+    const open = this.openingParenthesis(close);
+    if (open < 0 || !isNamingParenthesis(text.slice(open + 1, close))) return null;
+    const end = skipFootnoteBack(text, open);
+    if (text[end - 1] === '」' || text[end - 1] === '』') return this.quotedQualifier(end - 1);
+    const suffixStart = suffixEndingAt(text, end);
+    if (suffixStart < 0) return null;
+    const name = nameBefore(text, suffixStart, end, this.isCitationEnd);
+    const value = compact(text, name.start, end);
+    if (value.length === 0 || isGenericName(value, false)) return null;
+    return { qualifier: { kind: 'name', name: value, span: { start: name.start, end } }, attachStart: null, mention: { name: value, start: name.start, end } };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Mentions and alias definitions
+  // -------------------------------------------------------------------------------------------
+
+  /** An unquoted name ending at `end` (`ロシア・ベラルーシ安全保障条約は、`); names followed by a citation are qualifiers. */
+  private plainMention(end: number): void {
+    const text = this.text;
+    const suffixStart = suffixEndingAt(text, end);
+    if (suffixStart < 0) return;
+    const after = skipGap(text, end);
+    const next = text[after] ?? '';
+    if (isNameChar(text.charCodeAt(after)) || next === '」' || next === '』') return;
+    const name = nameBefore(text, suffixStart, end, this.isCitationEnd);
+    const value = compact(text, name.start, end);
+    if (value.length === 0 || isGenericName(value, false)) return;
+    this.addMention(value, name.start, end, this.isTopicAfter(end));
+  }
+
+  private quotedMention(open: number): void {
+    const close = quotationClosing(this.text, open);
+    if (close < 0) return;
+    const quoted = quotedName(this.text, open, close);
+    if (quoted !== null) this.addMention(quoted.name, quoted.start, quoted.end, this.isTopicAfter(close + 1));
+  }
+
+  /** Whether a topic marker follows a name, past footnote digits and an alias definition. */
+  private isTopicAfter(end: number): boolean {
+    const text = this.text;
+    let position = skipFootnote(text, end);
+    if (text[position] === '（' || text[position] === '(') {
+      const close = this.closingParenthesis(position);
+      if (close >= 0 && isNamingParenthesis(text.slice(position + 1, close))) position = close + 1;
+    }
+    return isTopicMarkerAt(text, position);
+  }
+
+  private addMention(name: string, start: number, end: number, topic: boolean): void {
+    const existing = this.mentions.get(start);
+    if (existing && existing.span.end >= end && (existing.topic || !topic)) return;
+    this.mentions.set(start, { name, span: { start, end }, topic: topic || (existing?.topic ?? false) });
+  }
+
+  /** `正式名称（以下「略称」という。）`, `「正式名称」3（以下、「略称」）`, `…法律（平成十五年法律第七十九号。以下「略称」という。）`. */
+  private aliasDefinition(position: number): void {
+    const text = this.text;
+    const afterWord = matchWord(text, position, '以下');
+    if (afterWord < 0) return;
+    const open = this.aliasParenthesisOpening(position);
+    if (open < 0) return;
+    let quoteOpen = skipGap(text, afterWord);
+    if ('、，,'.includes(text[quoteOpen] ?? '\0')) quoteOpen = skipGap(text, quoteOpen + 1);
+    const closing = ({ '「': '」', '『': '』', '“': '”', '"': '"', '＂': '＂' } as Record<string, string>)[text[quoteOpen] ?? ''];
+    if (closing === undefined) return;
+    const quoteClose = text.indexOf(closing, quoteOpen + 1);
+    if (quoteClose < 0 || quoteClose - quoteOpen > 80) return;
+    const alias = compact(text, quoteOpen + 1, quoteClose);
+    let cursor = skipGap(text, quoteClose + 1);
+    const toiu = matchWord(text, cursor, 'という');
+    if (toiu >= 0) cursor = skipGap(text, toiu);
+    if (text[cursor] === '。') cursor = skipGap(text, cursor + 1);
+    if (text[cursor] !== '）' && text[cursor] !== ')') return;
+    const full = this.nameBeforeParenthesis(open);
+    if (full === null || alias.length === 0 || !(endsWithSuffix(full.name) || endsWithSuffix(alias))) return;
+    this.aliases.push({ alias, fullName: full.name, span: { start: full.start, end: cursor + 1 } });
+  }
+
+  /** The （ that `以下` at `position` opens with, possibly after a law number (`（平成十五年法律第七十九号。以下`). */
+  private aliasParenthesisOpening(position: number): number {
+    const text = this.text;
+    const limit = Math.max(0, position - 60);
+    for (let cursor = position - 1; cursor >= limit; cursor--) {
+      const character = text[cursor];
+      if (character === '（' || character === '(') {
+        const between = text.slice(cursor + 1, position).replace(/[ \t\r\n\u00a0]+/g, '');
+        return between === '' || /[。、]$/.test(between) ? cursor : -1;
+      }
+      if (character === '）' || character === ')' || character === '「' || character === '」' || character === '\uFFFC') return -1;
+    }
+    return -1;
+  }
+
+  private nameBeforeParenthesis(open: number): { name: string; start: number } | null {
+    const text = this.text;
+    const end = skipFootnoteBack(text, open);
+    if (text[end - 1] === '」' || text[end - 1] === '』') {
+      const quoteOpen = quotationOpening(text, end - 1);
+      if (quoteOpen < 0) return null;
+      const quoted = quotedName(text, quoteOpen, end - 1);
+      return quoted ? { name: quoted.name, start: quoteOpen } : { name: compact(text, quoteOpen + 1, end - 1), start: quoteOpen };
+    }
+    const suffixStart = suffixEndingAt(text, end);
+    if (suffixStart >= 0) {
+      const name = nameBefore(text, suffixStart, end, this.isCitationEnd);
+      return { name: compact(text, name.start, end), start: name.start };
+    }
+    let start = end;
+    while (start > end - 40 && start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
+    return start < end ? { name: compact(text, start, end), start } : null;
+  }
+
+  /** `両政府が(a)の規定に従つて`: a lone lettered item referred to by a verb of reference. */
+  private bareItem(position: number): number {
+    const letter = letterInParentheses(this.text, position);
+    if (letter === null) return position + 1;
+    if (!matchAny(this.text, skipGap(this.text, letter.end), ['の規定', 'に規定', 'に掲げ', 'に定め', 'に基づ', 'に従'])) return position + 1;
+    const draft = newDraft(position);
+    draft.end = letter.end;
+    draft.item = { kind: 'number', value: letter.letter };
+    draft.kind = 'bare-item';
+    draft.level = ITEM;
+    this.commit([draft]);
+    return letter.end;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Output
+  // -------------------------------------------------------------------------------------------
+
+  private commit(members: readonly Draft[]): void {
+    for (const member of members) {
+      if (member.prev && !member.qualifier && member.prev.supplementary) member.supplementary = true;
+      member.kind = member.kind ?? deriveKind(member);
+      this.drafts.push(member);
+      this.citationEnds.add(member.end);
+    }
+  }
+
+  private citations(): CitationSyntax[] {
+    const drafts = this.drafts.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    const unique: Draft[] = [];
+    for (const draft of drafts) {
+      const last = unique[unique.length - 1];
+      if (last && last.start === draft.start && last.end === draft.end) continue;
+      unique.push(draft);
+    }
+    const indexOf = new Map<Draft, number>(unique.map((draft, index) => [draft, index]));
+    return unique.map((draft) => ({
+      span: { start: draft.start, end: draft.end },
+      language: 'ja',
+      kind: draft.kind ?? 'explicit',
+      article: draft.article,
+      paragraph: draft.paragraph,
+      item: draft.item,
+      subitem: draft.subitem,
+      part: draft.part,
+      supplementary: draft.supplementary,
+      preamble: draft.preamble,
+      annex: draft.annex,
+      qualifier: draft.qualifier,
+      seriesPrevious: draft.prev ? (indexOf.get(draft.prev) ?? null) : null,
+      rangeRole: draft.rangeRole,
+    }));
+  }
+}
+
+function isRelativeDraft(draft: Draft): boolean {
+  return [draft.article, draft.paragraph, draft.item].some((ref) => ref !== null && ref.kind !== 'number');
+}
+
+const LEVEL_NAMES = [
+  [ARTICLE, 'article'],
+  [PARAGRAPH, 'paragraph'],
+  [ITEM, 'item'],
+] as const;
+
+/** The `citation-cases.jsonl` kind of a provision, from its form. */
+function deriveKind(draft: Draft): string {
+  if (draft.rangeRole) return 'range';
+  if (draft.qualifier?.kind === 'same') return /法|令|規則/.test(draft.qualifier.word) ? 'same-law' : 'same-treaty';
+  if (draft.qualifier?.kind === 'this') return 'this-treaty';
+  for (const [level, name] of LEVEL_NAMES) {
+    const ref = level === ARTICLE ? draft.article : level === PARAGRAPH ? draft.paragraph : draft.item;
+    if (ref === null || ref.kind === 'number') continue;
+    const plural = name === 'article' ? 'articles' : name === 'paragraph' ? 'paragraphs' : 'items';
+    switch (ref.kind) {
+      case 'same':
+        return `same-${name}`;
+      case 'this':
+        return `this-${name}`;
+      case 'next':
+        return `next-${name}`;
+      case 'previous':
+        return ref.count > 1 ? `previous-n-${plural}` : `previous-${name}`;
+      case 'each':
+        return ref.previous ? `previous-${plural}` : `each-${name}`;
+    }
+  }
+  if (draft.article === null && draft.paragraph === null && draft.item === null && draft.part?.startsWith('第')) return 'sentence';
+  if (draft.prev && draft.article === null) return 'inherited';
+  return 'explicit';
+}
