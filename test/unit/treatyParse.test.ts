@@ -272,6 +272,12 @@ describe('Markdown-heading treaties', () => {
     expect(two!.number).toBe(2);
   });
 
+  it('takes a caption line right under an article heading as its caption', () => {
+    const treaty = parse('## 第1条\n（目的）\nこの条約は、平和を目的とする。\n');
+    expect(treaty.articles[0]!.caption).toBe('目的');
+    expect(treaty.articles[0]!.paragraphs).toHaveLength(1);
+  });
+
   it('ends an article at a heading that is not a provision', () => {
     expect(slice(text, treaty.articles[1]!.span)).toBe('第6条\n\n第五条の適用上、武力攻撃には次の攻撃を含む。');
   });

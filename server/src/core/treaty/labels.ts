@@ -3,7 +3,7 @@
 
 import { parseArabicNumber, parseKanjiNumber, parseRomanNumber } from '../text/numerals';
 
-export type DivisionKind = 'part' | 'chapter' | 'section' | 'subsection';
+type DivisionKind = 'part' | 'chapter' | 'section' | 'subsection';
 
 /** Where a label sits in the line; all offsets are absolute (into the whole document). */
 interface Labelled {
@@ -110,7 +110,7 @@ const ITEM_DOTTED_LETTER = /^([a-z])\.(?:[ \t]+|(?=[a-z]))/;
 const ITEM_CLOSE_PAREN = /^([а-яё]|[0-9]{1,2})\)[ \t]+/;
 
 /** Kanji, Arabic (either width) or Roman numeral → its value; null if none of them. */
-export function numberValue(text: string): number | null {
+function numberValue(text: string): number | null {
   return parseArabicNumber(text) ?? parseKanjiNumber(text) ?? (/^[IVXLCDM]+$/.test(text) ? parseRomanNumber(text) : null);
 }
 
@@ -324,7 +324,7 @@ function annex(content: string, at: number, heading: boolean): LineSyntax | null
 }
 
 /** Classifies what a line can be, in isolation. `line` excludes the line break; `at` is its offset. */
-export function classifyLine(line: string, at: number): LineSyntax {
+function classifyLine(line: string, at: number): LineSyntax {
   const first = line.charCodeAt(0);
   const heading = first === 0x23 /* # */ || first === 0x20 ? HEADING.exec(line) : null;
   let content: string;

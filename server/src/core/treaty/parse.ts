@@ -351,10 +351,13 @@ class Scanner {
       return;
     }
     if (this.#mode !== 'body') return this.#textLine(index, textStart);
-    // A paragraph's caption (`（施行期日）` before `１　`) belongs to the article but to no paragraph.
+    // A paragraph's caption (`（施行期日）` before `１　`) belongs to the article but to no paragraph;
+    // right under a heading (`## 第1条` ⏎ `（目的）`) it is the article's own.
     if (!this.#ensureArticle(textStart)) return;
-    this.#article!.end = this.#trimmedEnd(index);
-    this.#lastContentEnd = this.#article!.end;
+    const article = this.#article!;
+    if (article.caption === null && article.paragraphs.length === 0 && article.numbers[0] !== '') article.caption = caption;
+    article.end = this.#trimmedEnd(index);
+    this.#lastContentEnd = article.end;
   }
 
   #paragraphLine(index: number, line: Extract<LineSyntax, { kind: 'paragraph' }>): void {
