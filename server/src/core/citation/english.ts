@@ -111,8 +111,26 @@ function wordStart(text: string, index: number): number {
   return position;
 }
 
-function normaliseSpace(value: string): string {
-  return value.replace(/\s+/g, ' ');
+/** Runs of spaces and line breaks become one space (a name broken across lines reads as one). Shared with Russian. */
+export function normaliseSpace(value: string): string {
+  // A hand loop: a global regex replace allocates per match, which adds up over a megabyte of names.
+  let clean = true;
+  for (let index = 0; index < value.length && clean; index++) {
+    const code = value.charCodeAt(index);
+    if (code === 0x20) clean = value.charCodeAt(index + 1) !== 0x20;
+    else clean = !isHorizontalSpace(code) && !isLineBreak(code);
+  }
+  if (clean) return value;
+  let out = '';
+  let inSpace = false;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    const space = isHorizontalSpace(code) || isLineBreak(code);
+    if (!space) out += value[index];
+    else if (!inSpace) out += ' ';
+    inSpace = space;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,6 +165,7 @@ const NAME_STOPWORDS: ReadonlySet<string> = new Set([
   'were', 'be', 'has', 'have', 'had', 'do', 'does', 'did', 'can', 'may', 'shall', 'will', 'would', 'should',
   'within', 'without', 'via', 'between', 'into', 'upon', 'about', 'during', 'following', 'preceding', 'present',
   'said', 'same', 'next', 'previous', 'every', 'some', 'many', 'most', 'more', 'new', 'old', 'first', 'last',
+  'party', 'parties',
 ]);
 
 const LATIN_BRANCHES: ReadonlySet<string> = new Set([
@@ -322,7 +341,7 @@ function readConnector(text: string, index: number): Connector | null {
     const after = skipGap(text, end);
     return after > end ? { end: after, range: true, commaOnly: false } : null;
   }
-  if (comma && word === '') return { end: start, range: false, commaOnly: true };
+  if (comma && start > position) return { end: start, range: false, commaOnly: true };
   return null;
 }
 
@@ -437,6 +456,11 @@ function readName(text: string, index: number): NameToken | null {
       }
       sawHead ||= head;
       if (!isAcronym(word)) onlyAcronyms = false;
+      if (isPossessive(text, tokenEnd)) {
+        // `the Statute … and the Agency's safeguards`: a possessive ends the phrase; an `and` before it was not the name's.
+        end = endBeforeAnd >= 0 ? endBeforeAnd : tokenEnd;
+        break;
+      }
       end = tokenEnd;
       previousWasHead = head;
       position = tokenEnd;
@@ -458,6 +482,8 @@ function readName(text: string, index: number): NameToken | null {
         break;
       }
       if (end < 0 || !NAME_CONNECTORS.has(word)) break;
+      // `and` joins words inside a name (Mutual Cooperation and Security), never a name to what follows it.
+      if (word === 'and' && previousWasHead) break;
       if (word === 'and') endBeforeAnd = end;
       position = tokenEnd;
       previousWasHead = false;
@@ -470,6 +496,11 @@ function readName(text: string, index: number): NameToken | null {
   }
   if (end < 0 || !(sawHead || onlyAcronyms)) return null;
   return { name: normaliseSpace(text.slice(index, end)), start: index, end };
+}
+
+function isPossessive(text: string, index: number): boolean {
+  const apostrophe = text.charCodeAt(index);
+  return (apostrophe === 0x27 || apostrophe === 0x2019) && text.charCodeAt(index + 1) === 0x73 && !isLetter(text.charCodeAt(index + 2));
 }
 
 function readDigitsRun(text: string, index: number): { end: number } | null {
@@ -842,7 +873,8 @@ function parseAt(ctx: Context, start: number, end: number, word: string): Group 
 function emit(out: CitationSyntax[], group: Group): void {
   const base = out.length;
   const series = group.members.length > 1;
-  group.members.forEach((member, index) => {
+  for (let index = 0; index < group.members.length; index++) {
+    const member = group.members[index]!;
     out.push({
       span: { start: member.start, end: member.end },
       language: 'en',
@@ -859,7 +891,7 @@ function emit(out: CitationSyntax[], group: Group): void {
       seriesPrevious: index === 0 ? null : base + index - 1,
       rangeRole: member.rangeRole,
     });
-  });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import type {
   TreatyMention,
 } from '../types';
 import { parseArabicNumber, parseRomanNumber } from '../text/numerals';
-import { isDigit, isHorizontalSpace, isLineBreak, skipGap, skipGapBack } from './english';
+import { isDigit, isHorizontalSpace, isLineBreak, normaliseSpace, skipGap, skipGapBack } from './english';
 
 const MAX_WORD = 40;
 
@@ -84,10 +84,6 @@ function readWord(text: string, index: number): { word: string; end: number } {
 }
 
 const ABBREVIATIONS: ReadonlySet<string> = new Set(['ст.', 'п.', 'пп.', 'подп.', 'ч.', 'абз.']);
-
-function normaliseSpace(value: string): string {
-  return value.replace(/\s+/g, ' ');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
