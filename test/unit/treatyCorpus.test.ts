@@ -51,7 +51,7 @@ afterAll(() => {
     'unnumbered 附則': treaty.articles.filter((article) => article.number === '').length,
     divisions: treaty.divisions.length,
     problems: treaty.problems.length,
-    ms: Number(milliseconds.toFixed(1)),
+    'first-parse ms (cold)': Number(milliseconds.toFixed(1)),
   }));
   console.table(rows);
 });
