@@ -47,8 +47,10 @@ const server = await startCodeServer(profile, { port, env: { TREATY_E2E_RESULTS:
 console.log(`[e2e] code-server up after ${elapsed()}`);
 
 const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+// TREATY_E2E_EXTENSION_PATH runs the suite against another copy of the extension (e.g. an unpacked .vsix).
+const extensionPath = process.env.TREATY_E2E_EXTENSION_PATH ?? repoRoot;
 const payload = [
-  ['extensionDevelopmentPath', remote(repoRoot)],
+  ['extensionDevelopmentPath', remote(extensionPath)],
   ['extensionTestsPath', remote(suitePath)],
   ['skipWelcome', 'true'],
 ];

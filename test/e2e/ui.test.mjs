@@ -101,13 +101,23 @@ async function runCommand(label) {
 }
 
 async function quickOpen(fileName) {
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await until(`${fileName} active`, async () => (await page.title()).includes(fileName));
+  await until(`${fileName} opened with Ctrl+P`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    if (!(await input.isVisible().catch(() => false))) return false;
+    await input.fill(fileName);
+    // Enter opens the focused row: wait until it is the file asked for (recent files come first).
+    const focused = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName });
+    if (!(await focused.waitFor({ timeout: 5_000 }).then(() => true, () => false))) return false;
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      if ((await page.title()).includes(`/${fileName}`)) return true;
+      await page.waitForTimeout(100);
+    }
+    return false;
+  });
 }
 
 async function cursorAt() {
@@ -132,6 +142,7 @@ async function hoverShowing(expected) {
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
     const text = await hover.textContent({ timeout: 3_000 }).catch(() => null);
     if (text && text.includes(expected)) return text;
+    console.log(`    (hover not there yet: ${text === null ? 'no widget' : JSON.stringify(text.slice(0, 80))})`);
     await page.keyboard.press('Escape');
     return null;
   });
@@ -142,7 +153,9 @@ try {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(profile.workspace)}`);
     await page.locator('.monaco-workbench').waitFor();
     await page.locator('.explorer-folders-view').waitFor();
+    console.log(`    (workbench loaded after ${elapsed()})`);
     await quickOpen('kaiyo-kyotei-kaisetsu.md');
+    console.log(`    (analysis open after ${elapsed()})`);
     await until('the extension activated', () => {
       const log = extensionHostLog(profile);
       const failure = log.match(/Activating extension .*treaty-annotator.* failed.*/);

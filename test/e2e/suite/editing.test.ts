@@ -18,7 +18,9 @@ function applied(document: vscode.TextDocument, edits: readonly vscode.TextEdit[
 suite('Completion', () => {
   const scratch = 'analyses/scratch-completion.md';
   suiteSetup(activateExtension);
-  suiteTeardown(() => vscode.workspace.fs.delete(sampleUri(scratch)));
+  suiteTeardown(async () => {
+    await vscode.workspace.fs.delete(sampleUri(scratch)).then(undefined, () => undefined);
+  });
 
   test('typing 第 in an analysis that cites the agreement offers its articles with their captions', async () => {
     await vscode.workspace.fs.writeFile(sampleUri(scratch), new TextEncoder().encode('---\ncites: kaiyo-kyotei\n---\n\n海難救助は第'));
