@@ -30,6 +30,8 @@ const SAME_WORDS: readonly string[] = ['同議定書', '同協定', '同条約',
 const THIS_WORDS: readonly string[] = [
   '本議定書', '本協定', '本条約', '本憲章', '本規約', '本宣言', '本法', 'この議定書', 'この協定', 'この条約', 'この憲章', 'この規約', 'この宣言', 'この法律', 'この法',
 ];
+/** Words ending in 同 (共同宣言 is a name, not 共 + 同宣言); after any other kanji 同 starts a word (離職の際同法). */
+const SAME_COMPOUNDS = new Set(['共同', '合同', '協同', '混同', '賛同', '異同', '一同', '帯同', '雷同', '同同', '不同', '大同', '会同']);
 const LIST_CONNECTORS: readonly string[] = ['並びに', 'ならびに', '若しくは', 'もしくは', '及び', 'および', '又は', 'または', '及', 'と', 'や'];
 /** Parentheses are skipped (or searched for exclusions) only this deep and this long. */
 const MAX_PAREN_DEPTH = 3;
@@ -94,7 +96,7 @@ class JapaneseScanner {
       case '次':
       case '本':
         // Inside a word (共同, 事前, 日本) these are no prefix; 北大西洋条約前文 is the exception.
-        if (!startsWord(text, position) && !(character === '前' && text[skipGap(text, position + 1)] === '文')) break;
+        if (!startsWord(text, position) && !(character === '前' && text[skipGap(text, position + 1)] === '文') && !(character === '同' && startsSame(text, position))) break;
         return this.series(position, depth);
       case '第':
       case 'こ':
@@ -330,12 +332,12 @@ class JapaneseScanner {
       end = skipGapBack(text, end - 1);
     }
     const attach = (start: number): number | null => (joined ? null : start);
-    if (!joined && text[end - 1] === '同' && startsWord(text, end - 1)) {
+    if (!joined && text[end - 1] === '同' && startsSame(text, end - 1)) {
       return { qualifier: { kind: 'same', word: '同', span: { start: end - 1, end } }, attachStart: end - 1, mention: null };
     }
     for (const word of SAME_WORDS) {
       const start = matchWordBack(text, end, word);
-      if (start >= 0 && startsWord(text, start)) return { qualifier: { kind: 'same', word, span: { start, end } }, attachStart: attach(start), mention: null };
+      if (start >= 0 && startsSame(text, start)) return { qualifier: { kind: 'same', word, span: { start, end } }, attachStart: attach(start), mention: null };
     }
     for (const word of THIS_WORDS) {
       const start = matchWordBack(text, end, word);
@@ -443,7 +445,8 @@ class JapaneseScanner {
     if (text[cursor] === '。') cursor = skipGap(text, cursor + 1);
     if (text[cursor] !== '）' && text[cursor] !== ')') return;
     const full = this.nameBeforeParenthesis(open);
-    if (full === null || alias.length === 0 || !(endsWithSuffix(full.name) || endsWithSuffix(alias))) return;
+    if (full === null || alias.length === 0 || full.name === alias || isGenericName(full.name, false)) return;
+    if (!(endsWithSuffix(full.name) || endsWithSuffix(alias))) return;
     this.aliases.push({ alias, fullName: full.name, span: { start: full.start, end: cursor + 1 } });
   }
 
@@ -534,6 +537,11 @@ class JapaneseScanner {
       rangeRole: draft.rangeRole,
     }));
   }
+}
+
+/** Whether the 同 at `position` is the anaphoric prefix (同条, 同法) rather than the end of a word (共同). */
+function startsSame(text: string, position: number): boolean {
+  return startsWord(text, position) || !SAME_COMPOUNDS.has(text.slice(position - 1, position + 1));
 }
 
 function isRelativeDraft(draft: Draft): boolean {

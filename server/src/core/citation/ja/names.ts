@@ -1,7 +1,7 @@
 // Instrument names in Japanese prose: the words that end one (条約, 協定, 法…), the name written before
 // such a word (read backwards over kanji, katakana and the particles of formal titles), and quoted names.
 
-import { isArabicDigit, isGap, isHiragana, isNameChar, matchWord, matchWordBack, skipGap, skipGapBack } from './chars';
+import { isArabicDigit, isGap, isHiragana, isKanji, isNameChar, matchWord, matchWordBack, skipGap, skipGapBack } from './chars';
 
 /** Words that end an instrument's name, longest first. */
 export const INSTRUMENT_SUFFIXES: readonly string[] = [
@@ -13,7 +13,7 @@ const BARE_NAMES = new Set(['憲法', '憲章', '議定書']);
 
 /** Words that, put before a bare suffix, still do not name an instrument (当該条約, 国際法). */
 const DETERMINERS: readonly string[] = [
-  '当該', '前記', '上記', '右記', '既存', '現行', '関係', '関連', '国際', '国内', '二国間', '多国間', '個別', '同', '本', '各', '両', '新', '旧', '全', '他', '諸', '別',
+  '当該', '前記', '上記', '右記', '既存', '現行', '関係', '関連', '国際', '国内', '二国間', '多国間', '個別', '連邦', '同', '本', '各', '両', '新', '旧', '全', '他', '諸', '別',
 ];
 
 /** Words ending in 法 that name a method or a body of law, not an instrument. */
@@ -23,9 +23,14 @@ const NOT_INSTRUMENTS = new Set([
 ]);
 
 /** Particles inside formal titles: 「…との間の…に関する条約」. Seeing one makes a long name believable. */
-const FORMAL_PARTICLES: readonly string[] = ['についての', 'を改正する', 'における', 'に関する', 'に基づく', 'に対する', 'のための', 'との間の', 'に係る', 'による', 'に伴う', 'の間の'];
+const FORMAL_PARTICLES: readonly string[] = [
+  'を確保するための', 'についての', 'を改正する', 'するための', 'が実施する', 'における', 'に関する', 'に基づく', 'に対する', 'のための', 'との間の', 'に際して',
+  'に係る', 'による', 'に伴う', 'に伴い', 'の間の',
+];
 /** Particles that may join the parts of a name but, alone, more often join a name to the prose before it. */
 const PLAIN_PARTICLES: readonly string[] = ['ならびに', 'および', '若しくは', '並びに', '又は', '及び', 'との', 'と', 'の', 'な', 'が'];
+/** Okurigana inside the nouns of titles (枠組み, 取扱い, 引渡し): joins like a plain particle when after a kanji. */
+const OKURIGANA = 'みしいきりえけせれちめ';
 
 /** Names are read back at most this far. */
 const MAX_NAME_LENGTH = 160;
@@ -66,21 +71,26 @@ export function isGenericName(name: string, bare: boolean): boolean {
   return !(bare && rest === name && BARE_NAMES.has(name));
 }
 
+/** Formal particles that only titles use (…に関する法律); others (に対する, による) also join prose to a name. */
+const TITLE_PARTICLES = new Set(['を確保するための', 'についての', 'を改正する', 'するための', 'における', 'に関する', 'のための', 'との間の', 'の間の']);
+
 interface Particle {
   readonly start: number;
   readonly formal: boolean;
+  readonly title: boolean;
 }
 
 function particleEndingAt(text: string, end: number): Particle | null {
   for (const particle of FORMAL_PARTICLES) {
     const start = matchWordBack(text, end, particle);
-    if (start >= 0) return { start, formal: true };
+    if (start >= 0) return { start, formal: true, title: TITLE_PARTICLES.has(particle) };
   }
   for (const particle of PLAIN_PARTICLES) {
     const start = matchWordBack(text, end, particle);
     // な only in 的な (包括的な戦略的パートナーシップ), が only in 我が国.
-    if (start >= 0 && (particle !== 'な' || text[start - 1] === '的') && (particle !== 'が' || text[start - 1] === '我')) return { start, formal: false };
+    if (start >= 0 && (particle !== 'な' || text[start - 1] === '的') && (particle !== 'が' || text[start - 1] === '我')) return { start, formal: false, title: false };
   }
+  if (OKURIGANA.includes(text[end - 1]!) && isKanji(text.charCodeAt(end - 2))) return { start: end - 1, formal: false, title: false };
   return null;
 }
 
@@ -106,6 +116,7 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
   let formal = false;
   let pendingFormal = false;
   let afterFormalParticle = false;
+  let nearestParticleProse = false;
   while (position > limit) {
     if (position < suffixStart && isCitationEnd(position) && !afterFormalParticle) break;
     const code = text.charCodeAt(position - 1);
@@ -120,7 +131,7 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
     if (isGap(code)) {
       const before = skipGapBack(text, position);
       const previous = text.charCodeAt(before - 1);
-      if (before < position && before > 0 && (isNameChar(previous) || isHiragana(previous))) {
+      if (before < position && before > 0 && !isHardBreak(text, before, position) && (isNameChar(previous) || isHiragana(previous))) {
         position = before;
         continue;
       }
@@ -129,15 +140,33 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
     if (!isHiragana(code)) break;
     const particle = particleEndingAt(text, position);
     if (!particle) break;
-    if (tail < 0) tail = full;
+    if (tail < 0) {
+      tail = full;
+      nearestParticleProse = particle.formal && !particle.title;
+    }
     position = particle.start;
     pendingFormal = particle.formal;
     afterFormalParticle = particle.formal;
   }
+  // …の占用に対する道路法: a complete name right after a formal particle is that name, not a longer title.
+  if (tail >= 0 && nearestParticleProse && !isGenericName(compact(text, tail, end), false)) formal = false;
   // 同条中国税通則法: 中 after a citation is the amendment instruction's "in", not part of the name.
   let start = formal ? full : tail < 0 ? full : tail;
   if (text[start] === '中' && isCitationEnd(start)) start = skipGap(text, start + 1);
+  // `7 国連憲章第 51 条`, `2 条約の批准`: a footnote or section number before a gap is no part of the name.
+  let digits = start;
+  while (digits < suffixStart && isArabicDigit(text.charCodeAt(digits))) digits++;
+  if (digits > start && isGap(text.charCodeAt(digits))) start = skipGap(text, digits);
   return { start, end, formal: formal && start === full };
+}
+
+/** A line break after a space ends a heading or paragraph in PDF-extracted text (mid-sentence wraps have none). */
+function isHardBreak(text: string, start: number, end: number): boolean {
+  for (let position = start; position < end; position++) {
+    const code = text.charCodeAt(position);
+    if (code === 0x0a || code === 0x0d) return position > start;
+  }
+  return false;
 }
 
 /** The offset of the 「 or 『 opening the quotation closed at `close`, or -1 (short quotations only). */
