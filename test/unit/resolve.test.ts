@@ -62,10 +62,10 @@ describe('which treaty a citation belongs to', () => {
   });
 
   it('carries a qualifier over to a later citation of the same sentence, and no further', () => {
-    expect(check('北大西洋条約第5条に基づく集団防衛は、第６条で地域が限定される。次に第2条を見る。\n<!-- x -->', NAT + OTHER)).toEqual([
+    expect(check('---\ncites: other\n---\n北大西洋条約第5条に基づく集団防衛は、第６条で地域が限定される。次に第2条を見る。')).toEqual([
       '北大西洋条約第5条 → nat 5 resolved',
       '第６条 → nat 6 resolved',
-      '第2条 → ? 2 ambiguous-treaty',
+      '第2条 → other 2 resolved',
     ]);
   });
 

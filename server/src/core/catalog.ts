@@ -52,6 +52,8 @@ export function lookupTreatyName(catalog: Catalog, name: string): string | null 
   const key = normalizeName(name);
   const exact = catalog.byName.get(key);
   if (exact !== undefined) return exact;
+  // 旧自衛隊法 / 新… name another version of the instrument, not the workspace one.
+  if (/^[旧新]/.test(key)) return null;
   for (let start = 1; start < key.length - 1; start++) {
     const found = catalog.byName.get(key.slice(start));
     if (found !== undefined) return found;

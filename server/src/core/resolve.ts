@@ -2,15 +2,17 @@
 // (anaphora, inheritance along lists, sentence topics, directives), then checks it against the treaty.
 // The rules and their order are those of ARCHITECTURE.md "Which treaty a citation belongs to".
 
-import { lookupTreatyName, primaryEntry, type Catalog } from './catalog';
+import { lookupTreatyName, normalizeName, primaryEntry, type Catalog } from './catalog';
 import type { DocumentFacts } from './document';
 import { adjacentArticle, findArticle, findItem, findParagraph, locateProvision } from './treaty/locate';
-import type { Article, CitationSyntax, Item, LevelRef, Paragraph, Span, Treaty } from './types';
+import type { Article, CitationSyntax, Item, Paragraph, Span, Treaty } from './types';
 
 export type CitationStatus =
   | 'resolved'
   /** A provision of an instrument that is deliberately not checked (an amending act's 附則). */
   | 'external'
+  /** A chapter, section, appendix table or form: found and scoped, not checked against the treaty model. */
+  | 'unchecked'
   | 'unknown-treaty'
   | 'unknown-article'
   | 'unknown-paragraph'
@@ -78,8 +80,17 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
   const results: ResolvedCitation[] = [];
   let principal: Instrument | null | undefined;
 
+  // An alias defined in the text, also at the end of a longer phrase the grammar took in (`構成ロ朝条約`).
+  const aliasFor = (name: string): string | undefined => {
+    const key = normalizeName(name);
+    for (let start = 0; start < key.length - 1; start++) {
+      const fullName = activeAliases.get(key.slice(start));
+      if (fullName !== undefined) return fullName;
+    }
+    return undefined;
+  };
   const nameToInstrument = (name: string): Instrument => {
-    const fullName = activeAliases.get(name.replace(/\s/g, '')) ?? name;
+    const fullName = aliasFor(name) ?? name;
     const id = lookupTreatyName(catalog, fullName) ?? lookupTreatyName(catalog, name);
     return { id, name: id ? (primaryEntry(catalog, id)?.treaty.title ?? fullName) : fullName };
   };
@@ -120,7 +131,7 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
     // Bring the discourse state up to this citation: aliases defined and instruments named before it.
     while (aliasCursor < aliases.length && aliases[aliasCursor]!.span.end <= offset) {
       const alias = aliases[aliasCursor++]!;
-      activeAliases.set(alias.alias.replace(/\s/g, ''), alias.fullName);
+      activeAliases.set(normalizeName(alias.alias), alias.fullName);
     }
     while (mentionCursor < mentions.length && mentions[mentionCursor]!.span.end <= offset) {
       lastInstrument = nameToInstrument(mentions[mentionCursor++]!.name);
@@ -130,6 +141,18 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
     const location = selfTreaty ? locateProvision(selfTreaty, offset) : null;
     const block = location?.article.supplementaryGroup != null ? selfTreaty!.supplementaryBlocks[location.article.supplementaryGroup] : undefined;
     const previous = citation.seriesPrevious !== null ? bindings[citation.seriesPrevious] : undefined;
+
+    // What the citation leans on: its highest level says whether it is absolute (第5条), anaphoric (同条,
+    // 同項: the last pointer naming that level) or positional (前条, 次項, 本条: where it stands).
+    const highest = citation.article ?? citation.paragraph ?? citation.item;
+    const highestLevel = citation.article ? 'article' : citation.paragraph ? 'paragraph' : 'item';
+    const anaphoric = highest?.kind === 'same';
+    const positional = highest !== null && highest.kind !== 'number' && highest.kind !== 'same';
+    const antecedent = anaphoric
+      ? { article: lastArticle, paragraph: lastParagraph, item: lastItem }[highestLevel]
+      : citation.article === null && !previous && citation.qualifier === null ? lastArticle : null;
+    const inAmendingAct = Boolean(block?.amendingAct);
+    const ownInstrument = (): Instrument | null => (inAmendingAct ? { id: null, name: block!.amendingAct, external: true } : selfInstrument);
 
     // 1. The instrument.
     let instrument: Instrument | null = null;
@@ -149,37 +172,48 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
     } else if (previous) {
       instrument = previous.instrument;
       qualified = previous.qualified;
-    } else if (isRelative(citation.article) || (citation.article === null && isRelative(citation.paragraph))) {
-      // 同条, 前条, 同項…: the instrument of the pointer they refer back to.
-      instrument = selfTreaty ? (block?.amendingAct ? { id: null, name: block.amendingAct, external: true } : selfInstrument) : (lastArticle?.instrument ?? null);
+    } else if (anaphoric) {
+      instrument = antecedent?.instrument ?? (selfTreaty ? ownInstrument() : null);
+      qualified = antecedent?.qualified ?? false;
+      if (!antecedent) problem = 'no-antecedent';
     } else if (selfTreaty) {
-      instrument = block?.amendingAct ? { id: null, name: block.amendingAct, external: true } : selfInstrument;
+      instrument = ownInstrument();
+    } else if (positional || (citation.article === null && lastArticle)) {
+      instrument = lastArticle?.instrument ?? null;
+      qualified = lastArticle?.qualified ?? false;
+      if (!lastArticle) problem = 'no-antecedent';
     } else {
       const topic = mentions.find((mention) => mention.topic && mention.span.start >= sentence.start && mention.span.end <= sentence.end);
-      if (topic) instrument = nameToInstrument(topic.name);
+      const topicInstrument = topic ? nameToInstrument(topic.name) : null;
+      if (topicInstrument && !(topicInstrument.id === null && isGenericName(topic!.name))) instrument = topicInstrument;
       else if (carryOver && carryOver.sentence === sentenceCursor) instrument = carryOver.instrument;
       else instrument = defaultInstrument(offset);
       if (!instrument) problem = 'ambiguous-treaty';
     }
 
-    // 2. The levels, absolute.
-    const group = citation.supplementary ? (block ? location!.article.supplementaryGroup : 0) : block && !block.amendingAct ? location!.article.supplementaryGroup : null;
+    // 2. The levels, absolute. Inside a treaty, 第N条 is a main provision even when cited from the
+    // original 附則, and 附則第N条 is an article of the 附則 it stands in (or of the original one).
+    const originalGroup = Math.max(0, selfTreaty?.supplementaryBlocks.findIndex((entry) => entry.amendingAct === null) ?? 0);
+    let group: number | null = citation.supplementary ? (block && !inAmendingAct ? location!.article.supplementaryGroup : originalGroup) : null;
+    if (previous && citation.article === null) group = previous.supplementaryGroup;
+    else if (anaphoric && antecedent) group = antecedent.supplementaryGroup;
+    else if (positional && location && citation.article !== null) group = location.article.supplementaryGroup;
+    else if (citation.article === null && location && !qualifier) group = location.article.supplementaryGroup;
     const resolveArticle = (): string | null => {
       const ref = citation.article;
       if (ref === null) {
         if (previous) return previous.article;
         if (citation.paragraph === null && citation.item === null) return null;
+        if (anaphoric) return antecedent?.article ?? null;
         // A paragraph or item without its article: in a treaty, the article it stands in.
-        if (location && !citation.qualifier) return location.article.number;
-        if (lastArticle && (isRelative(citation.paragraph) || isRelative(citation.item))) return lastArticle.article;
+        if (location && !qualifier) return location.article.number;
         return lastArticle?.article ?? null;
       }
       switch (ref.kind) {
         case 'number':
           return ref.value;
         case 'same':
-          if (!lastArticle?.article) problem ??= 'no-antecedent';
-          return lastArticle?.article ?? null;
+          return antecedent?.article ?? null;
         case 'this':
           if (location) return location.article.number;
           if (!lastArticle?.article) problem ??= 'no-antecedent';
@@ -208,7 +242,7 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
           return Number.parseInt(ref.value, 10) || null;
         case 'same':
           if (!lastParagraph?.paragraph) problem ??= 'no-antecedent';
-          return lastParagraph?.paragraph ?? null;
+          return anaphoric && highestLevel === 'paragraph' ? (antecedent?.paragraph ?? null) : (lastParagraph?.paragraph ?? null);
         case 'this':
           return location?.paragraph?.number ?? lastParagraph?.paragraph ?? null;
         case 'previous':
@@ -261,8 +295,11 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
   return results;
 }
 
-function isRelative(ref: LevelRef | null): boolean {
-  return ref !== null && ref.kind !== 'number';
+/** `the Convention`, `本条約`: a word for "the treaty", not a name; it cannot name a treaty outside the workspace. */
+const STRUCTURAL_KINDS = new Set(['chapter', 'chapter-list', 'section', 'appendix-table', 'appendix-form', 'annex', 'same-annex']);
+
+function isGenericName(name: string): boolean {
+  return /^(?:the\s+)?(?:convention|treaty|charter|agreement|protocol|covenant|statute)$/i.test(name.trim()) || /^(?:本|この|当該)?(?:条約|協定|憲章|議定書|規約)$/.test(name.trim());
 }
 
 function antecedentArticle(binding: Binding | null, catalog: Catalog): { treaty: Treaty; article: Article } | null {
@@ -298,6 +335,7 @@ function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): Re
     target,
     articleKey: key,
   });
+  if (STRUCTURAL_KINDS.has(citation.kind) && binding.article === null) return outcome(binding.instrument?.external ? 'external' : 'unchecked');
   if (binding.problem) return outcome(binding.problem);
   const instrument = binding.instrument;
   if (!instrument) return outcome('ambiguous-treaty');

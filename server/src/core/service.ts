@@ -6,6 +6,16 @@ import { findDefinition } from './features/definition';
 import { checkDocument } from './features/diagnostics';
 import { findHover } from './features/hover';
 import { findReferences } from './features/references';
+import { findCodeActions } from './features/codeActions';
+import { findCodeLenses } from './features/codeLens';
+import { findCompletions } from './features/completion';
+import { findDocumentLinks } from './features/documentLinks';
+import { findDocumentSymbols } from './features/documentSymbols';
+import { findFoldingRanges } from './features/foldingRanges';
+import { findInlayHints } from './features/inlayHints';
+import { prepareRename, renameArticle } from './features/rename';
+import { findSemanticTokens } from './features/semanticTokens';
+import { findWorkspaceSymbols } from './features/workspaceSymbols';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export function createTreatyService(options: TreatyServiceOptions): TreatyService {
@@ -44,17 +54,17 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
     getDefinition: (uri, offset) => findDefinition(index, uri, offset),
     getHover: (uri, offset, locale) => findHover(index, uri, offset, locale),
     getReferences: (uri, offset, includeDeclaration) => findReferences(index, uri, offset, includeDeclaration),
-    getDocumentSymbols: () => [],
-    getWorkspaceSymbols: () => [],
-    getCompletions: () => [],
-    getCodeActions: () => [],
-    prepareRename: () => ({ ok: false, reason: 'not available yet' }),
-    rename: () => ({ ok: false, reason: 'not available yet' }),
-    getCodeLenses: () => [],
-    getInlayHints: () => [],
-    getSemanticTokens: () => [],
-    getFoldingRanges: () => [],
-    getDocumentLinks: () => [],
+    getDocumentSymbols: (uri) => findDocumentSymbols(index, uri),
+    getWorkspaceSymbols: (query) => findWorkspaceSymbols(index, query),
+    getCompletions: (uri, offset) => findCompletions(index, uri, offset),
+    getCodeActions: (uri, span, codes) => findCodeActions(index, uri, span, codes),
+    prepareRename: (uri, offset) => prepareRename(index, uri, offset),
+    rename: (uri, offset, newName) => renameArticle(index, uri, offset, newName),
+    getCodeLenses: (uri) => findCodeLenses(index, uri),
+    getInlayHints: (uri, span) => findInlayHints(index, uri, span),
+    getSemanticTokens: (uri) => findSemanticTokens(index, uri),
+    getFoldingRanges: (uri) => findFoldingRanges(index, uri),
+    getDocumentLinks: (uri) => findDocumentLinks(index, uri),
     getStats() {
       index.resolveAll();
       let citations = 0;

@@ -613,8 +613,13 @@ function endsAsHeading(text: string, index: number): boolean {
   while (position < text.length && isHorizontalSpace(text.charCodeAt(position))) position++;
   if (position >= text.length) return true;
   const code = text.charCodeAt(position);
-  return isLineBreak(code) || code === 0x2014 || code === 0x2013 || code === 0x2d || code === 0x3a || code === 0x2e ||
-    code === 0x2a || code === 0x5f;
+  if (code === 0x2014 || code === 0x2013 || code === 0x2d || code === 0x2e) {
+    // `Article 5 — Title`, `Статья 5. Название`; but `Article 10-13` is a range and `Статья 5.1` a number.
+    let after = position + 1;
+    while (after < text.length && isHorizontalSpace(text.charCodeAt(after))) after++;
+    return !isDigit(text.charCodeAt(after));
+  }
+  return isLineBreak(code) || code === 0x3a || code === 0x2a || code === 0x5f;
 }
 
 function isPluralWord(word: string): boolean {

@@ -113,8 +113,10 @@ const INSTRUMENT_HEAD = /(?<![\p{L}\p{N}])(?:договор|устав|прот�
 
 /** Adjective endings of a name's first words (Североатлантического, Венской, Вашингтонский). */
 const ADJECTIVE = /(?:ого|его|ому|ему|ой|ей|ый|ий|ая|яя|ое|ее|ую|юю|ым|им|ых|их|ые|ие)$/;
-/** Prepositional-case endings of the words after `о`/`об` (о коллективной безопасности). */
-const PREPOSITIONAL = /(?:ой|ей|ом|ем|ии|е|и|ах|ях|ых|их|ым|им|ам|ям)$/;
+/** Endings of the words after `о`/`об`: prepositional (о коллективной безопасности), genitive plural (договоров). */
+const ABOUT_WORD = /(?:ой|ей|ом|ем|ии|е|и|ах|ях|ых|их|ым|им|ам|ям|ов|ев)$/;
+/** Words that start a clause after a name, not a part of it (…, которые; …, что). */
+const CLAUSE_WORD = /^(?:котор|что|где|как|если|когда|чтобы|также|либо|ни|не)/;
 /** Verb endings: where an `о …` phrase ends (предусматривает, предусматривали). */
 const VERB = /(?:ет|ит|ут|ют|ат|ят|ли|ла|ло|ся|сь)$/;
 /** Capitalised defined terms that follow a name without belonging to it (Договора Стороны обязуются). */
@@ -347,8 +349,10 @@ function readName(text: string, index: number): NameToken | null {
   position = headEnd;
   let mode: 'tail' | 'about' | 'between' = 'tail';
   for (let tokens = 0; tokens < 10; tokens++) {
-    const next = skipGap(text, position);
-    if (next === position) break;
+    // `о дружбе, сотрудничестве и взаимной помощи`: a comma may join words of the `о …` phrase.
+    const comma = mode === 'about' && text.charCodeAt(position) === 0x2c ? 1 : 0;
+    const next = skipGap(text, position + comma);
+    if (next === position + comma) break;
     const tokenEnd = hyphenatedEnd(text, next);
     const word = text.slice(next, tokenEnd);
     if (word.length === 0 || tokenEnd - next > MAX_WORD) break;
@@ -364,7 +368,10 @@ function readName(text: string, index: number): NameToken | null {
       if (mode === 'about') break;
     } else if (isUpper(word.charCodeAt(0)) && mode !== 'about' && !NOT_NAME.test(word) && !INSTRUMENT_WORD.test(word)) {
       end = tokenEnd;
-    } else if (mode === 'about' && !isUpper(word.charCodeAt(0)) && PREPOSITIONAL.test(lower) && !VERB.test(lower) && levelOf(lower) === null) {
+    } else if (
+      mode === 'about' && !isUpper(word.charCodeAt(0)) && ABOUT_WORD.test(lower) && !VERB.test(lower) &&
+      !CLAUSE_WORD.test(lower) && levelOf(lower) === null
+    ) {
       end = tokenEnd;
     } else {
       break;
@@ -415,8 +422,13 @@ function endsAsHeading(text: string, index: number): boolean {
   while (position < text.length && isHorizontalSpace(text.charCodeAt(position))) position++;
   if (position >= text.length) return true;
   const code = text.charCodeAt(position);
-  return isLineBreak(code) || code === 0x2014 || code === 0x2013 || code === 0x2d || code === 0x3a || code === 0x2e ||
-    code === 0x2a || code === 0x5f;
+  if (code === 0x2014 || code === 0x2013 || code === 0x2d || code === 0x2e) {
+    // `Article 5 — Title`, `Статья 5. Название`; but `Article 10-13` is a range and `Статья 5.1` a number.
+    let after = position + 1;
+    while (after < text.length && isHorizontalSpace(text.charCodeAt(after))) after++;
+    return !isDigit(text.charCodeAt(after));
+  }
+  return isLineBreak(code) || code === 0x3a || code === 0x2a || code === 0x5f;
 }
 
 /** `статья 5`, `ст. 6 п. 2`, `статьи 3–5`, `статьями 41 и 42 Устава`, `статьи с 3 по 5`. */

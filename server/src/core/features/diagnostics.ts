@@ -28,9 +28,11 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
   if (skipped) push({ span: { start: 0, end: 0 }, code: 'file-skipped', message: skipped });
   if (!facts) return diagnostics;
   for (const problem of facts.problems) push({ span: problem.span, code: problem.code as DiagnosticCode, message: problem.message });
-  const english = documentLanguage(facts) === 'en';
+  const documentEnglish = documentLanguage(facts) === 'en';
   for (const citation of index.resolved(uri)) {
-    const message = citationMessage(citation, english);
+    // An English citation in a Japanese analysis gets an English message, and the other way round.
+    const english = citation.syntax.language === 'ja' ? false : citation.syntax.language === 'en' ? true : documentEnglish;
+    const message = citationMessage(citation, english, index);
     if (!message) continue;
     const target = index.articleOf(citation);
     const related = citation.target
@@ -54,12 +56,14 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
 }
 
 /** The message for a citation that does not resolve, or null when it does. */
-export function citationMessage(citation: ResolvedCitation, english: boolean): string | null {
+export function citationMessage(citation: ResolvedCitation, english: boolean, index: WorkspaceIndex): string | null {
   const label = provisionLabel(citation, english);
-  const treaty = citation.treatyName ?? '';
+  const entry = citation.treatyId ? index.treatyEntry(citation.treatyId) : undefined;
+  const treaty = entry ? (entry.treaty.short ?? entry.treaty.title) : (citation.treatyName ?? '');
   switch (citation.status) {
     case 'resolved':
     case 'external':
+    case 'unchecked':
       return null;
     case 'unknown-article':
       return english

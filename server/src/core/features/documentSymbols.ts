@@ -72,7 +72,7 @@ function analysisNodes(index: WorkspaceIndex, facts: DocumentFacts, english: boo
 
 /** Where a citation points: `海洋協力協定 第5条第1項（海洋汚染への対応）`, or what is wrong with it. */
 function citationDetail(index: WorkspaceIndex, citation: ResolvedCitation, english: boolean): string | null {
-  const problem = citationMessage(citation, english);
+  const problem = citationMessage(citation, english, index);
   if (problem) return `⚠ ${problem}`;
   const target = index.articleOf(citation);
   if (!target) return citation.treatyName;

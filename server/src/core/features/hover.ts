@@ -19,7 +19,7 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, lo
   const english = locale ? !locale.startsWith('ja') : documentLanguage(facts) === 'en';
   const citation = citationAt(index, uri, offset);
   if (citation) {
-    const problem = citationMessage(citation, english);
+    const problem = citationMessage(citation, english, index);
     const target = index.articleOf(citation);
     if (problem && !(citation.status === 'unknown-paragraph' || citation.status === 'unknown-item') || !target) {
       return { span: citation.syntax.span, markdown: problem ? `⚠ ${problem}` : describeUnresolved(citation, english) };

@@ -160,11 +160,19 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
   return { start, end, formal: formal && start === full };
 }
 
-/** A line break after a space ends a heading or paragraph in PDF-extracted text (mid-sentence wraps have none). */
+/**
+ * Whether the gap [start, end) ends a heading or paragraph rather than wrapping a line: in PDF-extracted
+ * text a line break after a space does (mid-sentence wraps have none), and so does the end of a Markdown heading.
+ */
 function isHardBreak(text: string, start: number, end: number): boolean {
   for (let position = start; position < end; position++) {
     const code = text.charCodeAt(position);
-    if (code === 0x0a || code === 0x0d) return position > start;
+    if (code !== 0x0a && code !== 0x0d) continue;
+    if (position > start) return true;
+    let lineStart = start;
+    while (lineStart > 0 && start - lineStart < 200 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+    while (text[lineStart] === ' ' || text[lineStart] === '\t') lineStart++;
+    return text[lineStart] === '#';
   }
   return false;
 }

@@ -1,0 +1,70 @@
+// treaty-check, the built command line (dist/cli.js), on the samples and on bad invocations.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+
+function treatyCheck(...args: string[]) {
+  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('treaty-check on the samples', () => {
+  it('reports exactly the deliberate broken citations listed in samples/README.md, and exits 1', () => {
+    const { status, stdout } = treatyCheck('samples');
+    const reported = stdout
+      .trim()
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => line.replace(/^(\S+?):(\d+):\d+: (\w+): .*\[(.+)\]$/, '$1:$2 $3 $4'));
+    expect(reported).toEqual([
+      'samples/analyses/broken-citations.md:11 warning no-antecedent',
+      'samples/analyses/broken-citations.md:14 error unknown-article',
+      'samples/analyses/broken-citations.md:17 error unknown-paragraph',
+      'samples/analyses/broken-citations.md:20 error unknown-item',
+      'samples/analyses/broken-citations.md:23 error unknown-article',
+      'samples/analyses/kaiyo-kyotei-kaisetsu.md:33 information unknown-treaty',
+    ]);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^6 files \(2 treaties, 4 analyses\), \d+ citations: 4 errors, 1 warnings, 1 notes$/);
+    expect(status).toBe(1);
+  });
+
+  it('says what the treaty has when an article does not exist', () => {
+    const { stdout } = treatyCheck('samples');
+    expect(stdout).toContain('第15条はありません（第1条–第10条）');
+  });
+
+  it('writes JSON whose citation texts are exactly the source at their ranges', () => {
+    const { stdout } = treatyCheck('--format', 'json', 'samples');
+    const report = JSON.parse(stdout);
+    expect(report.version).toBe(1);
+    expect(report.treaties.map((treaty: { id: string }) => treaty.id).sort()).toEqual(['harbor-convention', 'kaiyo-kyotei']);
+    expect(report.citations.length).toBeGreaterThan(30);
+    for (const citation of report.citations) {
+      const lines = readFileSync(resolve(ROOT, citation.file), 'utf8').split(/\r?\n/);
+      const { start, end } = citation.range;
+      const text =
+        start.line === end.line
+          ? lines[start.line]!.slice(start.character, end.character)
+          : [lines[start.line]!.slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line]!.slice(0, end.character)].join('\n');
+      expect(text).toBe(citation.text);
+    }
+    expect(report.diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toContain('unknown-item');
+  });
+});
+
+describe('treaty-check on bad invocations', () => {
+  it('exits 2 with a clear message for an unknown format', () => {
+    const { status, stderr } = treatyCheck('--format', 'xml', 'samples');
+    expect(status).toBe(2);
+    expect(stderr).toContain('--format takes text or json');
+  });
+
+  it('exits 2 for a path that does not exist', () => {
+    const { status, stderr } = treatyCheck('no/such/folder');
+    expect(status).toBe(2);
+    expect(stderr).toContain('no such file or directory');
+  });
+});
