@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import type { DiagnosticCode } from '../../server/src/core/index';
 import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture } from '../fixture';
+import { parseFixture } from '../fixture';
 
 const NAT = `
 //- /treaties/nat.md

@@ -74,7 +74,7 @@ describe('document links', () => {
     check(
       `
       𠮷田は北大西洋条約第5条を引く。
-             ^^^^^^ nat
+          ^^^^^^ nat
       `,
       [{ label: 'nat', target: '/treaties/nat.md' }],
     );

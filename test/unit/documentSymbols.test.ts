@@ -109,7 +109,7 @@ describe('document symbols of an analysis', () => {
         citation 北大西洋条約第5条 — NATO条約 第5条（集団防衛）
         heading 防衛
           citation 第5条第2項 — NATO条約 第5条第2項（集団防衛）
-          citation 第9条 — ⚠ 北大西洋条約に第9条はありません（第1条–第6条）
+          citation 第9条 — ⚠ NATO条約に第9条はありません（第1条–第6条）
           heading 地域
             citation 第六条 — NATO条約 第6条
         heading 結論

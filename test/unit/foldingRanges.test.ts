@@ -75,9 +75,9 @@ describe('folding ranges', () => {
       `,
       '/treaties/h.md',
       [
-        '## Preamble … Have agreed as follows:',
-        '## Article 1 … (a) "harbor" means a port;',
-        '## Article 2 … 2. Each State Party shall notify the depositary.',
+        'Preamble … Have agreed as follows:',
+        'Article 1 … (a) "harbor" means a port;',
+        'Article 2 … 2. Each State Party shall notify the depositary.',
       ],
     );
   });
