@@ -1,4 +1,5 @@
-// LSP adapter for inlay hints (off unless `treatyAnnotator.inlayHints.enabled`): the article caption after a citation.
+// LSP adapter for inlay hints: the article caption after a citation (the core answers none unless
+// `treatyAnnotator.inlayHints.enabled` is on).
 import type { Connection, InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { guard, type FeatureContext } from '../lsp/context';
 import { fromRange, toInlayHint } from '../lsp/convert';
@@ -8,7 +9,7 @@ export function registerInlayHints(connection: Connection, context: FeatureConte
     guard(context, 'inlay hints', [] as InlayHint[], ({ textDocument, range }: InlayHintParams) => {
       const service = context.service;
       const lineIndex = service.getLineIndex(textDocument.uri);
-      if (!lineIndex || !context.config().inlayHints) return [];
+      if (!lineIndex) return [];
       return service.getInlayHints(textDocument.uri, fromRange(lineIndex, range)).map((hint) => toInlayHint(lineIndex, hint));
     }),
   );

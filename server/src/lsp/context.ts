@@ -3,16 +3,14 @@
 
 import { ResponseError, type CancellationToken, type ClientCapabilities, type Event } from 'vscode-languageserver';
 import type { TreatyService } from '../core/index';
-import type { TreatyConfig } from '../core/config';
 
 export interface FeatureContext {
   /** The core facade; a call throws when the core could not start (the guard turns that into an empty answer). */
   readonly service: TreatyService;
   /** Resolves once the first indexing of the workspace has finished. */
   readonly ready: Promise<void>;
-  /** The client's locale (`ja`, `en`…), for messages built on request. */
-  locale(): string;
-  config(): TreatyConfig;
+  /** The client's locale (`ja`, `en`…) for hovers, or undefined to follow each document's language. */
+  locale(): string | undefined;
   clientCapabilities(): ClientCapabilities;
   /** Fires (debounced) after documents changed in the index: time to publish diagnostics and refresh views. */
   readonly onDidUpdateIndex: Event<void>;

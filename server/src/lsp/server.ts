@@ -72,7 +72,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   const workspace = new LspWorkspace(documents, dependencies.fileSystem);
   const indexUpdated = new lsp.Emitter<void>();
   let capabilities: lsp.ClientCapabilities = {};
-  let locale = 'en';
+  let locale: string | undefined;
   let folders: string[] = [];
   let initializationSettings: EditorSettings | undefined;
   let config: TreatyConfig = DEFAULT_CONFIG;
@@ -94,7 +94,6 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
     },
     ready,
     locale: () => locale,
-    config: () => config,
     clientCapabilities: () => capabilities,
     onDidUpdateIndex: indexUpdated.event,
     log,
@@ -165,16 +164,17 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       connection.console.error(coreFailure);
       return;
     }
-    const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('Treaty Annotator: indexing', 0, undefined, false);
+    // Progress is a courtesy: a client that fails to create it still gets its workspace indexed.
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Treaty Annotator: indexing', 0, undefined, false);
     let reported = 0;
     core.indexWorkspace((done, total) => {
       const percentage = total === 0 ? 100 : Math.floor((done / total) * 100);
       if (percentage < reported + 10 && done !== total) return;
       reported = percentage;
-      progress.report(percentage, `${done}/${total}`);
+      progress?.report(percentage, `${done}/${total}`);
     });
-    progress.done();
+    progress?.done();
     for (const uri of workspace.listDocuments()) known.add(uri);
   }
 
@@ -198,7 +198,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   connection.onInitialize((params) => {
     capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    locale = options.locale ?? params.locale ?? 'en';
+    locale = options.locale ?? params.locale;
     initializationSettings = options.settings;
     folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'treaty-language-server', version: '0.1.0' } };
