@@ -146,3 +146,35 @@ suite('References', () => {
     ]);
   });
 });
+
+suite('Outline', () => {
+  suiteSetup(activateExtension);
+
+  /** Every symbol of the document, depth first (the built-in Markdown outline is merged in). */
+  async function symbols(file: string, accept: (all: vscode.DocumentSymbol[]) => boolean): Promise<vscode.DocumentSymbol[]> {
+    const document = await openSample(file);
+    const flatten = (list: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap((symbol) => [symbol, ...flatten(symbol.children ?? [])]);
+    return retryUntil(
+      `outline of ${file}`,
+      async () => flatten((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? []),
+      accept,
+    );
+  }
+
+  test('the agreement outline lists its ten articles with their captions', async () => {
+    const all = await symbols('treaties/kaiyo-kyotei.md', (list) => list.some((symbol) => symbol.name === '第10条'));
+    const articles = all.filter((symbol) => /^第\d+条$/.test(symbol.name));
+    assert.deepEqual(
+      articles.map((symbol) => symbol.name),
+      Array.from({ length: 10 }, (_, index) => `第${index + 1}条`),
+    );
+    assert.equal(articles[5].detail, '海難救助');
+  });
+
+  test('an analysis outline nests its citations under its headings, broken ones included', async () => {
+    const analysis = await symbols('analyses/kaiyo-kyotei-kaisetsu.md', (list) => list.some((symbol) => symbol.name.includes('第6条第2項')));
+    assert.ok(analysis.some((symbol) => symbol.name.includes('同条第2項')), analysis.map((symbol) => symbol.name).join(', '));
+    const broken = await symbols('analyses/broken-citations.md', (list) => list.some((symbol) => symbol.name.includes('第15条')));
+    assert.ok(broken.some((symbol) => symbol.name.includes('第6条第2項第5号')), broken.map((symbol) => symbol.name).join(', '));
+  });
+});
