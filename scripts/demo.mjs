@@ -2,7 +2,7 @@
 // the local `code` when there is one, otherwise code-server on 127.0.0.1 (installed into .cache/ on first use).
 // The samples are copied first, so playing with rename or edits never touches the test fixtures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProfile, ensureCodeServer, installExtension, repoRoot, startCodeServer } from '../test/e2e/codeServer.mjs';
 
@@ -26,6 +26,7 @@ if (!useCodeServer) {
   console.log(`Workspace: ${profile.workspace} (a copy of samples/). Open analyses/kaiyo-kyotei-kaisetsu.md and hover a citation; Ctrl+C stops.`);
   const stop = async () => {
     await server.stop();
+    rmSync(profile.root, { recursive: true, force: true });
     process.exit(0);
   };
   process.on('SIGINT', stop);
