@@ -52,11 +52,16 @@ export function rangeOf(document: vscode.TextDocument, needle: string, occurrenc
  * (the server may still be indexing); fails after `timeoutMs` with the last value seen.
  */
 export async function retryUntil<T>(what: string, probe: () => Thenable<T> | T, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const startedAt = Date.now();
+  const deadline = startedAt + timeoutMs;
   let last: T | undefined;
   for (;;) {
     last = await probe();
-    if (accept(last)) return last;
+    if (accept(last)) {
+      // Slow answers are worth knowing about; they land in the runner's browser-console.log.
+      if (Date.now() - startedAt > 3_000) console.log(`[e2e] ${what}: answered after ${Date.now() - startedAt} ms`);
+      return last;
+    }
     if (Date.now() > deadline) assert.fail(`${what}: still not as expected after ${timeoutMs} ms; last value: ${describe(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
