@@ -763,13 +763,14 @@ describe('English treaty texts of the shared corpus', () => {
 // Speed (the machine is shared, so bounds are generous; linearity is checked by the ratio of two sizes)
 // ---------------------------------------------------------------------------------------------
 
-/** The fastest of three runs, in milliseconds. */
+/** The fastest of three runs, in milliseconds of CPU time (wall time on a shared machine measures the neighbours). */
 function timed(run: () => void): number {
   let best = Infinity;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const started = performance.now();
+    const started = process.cpuUsage();
     run();
-    best = Math.min(best, performance.now() - started);
+    const used = process.cpuUsage(started);
+    best = Math.min(best, (used.user + used.system) / 1000);
   }
   return best;
 }
@@ -789,12 +790,13 @@ const ADVERSARIAL: readonly [string, (size: number) => string][] = [
 describe('English scanning speed', () => {
   for (const [name, make] of ADVERSARIAL) {
     it(`scans ${name} in linear time`, () => {
-      const small = make(250_000);
+      // Ten times the input: linear work takes about ten times as long, quadratic work a hundred.
+      const small = make(100_000);
       const large = make(1_000_000);
       const smallTime = timed(() => scanEnglish(small, prose));
       const largeTime = timed(() => scanEnglish(large, prose));
       expect(largeTime).toBeLessThan(1500);
-      expect(largeTime).toBeLessThan(Math.max(8 * smallTime, 60));
+      expect(largeTime).toBeLessThan(Math.max(30 * smallTime, 60));
     });
   }
 

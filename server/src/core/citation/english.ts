@@ -982,8 +982,17 @@ function findMentions(text: string, qualifierNames: readonly TreatyMention[]): T
   const mentions: TreatyMention[] = [];
   const head = new RegExp(MENTION_HEAD.source, 'g');
   let floor = 0;
+  let qualifierIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = head.exec(text)) !== null) {
+    // A qualifier's name (in offset order) is already a mention: step over it rather than read it again.
+    while (qualifierIndex < qualifierNames.length && qualifierNames[qualifierIndex]!.span.end <= match.index) qualifierIndex++;
+    const qualifier = qualifierNames[qualifierIndex];
+    if (qualifier !== undefined && qualifier.span.start <= match.index) {
+      head.lastIndex = Math.max(head.lastIndex, qualifier.span.end);
+      floor = qualifier.span.end;
+      continue;
+    }
     const start = mentionStart(text, match.index, floor);
     const name = readName(text, start);
     if (name === null || name.end <= match.index) continue;

@@ -16,9 +16,12 @@ import { isDigit, isHorizontalSpace, isLineBreak, normaliseSpace, skipGap, skipG
 
 const MAX_WORD = 40;
 
-/** Trigger words (case-insensitive); the lookarounds stand in for `\b`, which does not know Cyrillic. */
+/**
+ * Trigger words (case-insensitive); the lookarounds stand in for `\b`, which does not know Cyrillic. Explicit
+ * letter classes without the `u` flag: `\p{L}` makes the scan some twenty times slower.
+ */
 const TRIGGER = new RegExp(
-  '(?<![\\p{L}\\p{N}])(?:' +
+  '(?<![А-Яа-яЁёA-Za-z0-9])(?:' +
     [
       'стать(?:я|и|ю|е|ей|ёй|ею|ям|ями|ях)',
       'статей',
@@ -35,8 +38,8 @@ const TRIGGER = new RegExp(
       'преамбул(?:а|ы|е|у|ой|ою)',
       'приложени(?:е|я|ю|ем|и|й|ям|ями|ях)',
     ].join('|') +
-    ')(?!\\p{L})',
-  'giu',
+    ')(?![А-Яа-яЁёA-Za-z])',
+  'gi',
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +112,7 @@ function isArticleWord(word: string): boolean {
 const INSTRUMENT_WORD =
   /^(?:(?:договор|устав|протокол|пакт|кодекс|закон|меморандум)(?:а|у|ом|е|ы|ов|ам|ами|ах)?|(?:конвенци|харти|резолюци|конституци|деклараци)(?:я|и|ю|ей|ею|й|ям|ями|ях)|соглашени(?:е|я|ю|ем|и|й|ям|ями|ях))$/i;
 
-const INSTRUMENT_HEAD = /(?<![\p{L}\p{N}])(?:договор|устав|протокол|пакт|кодекс|меморандум|конвенци|харти|резолюци|конституци|деклараци|соглашени)\p{L}*/giu;
+const INSTRUMENT_HEAD = /(?<![А-Яа-яЁё])(?:договор|устав|протокол|пакт|кодекс|меморандум|конвенци|харти|резолюци|конституци|деклараци|соглашени)[А-Яа-яЁё]*/gi;
 
 /** Adjective endings of a name's first words (Североатлантического, Венской, Вашингтонский). */
 const ADJECTIVE = /(?:ого|его|ому|ему|ой|ей|ый|ий|ая|яя|ое|ее|ую|юю|ым|им|ых|их|ые|ие)$/;
@@ -305,8 +308,13 @@ function continueSeries(text: string, members: Member[], level: Level, valueKind
 
 function isAcronym(word: string): boolean {
   if (word.length < 2 || word.length > 8) return false;
-  for (let index = 0; index < word.length; index++) if (!isUpper(word.charCodeAt(index))) return false;
-  return parseRomanNumber(word) === null;
+  let latinOnly = true;
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (!isUpper(code)) return false;
+    if (code > 0x7f) latinOnly = false;
+  }
+  return !latinOnly || parseRomanNumber(word) === null;
 }
 
 /** A word with inner hyphens (`Государства-участники`, `Северо-Атлантического`). */
@@ -682,8 +690,17 @@ function findMentions(text: string, qualifierNames: readonly TreatyMention[]): T
   const mentions: TreatyMention[] = [];
   const head = new RegExp(INSTRUMENT_HEAD.source, INSTRUMENT_HEAD.flags);
   let floor = 0;
+  let qualifierIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = head.exec(text)) !== null) {
+    // A qualifier's name (in offset order) is already a mention: step over it rather than read it again.
+    while (qualifierIndex < qualifierNames.length && qualifierNames[qualifierIndex]!.span.end <= match.index) qualifierIndex++;
+    const qualifier = qualifierNames[qualifierIndex];
+    if (qualifier !== undefined && qualifier.span.start <= match.index) {
+      head.lastIndex = Math.max(head.lastIndex, qualifier.span.end);
+      floor = qualifier.span.end;
+      continue;
+    }
     if (!INSTRUMENT_WORD.test(match[0])) continue;
     const start = mentionStart(text, match.index, floor);
     const name = readName(text, start);
