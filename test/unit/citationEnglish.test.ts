@@ -393,6 +393,10 @@ describe('English qualifiers', () => {
     ]);
   });
 
+  it('does not take a heading on the line above for a name', () => {
+    expect(scan('# NATO\nArticle 5 binds the Parties.').citations[0]!.qualifier).toBeNull();
+  });
+
   it('does not take a sentence opener for a name: "Under Article 5"', () => {
     const { citations } = scan('Under Article 5, an attack on one is an attack on all. See Article 6.');
     expect(citations.map((citation) => citation.qualifier)).toEqual([null, null]);
@@ -456,6 +460,14 @@ describe('English treaty documents', () => {
     ]);
     // The same lines in an analysis are citations.
     expect(scanEnglish(text, prose).citations).toHaveLength(4);
+  });
+
+  it('agrees with the treaty parser on labels: a Markdown heading, a bracketed title, text after two spaces', () => {
+    const text = '## Article 5 Collective defence\n\nArticle 6 (Scope)\n\nArticle 7  The Parties agree to Article 8.\n\nArticle 9 shall apply.\n';
+    expect(scanEnglish(text, treaty).citations.map((citation) => text.slice(citation.span.start, citation.span.end))).toEqual([
+      'Article 8',
+      'Article 9',
+    ]);
   });
 
   it('does not cite numbered paragraph and item labels', () => {

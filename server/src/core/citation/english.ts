@@ -12,6 +12,7 @@ import type {
   TreatyMention,
 } from '../types';
 import { parseArabicNumber, parseRomanNumber } from '../text/numerals';
+import { classifyLines } from '../treaty/labels';
 
 // ---------------------------------------------------------------------------------------------
 // Characters and small tokens
@@ -94,6 +95,13 @@ export function skipGapBack(text: string, index: number): number {
       break;
     }
   }
+  return position;
+}
+
+/** Skips spaces (not line breaks) backwards. */
+function skipSpacesBack(text: string, index: number): number {
+  let position = index;
+  while (position > 0 && index - position <= MAX_GAP && isHorizontalSpace(text.charCodeAt(position - 1))) position--;
   return position;
 }
 
@@ -564,9 +572,10 @@ function readAttachedQualifier(text: string, index: number, allowTo: boolean): Q
 /**
  * A name written just before the citation: `NATO Art. 5`, `UN Charter Article 51`, `the Charter's preamble`.
  * The word next to the citation must be an acronym or an instrument noun; capitalised words before it join.
+ * It stays on the citation's line: a heading such as `# NATO` above a sentence is not a prefix.
  */
 function readPrefixName(text: string, citationStart: number, floor: number): NameToken | null {
-  let end = skipGapBack(text, citationStart);
+  let end = skipSpacesBack(text, citationStart);
   if (end === citationStart || end <= floor) return null;
   // A possessive (`NATO's Article 5`) is part of neither the name nor the gap.
   let nameEnd = end;
@@ -579,7 +588,7 @@ function readPrefixName(text: string, citationStart: number, floor: number): Nam
   if ((!isAcronym(last) || parseRomanNumber(last) !== null) && !(isUpper(last.charCodeAt(0)) && INSTRUMENT_NOUNS.has(last.toLowerCase()))) return null;
   let start = lastStart;
   for (let words = 0; words < 8; words++) {
-    end = skipGapBack(text, start);
+    end = skipSpacesBack(text, start);
     if (end === start || end <= floor) break;
     const previousStart = wordStart(text, end);
     if (previousStart === end || previousStart < floor) break;
@@ -595,31 +604,23 @@ function readPrefixName(text: string, citationStart: number, floor: number): Nam
 // The pointer forms
 // ---------------------------------------------------------------------------------------------
 
-/** True when only spaces, `#` heading marks or `*`/`_` emphasis stand between the line start and `index`. */
-function atLineStart(text: string, index: number): boolean {
-  let position = index;
-  while (position > 0 && index - position <= MAX_GAP) {
-    const code = text.charCodeAt(position - 1);
-    if (isLineBreak(code) || code === 0xfeff) return true;
-    if (!(isHorizontalSpace(code) || code === 0x23 || code === 0x2a || code === 0x5f)) return false;
-    position--;
+/**
+ * True when the word at `index` is the label that defines a provision in a treaty document (`Article  5` alone on
+ * its line, `ARTICLE V`, `Article 5 — Title`, `Статья 2. Название`, `Annex I`, `Preamble`): the treaty parser's
+ * own line classifier decides, so a label is never both a definition there and a citation here. Shared with Russian.
+ */
+export function isDefinitionLabel(text: string, index: number): boolean {
+  let lineStart = index;
+  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) {
+    const code = text.charCodeAt(lineStart - 1);
+    if (index - lineStart > MAX_GAP || !(isHorizontalSpace(code) || code === 0x23 || code === 0xfeff)) return false;
+    lineStart--;
   }
-  return position === 0;
-}
-
-/** True when the rest of the line after `index` is empty or a title after a dash, colon or full stop. */
-function endsAsHeading(text: string, index: number): boolean {
-  let position = index;
-  while (position < text.length && isHorizontalSpace(text.charCodeAt(position))) position++;
-  if (position >= text.length) return true;
-  const code = text.charCodeAt(position);
-  if (code === 0x2014 || code === 0x2013 || code === 0x2d || code === 0x2e) {
-    // `Article 5 — Title`, `Статья 5. Название`; but `Article 10-13` is a range and `Статья 5.1` a number.
-    let after = position + 1;
-    while (after < text.length && isHorizontalSpace(text.charCodeAt(after))) after++;
-    return !isDigit(text.charCodeAt(after));
-  }
-  return isLineBreak(code) || code === 0x3a || code === 0x2a || code === 0x5f;
+  if (text.charCodeAt(lineStart) === 0xfeff) lineStart++;
+  let lineEnd = index;
+  while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+  const line = classifyLines(text, [lineStart], [lineEnd])[0];
+  return (line?.kind === 'article' || line?.kind === 'annex' || line?.kind === 'preamble') && line.labelStart === index;
 }
 
 function isPluralWord(word: string): boolean {
@@ -635,7 +636,7 @@ function parseArticleFirst(ctx: Context, start: number, triggerEnd: number, word
   const capitalised = isUpper(word.charCodeAt(0));
   const first = readArticleNumber(text, numberStart, capitalised);
   if (first === null) return null;
-  if (ctx.treatyDocument && !isPluralWord(word) && atLineStart(text, start) && endsAsHeading(text, first.end)) return null;
+  if (ctx.treatyDocument && isDefinitionLabel(text, start)) return null;
   const head = newMember(start, first.end);
   head.article = numberRef(first.value);
   // `Article 27.3`: a dotted paragraph, unless a further dot makes it a section number like 5.1.2.
@@ -844,7 +845,7 @@ function parseAnaphora(ctx: Context, start: number, triggerEnd: number): Group |
 
 /** `the Preamble`, `preamble of the Treaty`; alone on its line in a treaty it is the heading. */
 function parsePreamble(ctx: Context, start: number, triggerEnd: number): Group | null {
-  if (ctx.treatyDocument && atLineStart(ctx.text, start) && endsAsHeading(ctx.text, triggerEnd)) return null;
+  if (ctx.treatyDocument && isDefinitionLabel(ctx.text, start)) return null;
   return finishGroup(ctx, [newMember(start, triggerEnd)], 'preamble', true, true, null);
 }
 
@@ -859,7 +860,7 @@ function parseAnnex(ctx: Context, start: number, triggerEnd: number, word: strin
   const label = text.slice(labelStart, labelEnd);
   const valid = /^(?:[IVXLC]+|\d{1,3}|[A-Z])$/.test(label) && (!/^[IVXLC]+$/.test(label) || parseRomanNumber(label) !== null);
   if (!valid || isWordCode(text.charCodeAt(labelEnd))) return null;
-  if (ctx.treatyDocument && atLineStart(text, start) && endsAsHeading(text, labelEnd)) return null;
+  if (ctx.treatyDocument && isDefinitionLabel(text, start)) return null;
   return finishGroup(ctx, [newMember(start, labelEnd)], 'annex', true, false, label);
 }
 

@@ -12,7 +12,7 @@ import type {
   TreatyMention,
 } from '../types';
 import { parseArabicNumber, parseRomanNumber } from '../text/numerals';
-import { isDigit, isHorizontalSpace, isLineBreak, normaliseSpace, skipGap, skipGapBack } from './english';
+import { isDefinitionLabel, isDigit, isHorizontalSpace, isLineBreak, normaliseSpace, skipGap, skipGapBack } from './english';
 
 const MAX_WORD = 40;
 
@@ -414,31 +414,6 @@ function readQualifier(text: string, index: number): { qualifier: Qualifier; end
 // The pointer forms
 // ---------------------------------------------------------------------------------------------
 
-function atLineStart(text: string, index: number): boolean {
-  let position = index;
-  while (position > 0 && index - position <= 16) {
-    const code = text.charCodeAt(position - 1);
-    if (isLineBreak(code) || code === 0xfeff) return true;
-    if (!(isHorizontalSpace(code) || code === 0x23 || code === 0x2a || code === 0x5f)) return false;
-    position--;
-  }
-  return position === 0;
-}
-
-function endsAsHeading(text: string, index: number): boolean {
-  let position = index;
-  while (position < text.length && isHorizontalSpace(text.charCodeAt(position))) position++;
-  if (position >= text.length) return true;
-  const code = text.charCodeAt(position);
-  if (code === 0x2014 || code === 0x2013 || code === 0x2d || code === 0x2e) {
-    // `Article 5 — Title`, `Статья 5. Название`; but `Article 10-13` is a range and `Статья 5.1` a number.
-    let after = position + 1;
-    while (after < text.length && isHorizontalSpace(text.charCodeAt(after))) after++;
-    return !isDigit(text.charCodeAt(after));
-  }
-  return isLineBreak(code) || code === 0x3a || code === 0x2a || code === 0x5f;
-}
-
 /** `статья 5`, `ст. 6 п. 2`, `статьи 3–5`, `статьями 41 и 42 Устава`, `статьи с 3 по 5`. */
 function parseArticleFirst(ctx: Context, start: number, triggerEnd: number, word: string): Group | null {
   const { text } = ctx;
@@ -453,7 +428,7 @@ function parseArticleFirst(ctx: Context, start: number, triggerEnd: number, word
   }
   const first = readArticleNumber(text, valueStart);
   if (first === null) return null;
-  if (ctx.treatyDocument && /^стать[яи]$/.test(word) && atLineStart(text, start) && endsAsHeading(text, first.end)) return null;
+  if (ctx.treatyDocument && isDefinitionLabel(text, start)) return null;
   const head = newMember(start, first.end);
   head.article = numberRef(first.value);
   // `ст. 6 п. 2`, `статья 6, пункт 2`, `ст. 6 п. 2 пп. «а»`: lower levels after the article.
@@ -595,14 +570,14 @@ function parseAt(ctx: Context, start: number, end: number, match: string): Group
   if (level === 'article') return parseArticleFirst(ctx, start, end, word) ?? parseAnaphora(ctx, start, end, word);
   if (level !== null) return parseLevelFirst(ctx, start, end, word, level);
   if (word.startsWith('преамбул')) {
-    if (ctx.treatyDocument && atLineStart(ctx.text, start) && endsAsHeading(ctx.text, end)) return null;
+    if (ctx.treatyDocument && isDefinitionLabel(ctx.text, start)) return null;
     return finishGroup(ctx, [newMember(start, end)], 'preamble', true, null);
   }
   // приложение N: structural
   const labelStart = skipGap(ctx.text, end);
   const label = labelStart > end ? readArticleNumber(ctx.text, labelStart) : null;
   if (label === null) return null;
-  if (ctx.treatyDocument && atLineStart(ctx.text, start) && endsAsHeading(ctx.text, label.end)) return null;
+  if (ctx.treatyDocument && isDefinitionLabel(ctx.text, start)) return null;
   return finishGroup(ctx, [newMember(start, label.end)], 'annex', false, ctx.text.slice(labelStart, label.end));
 }
 
