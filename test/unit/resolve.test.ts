@@ -120,7 +120,34 @@ describe('checking the provision', () => {
   });
 });
 
+/** Resolves the citations of a treaty document given as a fixture. */
+function checkTreaty(treaty: string): string[] {
+  const fixture = parseFixture(dedent(treaty));
+  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+  service.indexWorkspace();
+  return service
+    .getCitations(uriOf('/main.md'))
+    .map((citation) => `${citation.text} → ${citation.treatyId ?? citation.treatyName} ${citation.article}(${citation.paragraph}) ${citation.status}`);
+}
+
+const LAW = (body: string) => `---\ntreaty: law\ntitle: 試験法\n---\n（目的）\n第一条　目的。\n２　手続。\n${body}`;
+
 describe('citations inside a treaty document', () => {
+  it('gives 航空法中 and a law named before a parenthesis the provisions that follow', () => {
+    expect(checkTreaty(LAW('第二条　航空法中第十一条及び第十二条の規定は、適用しない。\n'))).toEqual([
+      '第十一条 → 航空法 11(null) unknown-treaty',
+      '第十二条 → 航空法 12(null) unknown-treaty',
+    ]);
+  });
+
+  it('reads pointers quoted in a 読み替え clause relative to the quoted provision', () => {
+    expect(checkTreaty(LAW('第二条　第一条第二項中「前項の規定」とあるのは「同項の規定」と読み替える。\n'))).toEqual([
+      '第一条第二項 → law 1(2) resolved',
+      '前項 → law 1(1) resolved',
+      '同項 → law 1(1) resolved',
+    ]);
+  });
+
   it('resolves 前条 and 前項 relative to where they stand', () => {
     const fixture = parseFixture(NAT);
     const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });

@@ -125,6 +125,18 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
     return principalTreaty();
   };
 
+  // The topic of each sentence (`…条約は、`), found in one pass over mentions and sentences.
+  const topics = new Map<number, (typeof mentions)[number]>();
+  for (let mention = 0, sentenceIndex = 0; mention < mentions.length; mention++) {
+    const entry = mentions[mention]!;
+    while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex]!.span.end <= entry.span.start) sentenceIndex++;
+    if (entry.topic && !topics.has(sentenceIndex)) topics.set(sentenceIndex, entry);
+  }
+  const quotes = selfTreaty ? findAmendmentQuotes(facts.text) : [];
+  let quoteCursor = 0;
+  let quoteAnchor: Binding | null = null;
+  let lastMention: (typeof mentions)[number] | null = null;
+
   for (let index = 0; index < citations.length; index++) {
     const citation = citations[index]!;
     const offset = citation.span.start;
@@ -134,11 +146,24 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
       activeAliases.set(normalizeName(alias.alias), alias.fullName);
     }
     while (mentionCursor < mentions.length && mentions[mentionCursor]!.span.end <= offset) {
-      lastInstrument = nameToInstrument(mentions[mentionCursor++]!.name);
+      lastMention = mentions[mentionCursor++]!;
+      lastInstrument = nameToInstrument(lastMention.name);
     }
+    // Quoted wording in an amendment or 読み替え clause (`第六十七条第三項中「前二項の…」とあるのは「…」`)
+    // speaks from the provision named before 中: that provision is its anchor.
+    while (quoteCursor < quotes.length && quotes[quoteCursor]!.end <= offset) quoteCursor++;
+    const quote = quotes[quoteCursor] && quotes[quoteCursor]!.start <= offset ? quotes[quoteCursor]! : null;
+    if (quote && quote.opensClause) quoteAnchor = index > 0 && citations[index - 1]!.span.end <= quote.start ? (bindings[index - 1] ?? null) : null;
     while (sentenceCursor < sentences.length - 1 && sentences[sentenceCursor]!.span.end <= offset) sentenceCursor++;
-    const sentence = sentences[sentenceCursor]?.span ?? { start: 0, end: facts.text.length };
-    const location = selfTreaty ? locateProvision(selfTreaty, offset) : null;
+    const anchorArticle = quote && quoteAnchor?.instrument?.id === selfTreaty?.id && quoteAnchor?.article ? findArticle(selfTreaty!, quoteAnchor.article, quoteAnchor.supplementaryGroup) : undefined;
+    const location = anchorArticle
+      ? { article: anchorArticle, paragraph: quoteAnchor!.paragraph ? (findParagraph(anchorArticle, quoteAnchor!.paragraph) ?? null) : null, item: null, subitem: null }
+      : selfTreaty
+        ? locateProvision(selfTreaty, offset)
+        : null;
+    // `航空法中第十一条、…` and `…法（…）（第一条、…）`: provisions of the law named just before.
+    const gap = lastMention && !citation.qualifier && citation.seriesPrevious === null ? facts.text.slice(lastMention.span.end, offset) : null;
+    const namedJustBefore = gap !== null && gap.length < 120 && /^(?:（[^（）]*）)*[中（]$/.test(gap) ? nameToInstrument(lastMention!.name) : null;
     const block = location?.article.supplementaryGroup != null ? selfTreaty!.supplementaryBlocks[location.article.supplementaryGroup] : undefined;
     const previous = citation.seriesPrevious !== null ? bindings[citation.seriesPrevious] : undefined;
 
@@ -172,6 +197,13 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
     } else if (previous) {
       instrument = previous.instrument;
       qualified = previous.qualified;
+    } else if (namedJustBefore) {
+      instrument = namedJustBefore;
+      qualified = true;
+    } else if (quote && quoteAnchor && !anchorArticle) {
+      instrument = quoteAnchor.instrument;
+      qualified = quoteAnchor.qualified;
+      if (!instrument) problem = 'no-antecedent';
     } else if (anaphoric) {
       instrument = antecedent?.instrument ?? (selfTreaty ? ownInstrument() : null);
       qualified = antecedent?.qualified ?? false;
@@ -183,7 +215,7 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
       qualified = lastArticle?.qualified ?? false;
       if (!lastArticle) problem = 'no-antecedent';
     } else {
-      const topic = mentions.find((mention) => mention.topic && mention.span.start >= sentence.start && mention.span.end <= sentence.end);
+      const topic = topics.get(sentenceCursor);
       const topicInstrument = topic ? nameToInstrument(topic.name) : null;
       if (topicInstrument && !(topicInstrument.id === null && isGenericName(topic!.name))) instrument = topicInstrument;
       else if (carryOver && carryOver.sentence === sentenceCursor) instrument = carryOver.instrument;
@@ -296,6 +328,37 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
 }
 
 /** `the Convention`, `本条約`: a word for "the treaty", not a name; it cannot name a treaty outside the workspace. */
+interface AmendmentQuote {
+  readonly start: number;
+  readonly end: number;
+  /** `中「…」`: names the wording it replaces (a replacement quote `とあるのは「…」` keeps the anchor). */
+  readonly opensClause: boolean;
+}
+
+/** Top-level 「…」 quotations that follow 中 or とあるのは: quoted provision wording, in one linear pass. */
+function findAmendmentQuotes(text: string): AmendmentQuote[] {
+  const quotes: AmendmentQuote[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (character === '「') {
+      if (depth === 0) start = index;
+      depth++;
+    } else if (character === '」' && depth > 0) {
+      depth--;
+      if (depth > 0) continue;
+      const before = text.slice(Math.max(0, start - 6), start);
+      const opensClause = before.endsWith('中');
+      if (opensClause || /とあるのは、?$/.test(before)) quotes.push({ start, end: index + 1, opensClause });
+    } else if (character === '\n' && depth > 0 && text[index + 1] !== '　') {
+      // An unclosed quotation does not run past its line.
+      depth = 0;
+    }
+  }
+  return quotes;
+}
+
 const STRUCTURAL_KINDS = new Set(['chapter', 'chapter-list', 'section', 'appendix-table', 'appendix-form', 'annex', 'same-annex']);
 
 function isGenericName(name: string): boolean {
