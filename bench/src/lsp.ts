@@ -13,6 +13,7 @@ export const SERVER_PATH = path.join(DIST_DIR, 'server.js');
 const MEMPROBE_PATH = path.join(WORK_DIR, 'memprobe.js');
 /** No diagnostics for this long after the expected ones arrived means the server has finished. */
 const QUIET_MS = 300;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 interface Published {
   readonly at: number;
@@ -114,7 +115,7 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const session = new Session(child, URI.file(root).toString());
   try {
-    const initialize = (await session.connection.sendRequest('initialize', {
+    const initialize = (await withTimeout(30_000, 'initialize', session.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: session.rootUri,
       workspaceFolders: [{ uri: session.rootUri, name: 'bench' }],
@@ -131,7 +132,7 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
           definition: { linkSupport: false },
         },
       },
-    })) as { capabilities?: { textDocumentSync?: number | { change?: number } } };
+    }))) as { capabilities?: { textDocumentSync?: number | { change?: number } } };
     result.answered = true;
     const sync = initialize.capabilities?.textDocumentSync;
     const incremental = (typeof sync === 'number' ? sync : sync?.change) === 2;
@@ -247,7 +248,7 @@ async function interact(
       const uri = uriOf(probe.path);
       const position = positionAt(lineStartsOf(texts.get(uri)!), probe.offset + 1);
       const t1 = performance.now();
-      const answer: unknown = await connection.sendRequest(method, { textDocument: { uri }, position, ...extra });
+      const answer: unknown = await withTimeout(REQUEST_TIMEOUT_MS, method, connection.sendRequest(method, { textDocument: { uri }, position, ...extra }));
       samples.push(performance.now() - t1);
       if (answer !== null && answer !== undefined && !(Array.isArray(answer) && answer.length === 0)) answered++;
     }
@@ -278,6 +279,15 @@ async function interact(
   await change(treatyUri, manifest.hot.sectionStart, manifest.hot.sectionStart, section);
   const restored = fannedOut && (await session.waitUntil(() => hotUris.every((uri) => publishedAfter(uri, t3)), options.fanOutTimeoutMs));
   result.treatyRestoreMs = restored ? Math.max(...hotUris.map((uri) => session.published.get(uri)!.at)) - t3 : Number.NaN;
+}
+
+/** A request the server never answers fails the measurement instead of hanging the benchmark. */
+function withTimeout<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
 function delay(ms: number): Promise<void> {
