@@ -196,7 +196,11 @@ export function scalingTable(sizes: readonly SizeRecord[]): string {
   const first = sizes[0];
   const last = sizes[sizes.length - 1];
   if (first && last && first !== last) {
-    const growth = (tool: Tool, key: string): string => formatRatio(figure(last, tool, key) / figure(first, tool, key));
+    const growth = (tool: Tool, key: string): string => {
+      const value = figure(last, tool, key);
+      const timedOut = tool === 'remark' && !Number.isFinite(value) && last.runs.some((run) => run.tools.remark?.timedOut === true);
+      return timedOut ? `> ${formatRatio(last.remarkTimeoutMs / figure(first, tool, key))}` : formatRatio(value / figure(first, tool, key));
+    };
     lines.push(
       `| growth ${sizeLabel(last.scale)} / ${sizeLabel(first.scale)} | | ${formatRatio(last.plainBytes / first.plainBytes)} | | ${growth('floor', 'wallMs')} | ` +
         `${growth('server', 'coldMs')} | ${growth('core', 'coldMs')} | ${growth('cli', 'wallMs')} | ${growth('markdown', 'wallMs')} | ${growth('remark', 'wallMs')} |`,
@@ -245,10 +249,10 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
 
 /** Log–log chart of seconds against megabytes on disk; a timed-out run is drawn as an open circle at its limit. */
 export function chartSvg(sizes: readonly SizeRecord[]): string {
-  const width = 760;
+  const width = 840;
   const height = 440;
   const left = 70;
-  const right = 250;
+  const right = 310;
   const top = 30;
   const bottom = 60;
   const points = SERIES.map((series) =>
@@ -291,9 +295,14 @@ export function chartSvg(sizes: readonly SizeRecord[]): string {
   parts.push(`<rect x="${left}" y="${top}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#999"/>`);
   SERIES.forEach((series, index) => {
     const valid = (points[index] ?? []).filter((point) => Number.isFinite(point.y) && point.y > 0);
-    if (valid.length > 1) {
-      const path = valid.map((point, i) => `${i === 0 ? 'M' : 'L'}${sx(point.x).toFixed(1)},${sy(point.y).toFixed(1)}`).join(' ');
-      parts.push(`<path d="${path}" fill="none" stroke="${series.color}" stroke-width="2"/>`);
+    // A segment that ends at a time limit is dashed: the real figure lies above it.
+    for (let i = 1; i < valid.length; i++) {
+      const from = valid[i - 1]!;
+      const to = valid[i]!;
+      const dash = from.timedOut || to.timedOut ? ' stroke-dasharray="6 4"' : '';
+      parts.push(
+        `<line x1="${sx(from.x).toFixed(1)}" y1="${sy(from.y).toFixed(1)}" x2="${sx(to.x).toFixed(1)}" y2="${sy(to.y).toFixed(1)}" stroke="${series.color}" stroke-width="2"${dash}/>`,
+      );
     }
     for (const point of valid) {
       parts.push(
@@ -305,7 +314,7 @@ export function chartSvg(sizes: readonly SizeRecord[]): string {
     parts.push(`<text x="${width - right + 46}" y="${legendY + 4}">${escapeXml(series.name)}</text>`);
   });
   parts.push(
-    `<text x="${width - right + 15}" y="${top + 10 + SERIES.length * 20 + 10}" fill="#555">open circle: timed out (drawn at the limit)</text>`,
+    `<text x="${width - right + 15}" y="${top + 10 + SERIES.length * 20 + 10}" fill="#555">open circle, dashed: stopped at the time limit</text>`,
   );
   parts.push('</svg>');
   return parts.join('\n');
