@@ -584,7 +584,8 @@ function parseAt(ctx: Context, start: number, end: number, match: string): Group
 function emit(out: CitationSyntax[], group: Group): void {
   const base = out.length;
   const series = group.members.length > 1;
-  group.members.forEach((member, index) => {
+  for (let index = 0; index < group.members.length; index++) {
+    const member = group.members[index]!;
     out.push({
       span: { start: member.start, end: member.end },
       language: 'ru',
@@ -601,14 +602,15 @@ function emit(out: CitationSyntax[], group: Group): void {
       seriesPrevious: index === 0 ? null : base + index - 1,
       rangeRole: member.rangeRole,
     });
-  });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Mentions, topics and aliases
 // ---------------------------------------------------------------------------------------------
 
-const SELF_OR_ANAPHORIC = /^(?:настоящ|данн|указанн|названн|упомянут|эт|том|тот|та)/;
+/** Words before an instrument noun that make it this document or the one named before, not a mention. */
+const SELF_OR_ANAPHORIC = /^(?:(?:настоящ|данн|указанн|названн|упомянут)[а-яё]*|эт(?:от|а|о|ого|ой|ому|им|ую)|т(?:от|а|о|ого|ой|ому|ем|ом))$/;
 
 function atSentenceStart(text: string, index: number): boolean {
   let position = index;
