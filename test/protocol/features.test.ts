@@ -183,6 +183,18 @@ describe('read-only features on a workspace of two treaties and two analyses', (
     `);
   });
 
+  it('keeps every symbol’s selection range inside its range (VS Code rejects the whole outline otherwise)', async () => {
+    const uri = await harness.openUntitled('with-supplementary', '---\ntreaty: sup\ntitle: 附則のある協定\n---\n## 第1条（目的）\n\n目的を定める。\n\n## 附則\n\nこの協定は、署名の日に効力を生ずる。\n');
+    const symbols = await harness.request<lsp.DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const flattened = (list: lsp.DocumentSymbol[]): lsp.DocumentSymbol[] => list.flatMap((symbol) => [symbol, ...flattened(symbol.children ?? [])]);
+    const before = (a: lsp.Position, b: lsp.Position): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    expect(flattened(symbols).map((symbol) => symbol.name)).toContain('附則');
+    for (const symbol of flattened(symbols)) {
+      expect(before(symbol.range.start, symbol.selectionRange.start) && before(symbol.selectionRange.end, symbol.range.end), symbol.name).toBe(true);
+    }
+    await harness.close(uri);
+  });
+
   it('finds treaties by name among the workspace symbols', async () => {
     const symbols = await harness.request<lsp.SymbolInformation[]>('workspace/symbol', { query: 'North' });
     expect(symbols.map((symbol) => [symbol.name, symbol.containerName, symbol.kind, symbol.location.uri.replace(harness.uri('/'), '')])).toMatchInlineSnapshot(`

@@ -231,8 +231,9 @@ export class Harness {
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
+  /** Sends a request; without `params` the message has none, as VS Code sends `treatyAnnotator/stats`. */
   request<R>(method: string, params?: unknown): Promise<R> {
-    return this.connection.sendRequest<R>(method, params);
+    return params === undefined ? this.connection.sendRequest<R>(method) : this.connection.sendRequest<R>(method, params);
   }
 
   /** Resolves once the server has indexed the workspace (the stats request waits for that). */

@@ -1,13 +1,13 @@
-// The custom request `treatyAnnotator/stats`: counts of treaties, analyses, citations and problems for a status bar.
-import type { Connection } from 'vscode-languageserver';
+// The custom request `treatyAnnotator/stats` (no parameters): counts of treaties, analyses, citations and
+// problems for a status bar. It waits for the first indexing, so clients also use it as "the server is ready".
+import { RequestType0, type Connection } from 'vscode-languageserver';
 import type { WorkspaceStats } from '../core/index';
 import { guard, type FeatureContext } from '../lsp/context';
 
-export const STATS_REQUEST = 'treatyAnnotator/stats';
+export const STATS_REQUEST = new RequestType0<WorkspaceStats | null, void>('treatyAnnotator/stats');
 
 export function registerStats(connection: Connection, context: FeatureContext): void {
-  connection.onRequest(
-    STATS_REQUEST,
-    guard(context, 'stats', null as WorkspaceStats | null, () => context.service.getStats()),
-  );
+  const handler = guard(context, 'stats', null as WorkspaceStats | null, () => context.service.getStats());
+  // A request without parameters hands its handler only the cancellation token.
+  connection.onRequest(STATS_REQUEST, (token) => handler(undefined, token));
 }

@@ -77,12 +77,14 @@ const SYMBOL_KIND: Record<core.SymbolKind, lsp.SymbolKind> = {
   citation: lsp.SymbolKind.Key,
 };
 
+/** VS Code rejects the whole outline when one selection range lies outside its symbol's range, so the range grows to hold it. */
 export function toDocumentSymbol(lineIndex: LineIndex, symbol: core.DocumentSymbol): lsp.DocumentSymbol {
+  const span = { start: Math.min(symbol.span.start, symbol.selectionSpan.start), end: Math.max(symbol.span.end, symbol.selectionSpan.end) };
   return {
     name: symbol.name,
     detail: symbol.detail ?? undefined,
     kind: SYMBOL_KIND[symbol.kind],
-    range: toRange(lineIndex, symbol.span),
+    range: toRange(lineIndex, span),
     selectionRange: toRange(lineIndex, symbol.selectionSpan),
     children: symbol.children.map((child) => toDocumentSymbol(lineIndex, child)),
   };
