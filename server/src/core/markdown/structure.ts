@@ -39,15 +39,22 @@ interface Line {
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x0a || code === 0x0d) {
-      lines.push({ start, end: index });
-      if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++;
-      start = index + 1;
+  // Jump between line feeds; a carriage return is rare enough to check for on the way.
+  const hasCarriageReturn = text.includes('\r');
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (hasCarriageReturn) {
+      const carriage = text.indexOf('\r', start);
+      if (carriage >= 0 && carriage < end) {
+        lines.push({ start, end: carriage });
+        start = text.charCodeAt(carriage + 1) === 0x0a ? carriage + 2 : carriage + 1;
+        continue;
+      }
     }
+    lines.push({ start, end });
+    start = end + 1;
   }
-  lines.push({ start, end: text.length });
   return lines;
 }
 
@@ -56,14 +63,14 @@ const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 
 /** Reads the structure of a Markdown (or plain text) document in one linear pass. */
 export function readMarkdownStructure(text: string): MarkdownStructure {
-  const chars = text.split('');
+  // Masked spans are collected and applied once at the end: building the string from slices is far
+  // cheaper than editing an array of 16-bit units one at a time.
+  const masks: Span[] = [];
   const maskSpan = (start: number, end: number): void => {
-    for (let index = start; index < end; index++) {
-      const character = chars[index];
-      if (character !== '\n' && character !== '\r') chars[index] = MASK_CHARACTER;
-    }
+    if (end > start) masks.push({ start, end });
   };
   const lines = splitLines(text);
+  const find = new Finder(text);
   const headings: Heading[] = [];
   const comments: HtmlComment[] = [];
   const codeBlocks: Span[] = [];
@@ -91,7 +98,7 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
 
   let paragraphStart = -1;
   const flushParagraph = (end: number): void => {
-    if (paragraphStart >= 0) maskInline(text, paragraphStart, end, maskSpan, comments);
+    if (paragraphStart >= 0) maskInline(text, paragraphStart, end, maskSpan, comments, find);
     paragraphStart = -1;
   };
 
@@ -134,7 +141,7 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
     const heading = ATX_HEADING.exec(content);
     if (heading) {
       flushParagraph(line.start);
-      maskInline(text, line.start, line.end, maskSpan, comments);
+      maskInline(text, line.start, line.end, maskSpan, comments, find);
       const level = heading[1]!.length;
       let textStart = line.start + heading[0].length;
       let textEnd = line.end;
@@ -148,7 +155,60 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
     if (paragraphStart < 0) paragraphStart = line.start;
   }
   flushParagraph(text.length);
-  return { masked: chars.join(''), frontMatter, comments, headings, codeBlocks };
+  return { masked: applyMasks(text, masks), frontMatter, comments, headings, codeBlocks };
+}
+
+/**
+ * `indexOf` for queries whose start only moves forward: each needle's last answer is kept, so a
+ * paragraph with no match does not rescan the rest of the document (which would be quadratic).
+ */
+class Finder {
+  readonly #text: string;
+  readonly #cache = new Map<string, { from: number; found: number }>();
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** The first occurrence at or after `from`, or the text's length when there is none. */
+  next(needle: string, from: number): number {
+    const cached = this.#cache.get(needle);
+    // The last answer still holds when this query starts at or after the last one and not past it.
+    if (cached && cached.from <= from && cached.found >= from) return cached.found;
+    const index = this.#text.indexOf(needle, from);
+    const found = index < 0 ? this.#text.length : index;
+    this.#cache.set(needle, { from, found });
+    return found;
+  }
+}
+
+/** The start of the first backtick run at or after `from`. */
+function nextRunStart(runs: readonly { start: number }[], from: number, end: number): number {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (runs[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < runs.length ? runs[low]!.start : end;
+}
+
+/** Replaces every masked span by MASK_CHARACTER, keeping line breaks so that offsets do not move. */
+function applyMasks(text: string, masks: Span[]): string {
+  if (masks.length === 0) return text;
+  masks.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let position = 0;
+  for (const mask of masks) {
+    const start = Math.max(mask.start, position);
+    if (mask.end <= start) continue;
+    parts.push(text.slice(position, start));
+    parts.push(text.slice(start, mask.end).replace(/[^\r\n]/g, MASK_CHARACTER));
+    position = mask.end;
+  }
+  parts.push(text.slice(position));
+  return parts.join('');
 }
 
 /**
@@ -162,10 +222,10 @@ function maskInline(
   end: number,
   maskSpan: (start: number, end: number) => void,
   comments: HtmlComment[],
+  find: Finder,
 ): void {
   const runs: { start: number; length: number }[] = [];
-  for (let index = start; index < end; index++) {
-    if (text.charCodeAt(index) !== 0x60) continue;
+  for (let index = find.next('`', start); index < end; index = find.next('`', index + 1)) {
     let runEnd = index;
     while (runEnd < end && text.charCodeAt(runEnd) === 0x60) runEnd++;
     runs.push({ start: index, length: runEnd - index });
@@ -178,7 +238,14 @@ function maskInline(
     latestByLength.set(runs[index]!.length, index);
   }
   let run = 0;
+  let nextBacktick = runs.length > 0 ? runs[0]!.start : end;
+  let nextComment = Math.min(find.next('<!--', start), end);
   for (let index = start; index < end; index++) {
+    // Skip straight to the next backtick run or comment opening.
+    if (index < nextBacktick && index < nextComment) index = Math.min(nextBacktick, nextComment);
+    if (index >= end) break;
+    if (index > nextComment) nextComment = Math.min(find.next('<!--', index), end);
+    if (index > nextBacktick) nextBacktick = nextRunStart(runs, index, end);
     const code = text.charCodeAt(index);
     if (code === 0x60) {
       while (run < runs.length && runs[run]!.start < index) run++;
