@@ -10,7 +10,7 @@ import { URI } from 'vscode-uri';
 import { DIST_DIR, WORK_DIR, lineStartsOf, percentile, positionAt, type Manifest } from './common';
 
 export const SERVER_PATH = path.join(DIST_DIR, 'server.js');
-const MEMPROBE_PATH = path.join(WORK_DIR, 'memprobe.js');
+export const MEMPROBE_PATH = path.join(WORK_DIR, 'memprobe.js');
 /** No diagnostics for this long after the expected ones arrived means the server has finished. */
 const QUIET_MS = 300;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -172,11 +172,18 @@ async function readMemory(session: Session, child: ChildProcess, probeFile: stri
     delay(5000).then(() => null),
   ])) as { memory?: { heapUsed?: number; rss?: number } } | null;
   result.statsAnswered = stats !== null;
-  if (stats?.memory?.heapUsed !== undefined) result.heapBytes = stats.memory.heapUsed;
-  else if (child.pid !== undefined) {
-    child.kill('SIGUSR2');
-    const written = await session.waitUntil(() => fs.existsSync(probeFile) && fs.statSync(probeFile).size > 0, 5000);
-    if (written) result.heapBytes = (JSON.parse(fs.readFileSync(probeFile, 'utf8')) as { heapUsed: number }).heapUsed;
+  // The probe also gives the CPU time spent up to now, i.e. on the cold start.
+  child.kill('SIGUSR2');
+  const written = await session.waitUntil(() => fs.existsSync(probeFile) && fs.statSync(probeFile).size > 0, 5000);
+  if (written) {
+    const probe = JSON.parse(fs.readFileSync(probeFile, 'utf8')) as { heapUsed: number; cpu: { user: number; system: number } };
+    result.heapBytes = probe.heapUsed;
+    result.heapSource = 'probe';
+    result.coldCpuMs = (probe.cpu.user + probe.cpu.system) / 1000;
+  }
+  if (stats?.memory?.heapUsed !== undefined) {
+    result.heapBytes = stats.memory.heapUsed;
+    result.heapSource = 'stats';
   }
   try {
     const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -148,7 +148,8 @@ async function main(): Promise<void> {
     problems += (await languageService.computeDiagnostics(document, options, token)).length;
   }
   const coldMs = performance.now() - started;
-  const result: Record<string, unknown> = { coldMs, problems, documents: files.length };
+  const cpu = process.cpuUsage();
+  const result: Record<string, unknown> = { coldMs, coldCpuMs: (cpu.user + cpu.system) / 1000, problems, documents: files.length };
   if (!interactive) {
     result.rssBytes = process.memoryUsage().rss;
     emitResult(result);

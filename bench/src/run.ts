@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DIST_DIR, REPO_ROOT, RESULTS_DIR, RESULT_PREFIX, WORK_DIR, argValue, listFiles, type Manifest } from './common';
 import { generateWorkspace } from './generate';
-import { SERVER_PATH, measureServer } from './lsp';
+import { MEMPROBE_PATH, SERVER_PATH, measureServer } from './lsp';
 import { chartSvg, renderMarkdown, sizeLabel, type BenchRecord, type Figures, type RunRecord, type SizeRecord, type Tool } from './report';
 
 const CLI_PATH = path.join(DIST_DIR, 'cli.js');
@@ -80,13 +80,21 @@ interface ChildOutcome {
   readonly result: Record<string, unknown> | null;
   readonly stdoutTail: string;
   readonly stderrTail: string;
+  /** User + system CPU time of the process, read by the preloaded probe at exit (NaN if it never exited). */
+  readonly cpuMs: number;
 }
 
-/** Runs a process to its end (or its time limit), timing it from spawn to exit. */
-function runChild(args: readonly string[], options: { cwd?: string; timeoutMs: number }): Promise<ChildOutcome> {
+/** Runs a node program to its end (or its time limit), timing it from spawn to exit; `nodeArgs` go before the probe. */
+function runChild(args: readonly string[], options: { cwd?: string; timeoutMs: number; nodeArgs?: readonly string[] }): Promise<ChildOutcome> {
+  const cpuFile = path.join(WORK_DIR, `cpu-${process.pid}.json`);
+  fs.rmSync(cpuFile, { force: true });
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: options.cwd ?? REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', MEMPROBE_PATH, ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BENCH_CPU_FILE: cpuFile },
+    });
     let stdout = '';
     let stderr = '';
     let result: Record<string, unknown> | null = null;
@@ -104,8 +112,15 @@ function runChild(args: readonly string[], options: { cwd?: string; timeoutMs: n
       child.kill('SIGKILL');
     }, options.timeoutMs);
     child.on('close', (code) => {
+      const wallMs = performance.now() - t0;
       clearTimeout(timer);
-      resolve({ wallMs: performance.now() - t0, code, timedOut, result, stdoutTail: stdout, stderrTail: stderr });
+      let cpuMs = Number.NaN;
+      if (fs.existsSync(cpuFile)) {
+        const cpu = JSON.parse(fs.readFileSync(cpuFile, 'utf8')) as { user: number; system: number };
+        cpuMs = (cpu.user + cpu.system) / 1000;
+        fs.rmSync(cpuFile, { force: true });
+      }
+      resolve({ wallMs, code, timedOut, result, stdoutTail: stdout, stderrTail: stderr, cpuMs });
     });
   });
 }
@@ -119,12 +134,12 @@ async function measureFloor(scale: number): Promise<Figures> {
 }
 
 async function measureMarkdownPeer(scale: number, interactive: boolean, options: Options): Promise<Figures> {
-  const args = ['--expose-gc', path.join(WORK_DIR, 'peerMarkdown.js'), '--scale', String(scale)];
+  const args = [path.join(WORK_DIR, 'peerMarkdown.js'), '--scale', String(scale)];
   if (interactive) {
     args.push('--interactive', '--requests', String(options.requests), '--keystrokes', String(options.peerKeystrokes));
     args.push('--reference-requests', String(options.peerReferences));
   }
-  const outcome = await runChild(args, { timeoutMs: 600_000 });
+  const outcome = await runChild(args, { timeoutMs: 600_000, nodeArgs: ['--expose-gc'] });
   if (!outcome.result) throw new Error(`Markdown peer failed: ${outcome.stderrTail}`);
   // The cold figure is the wall time from spawn, like the server's; the in-process figure stays as coldMs.
   return { ...(outcome.result as Figures), wallMs: outcome.wallMs };
@@ -138,7 +153,7 @@ async function measureRemark(manifest: Manifest, timeoutMs: number): Promise<Fig
   if (outcome.timedOut) return { timedOut: true, wallMs: Number.NaN };
   const warnings = /(\d+) warnings?/.exec(outcome.stderrTail);
   if (outcome.code !== 0 && outcome.code !== 1) throw new Error(`remark failed: ${outcome.stderrTail}`);
-  return { wallMs: outcome.wallMs, warnings: warnings ? Number(warnings[1]) : Number.NaN, timedOut: false };
+  return { wallMs: outcome.wallMs, cpuMs: outcome.cpuMs, warnings: warnings ? Number(warnings[1]) : Number.NaN, timedOut: false };
 }
 
 async function measureCli(manifest: Manifest): Promise<Figures> {
@@ -147,13 +162,13 @@ async function measureCli(manifest: Manifest): Promise<Figures> {
   if (outcome.code !== 0 && outcome.code !== 1) {
     return { wallMs: Number.NaN, exitCode: outcome.code, error: `${outcome.stderrTail.trim().slice(-300)}` };
   }
-  return { wallMs: outcome.wallMs, exitCode: outcome.code, errors: summary ? Number(summary[1]) : Number.NaN };
+  return { wallMs: outcome.wallMs, cpuMs: outcome.cpuMs, exitCode: outcome.code, errors: summary ? Number(summary[1]) : Number.NaN };
 }
 
 async function measureCore(scale: number, interactive: boolean, options: Options): Promise<Figures> {
-  const args = ['--expose-gc', CORE_BUNDLE, '--scale', String(scale), '--requests', String(options.requests), '--keystrokes', String(options.keystrokes)];
+  const args = [CORE_BUNDLE, '--scale', String(scale), '--requests', String(options.requests), '--keystrokes', String(options.keystrokes)];
   if (interactive) args.push('--interactive');
-  const outcome = await runChild(args, { timeoutMs: 600_000 });
+  const outcome = await runChild(args, { timeoutMs: 600_000, nodeArgs: ['--expose-gc'] });
   if (!outcome.result) return { error: outcome.stderrTail.trim().slice(-300) };
   return outcome.result as Figures;
 }
@@ -234,9 +249,12 @@ function describeRun(record: BenchRecord, options: Options): void {
   if (!first) return;
   const server = first.server;
   if (server) {
-    if (server.statsAnswered !== true || server.heapBytes === undefined) {
-      record.notes.push('Server heap: read through a preloaded probe (`node -r bench/work/memprobe.js`, SIGUSR2 → process.memoryUsage() after gc), RSS from /proc/<pid>/status.');
-    }
+    record.notes.push(
+      server.heapSource === 'stats'
+        ? 'Server heap: from `treatyAnnotator/stats`; RSS from /proc/<pid>/status.'
+        : 'Server heap: `treatyAnnotator/stats` reports no memory, so it is read through a preloaded probe (`node -r bench/work/memprobe.js`: ' +
+            'SIGUSR2 → process.memoryUsage() after gc); RSS from /proc/<pid>/status.',
+    );
     for (const name of ['hover', 'definition', 'completion', 'references']) {
       const answered = server[`${name}Answered`];
       const requests = server[`${name}Requests`];
