@@ -14,6 +14,8 @@ import { writeNumber } from './rename';
 
 /** How far back on the line the context is read. */
 const LOOK_BEHIND = 200;
+/** How many citations before the current sentence are replayed to set the scene. */
+const WINDOW = 50;
 /** The first words of an article, as completion documentation. */
 const PREVIEW = 80;
 
@@ -100,8 +102,10 @@ function citationEndingAt(index: WorkspaceIndex, uri: string, end: number): Reso
 }
 
 /**
- * Resolves a citation as if written at [start, end): the document's citations before it set the scene
- * (sentence topics, 同条, directives, aliases) exactly as for a real one, so completion and resolution agree.
+ * Resolves a citation as if written at [start, end): the citations before it set the scene (sentence topics,
+ * 同条, carry-over, directives, aliases) exactly as for a real one, so completion and resolution agree.
+ * Only the current sentence and the last WINDOW citations before it are replayed (each series whole):
+ * what decides a citation's treaty and 同条 lies there, and a keystroke must not re-resolve a whole book.
  */
 function resolveAt(
   index: WorkspaceIndex,
@@ -113,13 +117,23 @@ function resolveAt(
   qualifier: Qualifier | null,
 ): ResolvedCitation | undefined {
   const citations = facts.scan.citations;
-  let count = 0;
-  let high = citations.length;
-  while (count < high) {
-    const middle = (count + high) >> 1;
-    if (citations[middle]!.span.start < start) count = middle + 1;
-    else high = middle;
+  const count = firstStartingAtOrAfter(citations, start);
+  let from = Math.min(Math.max(0, count - WINDOW), firstStartingAtOrAfter(citations, sentenceStart(facts, start)));
+  // Never cut a list or range in two: its later members inherit from its first.
+  for (let position = count - 1; position >= from; position--) {
+    const previous = citations[position]!.seriesPrevious;
+    if (previous !== null && previous < from) from = previous;
   }
+  const replayed = citations.slice(from, count).map((citation) =>
+    citation.seriesPrevious === null || from === 0 ? citation : { ...citation, seriesPrevious: citation.seriesPrevious - from },
+  );
+  // Treaty names mentioned before the window matter only through the last of them (同条約), unless the
+  // treaty the whole document names most decides, which a cites directive or front matter rules out.
+  const windowStart = Math.min(citations[from]?.span.start ?? start, start);
+  const mentions = facts.scan.mentions;
+  const directed = facts.frontMatter.cites !== null || facts.directives.some((directive) => directive.offset <= windowStart);
+  const after = mentions.findIndex((mention) => mention.span.end > windowStart);
+  const firstMention = directed ? Math.max(0, (after < 0 ? mentions.length : after) - 1) : 0;
   const synthetic: CitationSyntax = {
     span: { start, end },
     language,
@@ -136,8 +150,39 @@ function resolveAt(
     seriesPrevious: null,
     rangeRole: null,
   };
-  const resolved = resolveDocument({ ...facts, scan: { ...facts.scan, citations: [...citations.slice(0, count), synthetic] } }, index.catalog);
+  const scan = { ...facts.scan, citations: [...replayed, synthetic], mentions: firstMention > 0 ? mentions.slice(firstMention) : mentions };
+  const resolved = resolveDocument({ ...facts, scan }, index.catalog);
   return resolved[resolved.length - 1];
+}
+
+/** Where the sentence holding `offset` starts. */
+function sentenceStart(facts: DocumentFacts, offset: number): number {
+  const sentences = facts.scan.sentences;
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = offset;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sentences[middle]!.span.start <= offset) {
+      found = sentences[middle]!.span.start;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+/** The index of the first citation starting at or after `offset` (citations are in document order). */
+function firstStartingAtOrAfter(citations: readonly CitationSyntax[], offset: number): number {
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (citations[middle]!.span.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The instrument written just before `第`: `北大西洋条約`, an alias the grammar saw, `同条約`, `本条約`. */

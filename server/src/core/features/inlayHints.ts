@@ -11,8 +11,19 @@ export function findInlayHints(index: WorkspaceIndex, uri: string, span: Span): 
   if (!facts || !index.config.inlayHints) return [];
   const english = documentLanguage(facts) === 'en';
   const hints: InlayHint[] = [];
-  for (const citation of index.resolved(uri)) {
+  const citations = index.resolved(uri);
+  // Editors ask for the visible lines only: start at the first citation ending inside them.
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (citations[middle]!.syntax.span.end < span.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let position = low; position < citations.length; position++) {
+    const citation = citations[position]!;
     const offset = citation.syntax.span.end;
+    if (citation.syntax.span.start > span.end) break;
     if (offset < span.start || offset > span.end || citation.status !== 'resolved') continue;
     const caption = index.articleOf(citation)?.article.caption;
     if (!caption) continue;
