@@ -70,6 +70,30 @@ describe('document symbols of a treaty', () => {
     );
   });
 
+  it('group 附則 articles under their block, and show a 附則 without articles once', () => {
+    check(
+      dedent(`
+      //- /treaties/law.md
+      ---
+      treaty: law
+      title: ある法律
+      ---
+      第一条　この法律は、目的を定める。
+      附　則
+      この法律は、公布の日から施行する。
+      附　則　（平成一七年六月二九日法律第七三号）
+      第一条　この法律は、公布の日から施行する。
+      `),
+      '/treaties/law.md',
+      `
+      article 第一条
+      chapter 附　則
+      chapter 附　則　（平成一七年六月二九日法律第七三号）
+        article 第一条
+      `,
+    );
+  });
+
   it('select the label of an article, counted in UTF-16 code units', () => {
     const fixture = parseFixture(dedent(`
       //- /treaties/t.md

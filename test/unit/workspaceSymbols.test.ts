@@ -77,6 +77,22 @@ describe('workspace symbols', () => {
     check('', ['treaty 北大西洋条約 (NATO条約)', 'treaty 国際連合憲章 (国連憲章)', 'treaty Convention on Harbor Safety (harbor)']);
   });
 
+  it('list the articles of 附則 blocks after the main provisions, marked as such', () => {
+    const fixture = parseFixture(dedent(`
+      //- /treaties/law.md
+      ---
+      treaty: law
+      title: ある法律
+      ---
+      第一条　この法律は、目的を定める。
+      附　則　（平成一七年六月二九日法律第七三号）
+      第一条　この法律は、公布の日から施行する。
+    `));
+    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+    service.indexWorkspace();
+    expect(service.getWorkspaceSymbols('第1条').map((symbol) => symbol.name)).toEqual(['第一条', '附則第一条']);
+  });
+
   it('find nothing for an article no treaty has', () => {
     check('第99条', []);
   });

@@ -24,7 +24,8 @@ export function findCodeLenses(index: WorkspaceIndex, uri: string): CodeLens[] {
   }
   const lenses: CodeLens[] = [];
   for (const article of treaty.articles) {
-    if (lenses.length > 0 && lenses[lenses.length - 1]!.span.start === article.labelSpan.start) continue;
+    // One lens per label (`第六十条から第六十二条まで　削除` is three articles); none over a bare 附則.
+    if (article.number === '' || (lenses.length > 0 && lenses[lenses.length - 1]!.span.start === article.labelSpan.start)) continue;
     const key = articleKey(treaty.id, article.number, article.supplementaryGroup);
     const count = index.citingDocumentCount(key);
     const title = english ? `cited in ${count} document${count === 1 ? '' : 's'}` : `${count}件の文書が引用`;

@@ -31,11 +31,12 @@ function treatyNodes(treaty: Treaty, english: boolean): Node[] {
   for (const division of treaty.divisions) {
     nodes.push(node(division.label, division.title, division.kind === 'preamble' ? 'preamble' : 'chapter', division.span, division.labelSpan));
   }
-  for (const block of treaty.supplementaryBlocks) nodes.push(node(block.heading, block.amendingAct, 'chapter', block.span, block.span));
+  for (const block of treaty.supplementaryBlocks) nodes.push(node(block.heading, null, 'chapter', block.span, block.span));
   let previousLabel = -1;
   for (const article of treaty.articles) {
-    // Articles sharing one label (`第六十条から第六十二条まで　削除`) are one line of the outline.
-    if (article.labelSpan.start === previousLabel) continue;
+    // Articles sharing one label (`第六十条から第六十二条まで　削除`) are one line of the outline; the
+    // unnumbered text of a 附則 without articles is its block's.
+    if (article.labelSpan.start === previousLabel || article.number === '') continue;
     previousLabel = article.labelSpan.start;
     const symbol = node(article.label, article.caption, 'article', article.span, article.labelSpan);
     if (article.paragraphs.length > 1) {
@@ -83,8 +84,10 @@ function citationDetail(index: WorkspaceIndex, citation: ResolvedCitation, engli
 
 function node(name: string, detail: string | null, kind: SymbolKind, span: Span, selectionSpan: Span): Node {
   // Editors reject empty names; line breaks inside a label (a citation across lines) read as spaces.
-  const clean = name.replace(/\s+/g, ' ').trim();
-  return { name: clean.length > 0 ? clean : '…', detail, kind, span, selectionSpan, children: [] };
+  const clean = name.replace(/[ \t\r\n]+/g, ' ').trim();
+  // Editors also require the selection inside the symbol.
+  const selection = selectionSpan.start >= span.start && selectionSpan.end <= span.end ? selectionSpan : { start: span.start, end: span.start };
+  return { name: clean.length > 0 ? clean : '…', detail, kind, span, selectionSpan: selection, children: [] };
 }
 
 /**

@@ -16,7 +16,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, offset: number
   const facts = index.facts(uri);
   const english = !facts || documentLanguage(facts) === 'en';
   const label = articleLabelAt(index, uri, offset);
-  if (label) return { ok: true, span: label.article.labelSpan, placeholder: label.article.label };
+  if (label && label.article.number !== '') return { ok: true, span: label.article.labelSpan, placeholder: label.article.label };
   const target = facts ? citationAt(index, uri, offset) : undefined;
   const cited = target && index.articleOf(target);
   if (cited) {

@@ -25,7 +25,7 @@ export function findSemanticTokens(index: WorkspaceIndex, uri: string): Semantic
       push(span, type);
     }
   }
-  for (const article of facts.treaty?.articles ?? []) push(article.labelSpan, 'articleLabel');
+  for (const article of facts.treaty?.articles ?? []) if (article.number !== '') push(article.labelSpan, 'articleLabel');
   tokens.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   // Editors reject overlapping tokens; the first (leftmost, shortest) wins.
   const result: SemanticToken[] = [];

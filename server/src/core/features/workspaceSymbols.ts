@@ -21,6 +21,8 @@ const ARTICLE_PATTERNS: readonly RegExp[] = [
   new RegExp(`(?<![0-9${KANJI}])(${NUMBER})((?:\\s*の\\s*${NUMBER}|[_-][0-9]+)*)$`),
 ];
 
+const SUPPLEMENTARY_PREFIX = /^(?:附則|Supplementary )/;
+
 interface Query {
   readonly name: string;
   readonly article: string | null;
@@ -51,7 +53,9 @@ function search(index: WorkspaceIndex, parsed: Query): WorkspaceSymbol[] {
       }
     }
   }
-  return results.slice(0, MAX_RESULTS);
+  // Main provisions before the articles of 附則 blocks, which restart their numbering (a stable sort).
+  const supplementary = (symbol: WorkspaceSymbol): number => Number(SUPPLEMENTARY_PREFIX.test(symbol.name));
+  return results.sort((a, b) => supplementary(a) - supplementary(b)).slice(0, MAX_RESULTS);
 }
 
 /** Splits a query into a treaty name and an article number, both normalised (full width, kanji, Roman). */
@@ -75,7 +79,7 @@ function treatyNames(treaty: Treaty): string[] {
 function articleSymbol(entry: TreatyEntry, article: Treaty['articles'][number]): WorkspaceSymbol {
   const treaty = entry.treaty;
   return {
-    name: article.label.replace(/\s+/g, ' '),
+    name: `${article.supplementary ? (article.label.startsWith('第') ? '附則' : 'Supplementary ') : ''}${article.label.replace(/\s+/g, ' ')}`,
     containerName: treaty.short ?? treaty.title,
     kind: 'article',
     location: { uri: entry.uri, span: article.span },
