@@ -35,7 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
   const refreshStats = async (): Promise<void> => {
     const stats = await languageClient.sendRequest<WorkspaceStats | null>('treatyAnnotator/stats');
     if (!stats) return;
-    status.text = `$(law) ${vscode.l10n.t('{0} treaties · {1} citations · {2} problems', stats.treaties, stats.citations, stats.problems)}`;
+    // After a crash the icon stays a warning until the next manual restart, so the user can tell something happened.
+    status.text = `${crashes > 0 ? '$(warning)' : '$(law)'} ${vscode.l10n.t('{0} treaties · {1} citations · {2} problems', stats.treaties, stats.citations, stats.problems)}`;
     status.tooltip = [vscode.l10n.t('Treaty Annotator: {0} treaties, {1} analyses', stats.treaties, stats.analyses)]
       .concat(crashes > 0 ? [vscode.l10n.t('The server restarted after a crash ({0} times); see the output.', crashes)] : [])
       .join('\n');
@@ -84,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
     { dispose: () => clearTimeout(statsTimer) },
     vscode.commands.registerCommand('treatyAnnotator.restartServer', async () => {
       stopping = true;
+      crashes = 0;
       try {
         await languageClient.restart();
       } finally {

@@ -57,6 +57,29 @@ Article 6 defines the area; Article 12 does not exist.
     expect(await harness.request('treatyAnnotator/stats')).toMatchObject({ treaties: 1, analyses: 2 });
   });
 
+  it('follows workspace folders being added and removed', async () => {
+    harness = await startServer(
+      `
+//- /a/treaties/nat.md
+${NAT}
+//- /b/notes.md
+---
+cites: nat
+---
+Article 12 does not exist.
+`,
+      { folders: ['/a'] },
+    );
+    const notes = harness.uri('/b/notes.md');
+    expect(harness.diagnostics.has(notes)).toBe(false);
+    const folderB = { uri: harness.uri('/b'), name: 'b' };
+    await harness.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folderB], removed: [] } });
+    expect(codes(await harness.waitForDiagnostics(notes, (list) => list.length > 0))).toEqual(['unknown-article']);
+    await harness.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folderB] } });
+    expect(await harness.waitForDiagnostics(notes, (list) => list.length === 0)).toEqual([]);
+    expect(await harness.request('treatyAnnotator/stats')).toMatchObject({ treaties: 1, analyses: 0 });
+  });
+
   it('applies each folder’s own include/exclude from its .treaty-annotator.json', async () => {
     harness = await startServer(
       `
