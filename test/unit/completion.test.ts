@@ -120,6 +120,13 @@ describe('completing paragraph numbers', () => {
     ]);
   });
 
+  it('offer the paragraphs of the preceding article inside a treaty', () => {
+    check(`${NAT.replace('範囲。', '前条第$0')}`, [
+      '第1項 (第5条第1項): 締約国は、武力攻撃を全締約国に対する攻撃とみなす。 ⇒ 前条第1項',
+      '第2項 (第5条第2項): 前項の措置は、安全保障理事会に報告しなければならない。 ⇒ 前条第2項',
+    ]);
+  });
+
   it('offer the paragraphs of the article just cited', () => {
     check(`${NAT}${OTHER}//- /a.md\n北大西洋条約第５条第$0\n`, [
       '第1項 (第5条第1項): 締約国は、武力攻撃を全締約国に対する攻撃とみなす。 ⇒ 北大西洋条約第５条第1項',

@@ -134,6 +134,38 @@ describe('renaming an article', () => {
     );
   });
 
+  it('renumbers the article in the treaty’s other language versions too', () => {
+    check(
+      `${SMALL}//- /treaties/t.en.md
+---
+treaty: t
+title: Treaty T
+lang: en
+---
+## Article 6
+Text.
+`,
+      '7',
+      `
+      //- /treaties/t.en.md
+      ---
+      treaty: t
+      title: Treaty T
+      lang: en
+      ---
+      ## Article 7
+      Text.
+      //- /treaties/t.md
+      ---
+      treaty: t
+      title: T条約
+      ---
+      ## 第7条
+      本文。
+      `,
+    );
+  });
+
   it('keeps offsets right after a surrogate pair and with CRLF line breaks', () => {
     check(
       `${SMALL}//- /a.md\n𠮷田はT条約第6条を引く。\r\n次に第6条。\r\n`,

@@ -1,5 +1,5 @@
 // Feature: completion — the articles of the treaty in scope after `第` / `Article ` (which treaty: the same
-// rules as resolution, by resolving a citation at the cursor), the paragraphs after `同条第` / `第5条第`,
+// rules as resolution, by resolving a citation at the cursor), the paragraphs after `同条第` / `前条第` / `第5条第`,
 // treaty names after `「`, and treaty ids in `cites:` front matter and `<!-- cites: -->` directives.
 // Per request: the text before the cursor on its line, the citations before the cursor, one treaty's articles.
 
@@ -25,7 +25,14 @@ const TYPED = `([0-9０-９${KANJI}]*)`;
 const CITES_FRONT_MATTER = /^[ \t]*cites[ \t]*:[ \t]*([^\s#]*)$/;
 const CITES_DIRECTIVE = /<!--[ \t]*cites[ \t]*:[ \t]*(\S*)$/;
 const OPEN_QUOTE = /「([^「」\r\n]{0,40})$/;
-const PARAGRAPH = new RegExp(`(同条|第[ 　]*(${NUMERAL})[ 　]*条((?:の${NUMERAL})*))第${TYPED}$`);
+const PARAGRAPH = new RegExp(`(同条|前条|次条|本条|この条|第[ 　]*(${NUMERAL})[ 　]*条((?:の${NUMERAL})*))第${TYPED}$`);
+const RELATIVE_ARTICLE: Readonly<Record<string, NonNullable<CitationSyntax['article']>>> = {
+  同条: { kind: 'same' },
+  前条: { kind: 'previous', count: 1 },
+  次条: { kind: 'next' },
+  本条: { kind: 'this' },
+  この条: { kind: 'this' },
+};
 const ARTICLE_JA = new RegExp(`(^|[^次])第${TYPED}$`);
 const ARTICLE_EN = /(?:^|[^A-Za-z])(?:Article|ARTICLE|Art\.)[ \t\u00a0]+([0-9]*)$/;
 const SAME_INSTRUMENT = /同(条約|協定|憲章|議定書|規約|宣言|決議|法)$/;
@@ -58,9 +65,7 @@ export function findCompletions(index: WorkspaceIndex, uri: string, offset: numb
     const typed = paragraph[4]!;
     const secondDai = offset - typed.length - 1;
     const articleStart = secondDai - paragraph[1]!.length;
-    const article = paragraph[2] === undefined
-      ? { kind: 'same' as const }
-      : { kind: 'number' as const, value: normaliseArticleNumber(`${paragraph[2]}${paragraph[3]!}`) };
+    const article = RELATIVE_ARTICLE[paragraph[1]!] ?? { kind: 'number', value: normaliseArticleNumber(`${paragraph[2]}${paragraph[3]!}`) };
     const scope = citationEndingAt(index, uri, secondDai) ?? resolveAt(index, facts, articleStart, offset, 'ja', article, qualifierBefore(index, facts, articleStart, lineStart));
     const target = scope && index.articleOf(scope);
     if (!target) return [];
