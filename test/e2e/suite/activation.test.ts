@@ -4,6 +4,6 @@ import { activateExtension } from './helpers';
 
 suite('Activation', () => {
   test('the extension activates and its language client becomes ready', async () => {
-    await activateExtension();
+    await activateExtension({ strict: true });
   });
 });

@@ -30,7 +30,7 @@ async function diagnosticsOnce(relativePath: string, count: number): Promise<str
 }
 
 suite('Diagnostics', () => {
-  suiteSetup(activateExtension);
+  suiteSetup(() => activateExtension());
 
   test('broken-citations.md reports exactly its five deliberate broken citations', async () => {
     assert.deepEqual(await diagnosticsOnce('analyses/broken-citations.md', 5), [

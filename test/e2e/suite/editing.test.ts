@@ -17,7 +17,7 @@ function applied(document: vscode.TextDocument, edits: readonly vscode.TextEdit[
 
 suite('Completion', () => {
   const scratch = 'analyses/scratch-completion.md';
-  suiteSetup(activateExtension);
+  suiteSetup(() => activateExtension());
   suiteTeardown(async () => {
     await vscode.workspace.fs.delete(sampleUri(scratch)).then(undefined, () => undefined);
   });
@@ -50,7 +50,7 @@ function docOf(item: vscode.CompletionItem): string {
 }
 
 suite('Code actions', () => {
-  suiteSetup(activateExtension);
+  suiteSetup(() => activateExtension());
 
   test('the dangling 第15条 gets a quick fix that replaces it with an existing article', async () => {
     const document = await openSample('analyses/broken-citations.md');
@@ -71,7 +71,7 @@ suite('Code actions', () => {
 });
 
 suite('Rename', () => {
-  suiteSetup(activateExtension);
+  suiteSetup(() => activateExtension());
 
   test('renumbering article 6 in the treaty rewrites the heading and every citation of it, and nothing else', async () => {
     const treaty = await openSample('treaties/kaiyo-kyotei.md');

@@ -5,13 +5,21 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'treaty-annotator.treaty-annotator';
 
-/** Activates the extension and waits for its language client to be ready (the API `activate()` returns). */
-export async function activateExtension(): Promise<void> {
+/**
+ * Activates the extension and waits for its language client to be ready (the API `activate()` returns).
+ * The activation test calls it strictly; feature suites only log a rejected `ready`, so that one failure
+ * there does not hide what every feature does (their requests retry until the server answers anyway).
+ */
+export async function activateExtension(options: { strict?: boolean } = {}): Promise<void> {
   const extension = vscode.extensions.getExtension<{ ready: Promise<void> }>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the extension host`);
   const api = await extension.activate();
   assert.ok(api && typeof api.ready?.then === 'function', 'activate() must return { ready: Promise<void> }');
-  await api.ready;
+  if (options.strict) {
+    await api.ready;
+    return;
+  }
+  await api.ready.catch((error: unknown) => console.log(`[e2e] the extension's ready promise rejected: ${String(error)}`));
 }
 
 /** A file of the sample workspace (the runner opens a copy of samples/ as the only folder). */

@@ -35,7 +35,7 @@ async function definitionAt(document: vscode.TextDocument, position: vscode.Posi
 }
 
 suite('Hover', () => {
-  suiteSetup(activateExtension);
+  suiteSetup(() => activateExtension());
 
   test('hovering 第6条第2項 shows article 6 of the agreement with its caption, summary and paragraph 2', async () => {
     const document = await openSample(ANALYSIS);
@@ -61,7 +61,7 @@ suite('Hover', () => {
 });
 
 suite('Go to definition', () => {
-  suiteSetup(activateExtension);
+  suiteSetup(() => activateExtension());
 
   const cases: { name: string; file: string; needle: string; offset: number; expected: { file: string; line: string } }[] = [
     {
@@ -123,7 +123,7 @@ suite('Go to definition', () => {
 });
 
 suite('References', () => {
-  suiteSetup(activateExtension);
+  suiteSetup(() => activateExtension());
 
   test('the references of article 6 are its citations in the three analyses that cite it', async () => {
     const treaty = await openSample('treaties/kaiyo-kyotei.md');
@@ -148,7 +148,7 @@ suite('References', () => {
 });
 
 suite('Outline', () => {
-  suiteSetup(activateExtension);
+  suiteSetup(() => activateExtension());
 
   /** Every symbol of the document, depth first (the built-in Markdown outline is merged in). */
   async function symbols(file: string, accept: (all: vscode.DocumentSymbol[]) => boolean): Promise<vscode.DocumentSymbol[]> {
