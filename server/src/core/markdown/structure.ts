@@ -145,7 +145,8 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
       const level = heading[1]!.length;
       let textStart = line.start + heading[0].length;
       let textEnd = line.end;
-      const closing = /[ \t]+#+[ \t]*$/.exec(content);
+      // One space before the closing #s, not `[ \t]+`: that backtracks quadratically over a long run of spaces.
+      const closing = /[ \t]#+[ \t]*$/.exec(content);
       if (closing && closing.index + line.start >= textStart) textEnd = line.start + closing.index;
       while (textEnd > textStart && /\s/.test(text[textEnd - 1]!)) textEnd--;
       if (textStart > textEnd) textStart = textEnd;
