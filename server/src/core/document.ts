@@ -6,9 +6,10 @@ import { scanCitations } from './citation/scan';
 import type { TreatyConfig } from './config';
 import { EMPTY_FRONT_MATTER, parseFrontMatter } from './frontMatter';
 import { readMarkdownStructure, type Heading } from './markdown/structure';
+import { rereadText, type Reading } from './reading';
 import { LineIndex } from './text/lineIndex';
 import { parseTreaty } from './treaty/parse';
-import type { CitationScan, ParseProblem, Span, Treaty, TreatyFrontMatter } from './types';
+import type { CitationLanguage, CitationScan, ParseProblem, Span, Treaty, TreatyFrontMatter } from './types';
 
 /** `<!-- cites: id -->`: the default treaty from `offset` on. */
 export interface CitesDirective {
@@ -33,6 +34,9 @@ export interface DocumentFacts {
   /** The parsed treaty, for treaty documents with an id. */
   readonly treaty: Treaty | null;
   readonly scan: CitationScan;
+  /** The structure and scan, kept so the next edit can re-read only around the change. */
+  readonly reading: Reading;
+  readonly languages: readonly CitationLanguage[];
   readonly headings: readonly Heading[];
   readonly directives: readonly CitesDirective[];
   readonly suppressions: readonly Suppression[];
@@ -43,9 +47,16 @@ export interface DocumentFacts {
 // Front matter keys that only a treaty document carries.
 const TREATY_KEYS = ['treaty', 'title', 'short', 'aliases'];
 
-/** Reads one document. Pure and total: any text gives a result. */
-export function analyzeDocument(uri: string, text: string, config: TreatyConfig): DocumentFacts {
-  const structure = readMarkdownStructure(text);
+/**
+ * Reads one document. Pure and total: any text gives a result. Given the previous facts of the same
+ * document, an analysis is re-read only around the edit (see reading.ts).
+ */
+export function analyzeDocument(uri: string, text: string, config: TreatyConfig, previous?: DocumentFacts): DocumentFacts {
+  const reread =
+    previous && previous.kind === 'analysis' && previous.languages === config.languages
+      ? rereadText(previous.reading, previous.text, text, config.languages)
+      : null;
+  const structure = reread?.structure ?? readMarkdownStructure(text);
   let frontMatter = EMPTY_FRONT_MATTER;
   const problems: ParseProblem[] = [];
   let keys: readonly string[] = [];
@@ -76,7 +87,8 @@ export function analyzeDocument(uri: string, text: string, config: TreatyConfig)
     problems.push(...treaty.problems);
   }
   const isTreaty = looksLikeTreaty || frontMatter.treaty !== null;
-  const scan = scanCitations(structure.masked, config.languages, { treatyDocument: isTreaty });
+  const reading: Reading = reread && !isTreaty ? reread : { structure, scan: scanCitations(structure.masked, config.languages, { treatyDocument: isTreaty }) };
+  const scan = reading.scan;
   const directives: CitesDirective[] = [];
   const suppressions: Suppression[] = [];
   const lineIndex = new LineIndex(text);
@@ -107,6 +119,8 @@ export function analyzeDocument(uri: string, text: string, config: TreatyConfig)
     text,
     lineIndex,
     kind: isTreaty ? 'treaty' : 'analysis',
+    reading,
+    languages: config.languages,
     frontMatter,
     treaty,
     scan,

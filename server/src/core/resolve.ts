@@ -80,25 +80,14 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
   const results: ResolvedCitation[] = [];
   let principal: Instrument | null | undefined;
 
-  // An alias defined in the text, also at the end of a longer phrase the grammar took in (`構成ロ朝条約`).
-  const aliasFor = (name: string): string | undefined => {
-    const key = normalizeName(name);
-    for (let start = 0; start < key.length - 1; start++) {
-      const fullName = activeAliases.get(key.slice(start));
-      if (fullName !== undefined) return fullName;
-    }
-    return undefined;
-  };
-  const nameToInstrument = (name: string): Instrument => {
-    const fullName = aliasFor(name) ?? name;
-    const id = lookupTreatyName(catalog, fullName) ?? lookupTreatyName(catalog, name);
-    return { id, name: id ? (primaryEntry(catalog, id)?.treaty.title ?? fullName) : fullName };
-  };
+  const nameToInstrument = instrumentNamer(catalog, activeAliases);
   const principalTreaty = (): Instrument | null => {
     if (principal !== undefined) return principal;
+    // Every alias of the document counts here, wherever it is defined.
+    const namer = instrumentNamer(catalog, new Map(aliases.map((alias) => [normalizeName(alias.alias), alias.fullName])));
     const counts = new Map<string, { count: number; first: number }>();
     mentions.forEach((mention, index) => {
-      const id = nameToInstrument(mention.name).id;
+      const id = namer(mention.name).id;
       if (id === null) return;
       const entry = counts.get(id) ?? { count: 0, first: index };
       entry.count++;
@@ -144,6 +133,7 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
     while (aliasCursor < aliases.length && aliases[aliasCursor]!.span.end <= offset) {
       const alias = aliases[aliasCursor++]!;
       activeAliases.set(normalizeName(alias.alias), alias.fullName);
+      nameToInstrument.forget();
     }
     while (mentionCursor < mentions.length && mentions[mentionCursor]!.span.end <= offset) {
       lastMention = mentions[mentionCursor++]!;
@@ -361,6 +351,35 @@ function findAmendmentQuotes(text: string): AmendmentQuote[] {
 
 const STRUCTURAL_KINDS = new Set(['chapter', 'chapter-list', 'section', 'appendix-table', 'appendix-form', 'annex', 'same-annex']);
 
+/**
+ * Names to instruments under a document's aliases (`aliases`: normalised alias → full name, which the
+ * caller may extend as it reads on; it then calls `forget`). An alias also counts at the end of a
+ * longer phrase the grammar took in (`構成ロ朝条約`). Documents name the same few instruments again
+ * and again, so each name is looked up once.
+ */
+function instrumentNamer(catalog: Catalog, aliases: ReadonlyMap<string, string>): ((name: string) => Instrument) & { forget(): void } {
+  const cache = new Map<string, Instrument>();
+  const aliasFor = (name: string): string | undefined => {
+    if (aliases.size === 0) return undefined;
+    const key = normalizeName(name);
+    for (let start = 0; start < key.length - 1; start++) {
+      const fullName = aliases.get(key.slice(start));
+      if (fullName !== undefined) return fullName;
+    }
+    return undefined;
+  };
+  const namer = (name: string): Instrument => {
+    const cached = cache.get(name);
+    if (cached) return cached;
+    const fullName = aliasFor(name) ?? name;
+    const id = lookupTreatyName(catalog, fullName) ?? lookupTreatyName(catalog, name);
+    const instrument = { id, name: id ? (primaryEntry(catalog, id)?.treaty.title ?? fullName) : fullName };
+    cache.set(name, instrument);
+    return instrument;
+  };
+  return Object.assign(namer, { forget: () => cache.clear() });
+}
+
 function isGenericName(name: string): boolean {
   return /^(?:the\s+)?(?:convention|treaty|charter|agreement|protocol|covenant|statute)$/i.test(name.trim()) || /^(?:本|この|当該)?(?:条約|協定|憲章|議定書|規約)$/.test(name.trim());
 }
@@ -382,7 +401,8 @@ export function describeArticles(treaty: Treaty): string {
 }
 
 function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): ResolvedCitation {
-  const base = {
+  // One object literal of one shape per citation: cheaper than spreading a base object.
+  const outcome = (status: CitationStatus, detail: string | null = null, target: ResolvedCitation['target'] = null, key: string | null = null): ResolvedCitation => ({
     syntax: citation,
     treatyId: binding.instrument?.id ?? null,
     treatyName: binding.instrument?.name ?? null,
@@ -390,9 +410,6 @@ function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): Re
     paragraph: binding.paragraph,
     item: binding.item,
     supplementaryGroup: binding.supplementaryGroup,
-  };
-  const outcome = (status: CitationStatus, detail: string | null = null, target: ResolvedCitation['target'] = null, key: string | null = null): ResolvedCitation => ({
-    ...base,
     status,
     detail,
     target,

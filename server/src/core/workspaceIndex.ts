@@ -55,7 +55,7 @@ export class WorkspaceIndex {
   setDocument(uri: string, text: string): void {
     this.#skipped.delete(uri);
     const previous = this.#facts.get(uri);
-    const facts = analyzeDocument(uri, text, this.#config);
+    const facts = analyzeDocument(uri, text, this.#config, previous);
     this.#facts.set(uri, facts);
     this.#stale.add(uri);
     this.#changed.add(uri);

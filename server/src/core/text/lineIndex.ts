@@ -12,14 +12,19 @@ export class LineIndex {
 
   constructor(text: string) {
     const starts = [0];
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code === 0x0d) {
-        if (text.charCodeAt(index + 1) === 0x0a) index++;
-        starts.push(index + 1);
-      } else if (code === 0x0a) {
-        starts.push(index + 1);
+    if (text.includes('\r')) {
+      for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code === 0x0d) {
+          if (text.charCodeAt(index + 1) === 0x0a) index++;
+          starts.push(index + 1);
+        } else if (code === 0x0a) {
+          starts.push(index + 1);
+        }
       }
+    } else {
+      // Only line feeds: jump between them.
+      for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
     }
     this.#lineStarts = starts;
     this.#length = text.length;

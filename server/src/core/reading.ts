@@ -1,0 +1,180 @@
+// Reading a document's prose: the Markdown structure pass and the citation scan, in full or, after an
+// edit, again only over the paragraphs around the change (the keystroke path of a large analysis).
+
+import { scanCitations } from './citation/scan';
+import { readMarkdownStructure, type MarkdownStructure } from './markdown/structure';
+import type { CitationLanguage, CitationScan, CitationSyntax, Span } from './types';
+
+export interface Reading {
+  readonly structure: MarkdownStructure;
+  readonly scan: CitationScan;
+}
+
+// Edits that add or remove these can change how text far away is read (code, comments, front matter).
+const STRUCTURAL = /`|~~~|<!--|-->|^---/m;
+
+/**
+ * Re-reads `newText` after an edit of `oldText`, reusing `previous` outside the changed paragraphs.
+ * Returns null when the edit may change the structure beyond its paragraphs; the caller reads in full.
+ * Invariant: the result equals `readText(newText)` in citations, mentions, aliases and masking
+ * (test/unit/reading.test.ts checks this on random edits).
+ */
+export function rereadText(previous: Reading, oldText: string, newText: string, languages: readonly CitationLanguage[]): Reading | null {
+  const shorter = Math.min(oldText.length, newText.length);
+  const prefix = commonPrefix(oldText, newText, shorter);
+  if (prefix === oldText.length && prefix === newText.length) return previous;
+  const suffix = commonSuffix(oldText, newText, shorter - prefix);
+  const delta = newText.length - oldText.length;
+  const removed = oldText.slice(Math.max(0, prefix - 3), oldText.length - suffix + 3);
+  const inserted = newText.slice(Math.max(0, prefix - 3), newText.length - suffix + 3);
+  if (STRUCTURAL.test(removed) || STRUCTURAL.test(inserted)) return null;
+  const old = previous.structure;
+  if (old.frontMatter && prefix <= old.frontMatter.span.end + 1) return null;
+
+  const start = boundaryBefore(newText, prefix);
+  const end = boundaryAfter(newText, newText.length - suffix);
+  if (start === null || end === null) return null;
+  const oldEnd = end - delta;
+  // The cut must have been safe in the old text too, or an old citation may straddle it.
+  if (!isBoundary(oldText, start) || !isBoundary(oldText, oldEnd)) return null;
+  // The window must not cut through code or a comment of the previous reading.
+  const touches = (span: Span): boolean => span.start < oldEnd && span.end > start;
+  if (old.codeBlocks.some(touches) || old.comments.some((comment) => touches(comment.span))) return null;
+
+  const windowText = newText.slice(start, end);
+  // Code and comments inside the paragraphs re-read may pair with marks outside them: read in full.
+  if (STRUCTURAL.test(windowText) || STRUCTURAL.test(oldText.slice(start, oldEnd))) return null;
+  const window = readMarkdownStructure(windowText);
+  if (window.frontMatter) return null;
+  const windowScan = scanCitations(window.masked, languages, { treatyDocument: false });
+
+  const splice = <T extends { span: Span }>(before: readonly T[], inside: readonly T[]): T[] => [
+    ...before.filter((item) => item.span.end <= start),
+    ...inside.map((item) => moveItem(item, start)),
+    ...before.filter((item) => item.span.start >= oldEnd).map((item) => moveItem(item, delta)),
+  ];
+  const spliceSpans = (before: readonly Span[], inside: readonly Span[]): Span[] =>
+    splice(before.map((span) => ({ span })), inside.map((span) => ({ span }))).map((entry) => entry.span);
+
+  const structure: MarkdownStructure = {
+    masked: old.masked.slice(0, start) + window.masked + old.masked.slice(oldEnd),
+    frontMatter: old.frontMatter,
+    comments: splice(old.comments, window.comments),
+    headings: splice(old.headings, window.headings),
+    codeBlocks: spliceSpans(old.codeBlocks, window.codeBlocks),
+  };
+  return {
+    structure,
+    scan: {
+      citations: spliceCitations(previous.scan.citations, windowScan.citations, start, oldEnd, delta),
+      mentions: splice(previous.scan.mentions, windowScan.mentions),
+      aliases: splice(previous.scan.aliases, windowScan.aliases),
+      sentences: splice(previous.scan.sentences, windowScan.sentences),
+    },
+  };
+}
+
+// Strings are compared a block at a time (a native comparison), then a character at a time.
+const BLOCK = 2048;
+
+function commonPrefix(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length + BLOCK <= limit && a.slice(length, length + BLOCK) === b.slice(length, length + BLOCK)) length += BLOCK;
+  while (length < limit && a.charCodeAt(length) === b.charCodeAt(length)) length++;
+  return length;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length + BLOCK <= limit && a.slice(a.length - length - BLOCK, a.length - length) === b.slice(b.length - length - BLOCK, b.length - length)) length += BLOCK;
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+  return length;
+}
+
+const moveSpan = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+
+/** Moves an item and the other spans it carries (a heading's text, a citation's qualifier). */
+function moveItem<T extends { span: Span }>(item: T, by: number): T {
+  const moved: Record<string, unknown> = { ...item, span: moveSpan(item.span, by) };
+  if ('textSpan' in item) moved['textSpan'] = moveSpan((item as unknown as { textSpan: Span }).textSpan, by);
+  return moved as T;
+}
+
+/** Citations carry spans of their own (qualifiers) and indexes into their list (series): both move. */
+function spliceCitations(
+  before: readonly CitationSyntax[],
+  inside: readonly CitationSyntax[],
+  start: number,
+  oldEnd: number,
+  delta: number,
+): CitationSyntax[] {
+  const head = before.filter((citation) => citation.span.end <= start);
+  const tailStart = before.findIndex((citation) => citation.span.start >= oldEnd);
+  const tail = tailStart < 0 ? [] : before.slice(tailStart);
+  const move = (citation: CitationSyntax, by: number, indexShift: number): CitationSyntax => ({
+    ...citation,
+    span: moveSpan(citation.span, by),
+    qualifier: citation.qualifier ? { ...citation.qualifier, span: moveSpan(citation.qualifier.span, by) } : null,
+    seriesPrevious: citation.seriesPrevious === null ? null : citation.seriesPrevious + indexShift,
+  });
+  return [
+    ...head,
+    ...inside.map((citation) => move(citation, start, head.length)),
+    ...tail.map((citation) => move(citation, delta, head.length + inside.length - tailStart)),
+  ];
+}
+
+// A safe place to cut: the start of a line after a blank line that follows the end of a sentence, or
+// after a heading. Citations, lists, quotations and code spans do not cross such a place.
+const SENTENCE_END = /[。．！？.!?]\s*$/;
+
+function isBoundary(text: string, lineStart: number): boolean {
+  if (lineStart === 0 || lineStart === text.length) return true;
+  const previousLineEnd = lineStart - 1;
+  const previousLineStart = lineStartOf(text, previousLineEnd);
+  const previousLine = text.slice(previousLineStart, previousLineEnd);
+  if (/^#{1,6}\s/.test(previousLine)) return true;
+  if (previousLine.trim().length > 0 || previousLineStart === 0) return false;
+  // The line before is blank: look at the last non-blank line.
+  let cursor = previousLineStart - 1;
+  while (cursor > 0) {
+    const lineBegin = lineStartOf(text, cursor);
+    const line = text.slice(lineBegin, cursor);
+    if (line.trim().length > 0) return SENTENCE_END.test(line) || /^#{1,6}\s/.test(line);
+    cursor = lineBegin - 1;
+  }
+  return false;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  // lastIndexOf treats a negative start as 0, which would find a line feed at 0 again and again.
+  if (offset <= 0) return 0;
+  const newline = text.lastIndexOf('\n', offset - 1);
+  return newline + 1;
+}
+
+const MAX_SEARCH = 64 * 1024;
+
+function boundaryBefore(text: string, offset: number): number | null {
+  let lineStart = lineStartOf(text, offset);
+  for (let searched = 0; searched < MAX_SEARCH; ) {
+    if (isBoundary(text, lineStart)) return lineStart;
+    const previous = lineStartOf(text, lineStart - 1);
+    searched += lineStart - previous;
+    lineStart = previous;
+  }
+  return null;
+}
+
+function boundaryAfter(text: string, offset: number): number | null {
+  let cursor = offset;
+  for (let searched = 0; searched < MAX_SEARCH; ) {
+    const newline = text.indexOf('\n', cursor);
+    if (newline < 0) return text.length;
+    const lineStart = newline + 1;
+    if (isBoundary(text, lineStart)) return lineStart;
+    searched += lineStart - cursor;
+    cursor = lineStart;
+  }
+  return null;
+}

@@ -1,0 +1,69 @@
+// Re-reading after an edit gives exactly what reading the new text afresh gives.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { analyzeDocument, type DocumentFacts } from '../../server/src/core/document';
+
+/** What must not depend on how the text was reached: the citations, mentions, aliases and masking. */
+function observable(facts: DocumentFacts) {
+  return {
+    masked: facts.reading.structure.masked,
+    citations: facts.scan.citations,
+    mentions: facts.scan.mentions,
+    aliases: facts.scan.aliases,
+    headings: facts.headings,
+    comments: facts.reading.structure.comments,
+  };
+}
+
+const FRAGMENTS = [
+  '北大西洋条約第5条及び第6条、同条第2項を見よ。',
+  '国連憲章は、第51条で自衛権を定める。',
+  '「海洋協力協定」（以下「本協定」という。）',
+  '第 4 条第\n1 項',
+  '（第 9 条）。',
+  'Article 5(1) of the North Atlantic Treaty. ',
+  'Articles 10 to 13 apply.',
+  'статья 5 Договора. ',
+  '\n\n',
+  '\n',
+  ' \n\n',
+  '# 見出し\n',
+  '`第9条`',
+  '```\n第3条\n```\n',
+  '<!-- cites: nat -->\n',
+  'あ',
+  '。',
+  '第',
+  '条',
+  '5',
+];
+
+describe('re-reading a document after an edit', () => {
+  it('equals reading the edited text afresh, for random documents and edits', () => {
+    const text = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(8), fc.constantFrom(...FRAGMENTS, ''), (before, at, removeLength, insert) => {
+        const position = at % (before.length + 1);
+        const after = before.slice(0, position) + insert + before.slice(position + removeLength);
+        const previous = analyzeDocument('file:///a.md', before, DEFAULT_CONFIG);
+        const incremental = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG, previous);
+        const fresh = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG);
+        expect(observable(incremental)).toEqual(observable(fresh));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('re-reads only the paragraphs around a keystroke in a long document', () => {
+    const paragraph = '北大西洋条約第5条及び第6条を見よ。\n\n';
+    const before = paragraph.repeat(2000);
+    const previous = analyzeDocument('file:///a.md', before, DEFAULT_CONFIG);
+    const middle = before.length / 2;
+    const after = `${before.slice(0, middle)}あ${before.slice(middle)}`;
+    const incremental = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG, previous);
+    // Citations far from the edit are the very same objects: they were not scanned again.
+    expect(incremental.scan.citations[0]).toBe(previous.scan.citations[0]);
+    expect(incremental.scan.citations.length).toBe(previous.scan.citations.length);
+  });
+});
