@@ -10,6 +10,8 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { citationMessage, documentLanguage } from './diagnostics';
 import { articleLabelAt, citationAt } from './lookup';
 
+const SUMMARY_LINE = /^\s*(?:要旨\s*[：:]|Summary\s*:|<!--\s*summary\s*:)/i;
+
 /** Hovers longer than this are cut around the cited part. */
 const MAX_TEXT = 1200;
 
@@ -44,8 +46,10 @@ function describeUnresolved(citation: ResolvedCitation, english: boolean): strin
 export function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, article: Article, emphasis: Span | null, english: boolean): string {
   const text = index.facts(entry.uri)?.text ?? '';
   const treaty = entry.treaty;
-  const heading = `**${treaty.short ?? treaty.title}** ${article.label.replace(/\s+/g, ' ')}${article.caption ? (english ? ` — ${article.caption}` : `（${article.caption}）`) : ''}`;
-  const lines = [heading];
+  // The caption is written as the treaty writes it; the words around it follow the reader's language.
+  const japaneseTreaty = treaty.lang ? treaty.lang.startsWith('ja') : /[\u3040-\u30ff\u4e00-\u9fff]/.test(article.label);
+  const caption = article.caption ? (japaneseTreaty ? `（${article.caption}）` : ` — ${article.caption}`) : '';
+  const lines = [`**${treaty.short ?? treaty.title}** ${article.label.replace(/\s+/g, ' ')}${caption}`];
   if (article.summary) lines.push('', `> ${english ? 'Summary' : '要旨'}: ${article.summary}`);
   lines.push('', excerpt(text, article.bodySpan, emphasis && emphasis.start > article.span.start ? emphasis : null));
   const cited = index.citingDocumentCount(articleKey(treaty.id, article.number, article.supplementaryGroup));
@@ -70,7 +74,13 @@ function excerpt(text: string, body: Span, emphasis: Span | null): string {
   } else {
     result = piece(start, end);
   }
-  result = result.trim().replace(/\r?\n/g, '\n\n').replace(/\n{3,}/g, '\n\n');
+  // The analyst's summary line is shown above the text, not again inside it.
+  result = result
+    .split(/\r?\n/)
+    .filter((line) => !SUMMARY_LINE.test(line))
+    .join('\n\n')
+    .trim()
+    .replace(/\n{3,}/g, '\n\n');
   return `${start > body.start ? '… ' : ''}${result}${end < body.end ? ' …' : ''}`;
 }
 
