@@ -10,7 +10,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { citationMessage, documentLanguage } from './diagnostics';
 import { articleLabelAt, citationAt } from './lookup';
 
-const SUMMARY_LINE = /^\s*(?:要旨\s*[：:]|Summary\s*:|<!--\s*summary\s*:)/i;
+const SUMMARY_LINE = /^\s*(?:要旨\s*[：:]|Summary\s*:|\\?<!--\s*summary\s*:)/i;
 
 /** Hovers longer than this are cut around the cited part. */
 const MAX_TEXT = 1200;
