@@ -117,12 +117,12 @@ describe('renaming an article', () => {
       ## Article $0IV
       Ships in distress.
       //- /a.md
-      See Article 4 of the Harbor Convention and Article IV.
+      See Article 4 of the Harbor Convention and Article IV. Articles 2 to 4 apply.
       `,
       'Article 9',
       `
       //- /a.md
-      See Article 9 of the Harbor Convention and Article IX.
+      See Article 9 of the Harbor Convention and Article IX. Articles 2 to 9 apply.
       //- /treaties/h.md
       ---
       treaty: harbor
