@@ -8,8 +8,8 @@ import {
   compact, endsWithSuffix, INSTRUMENT_SUFFIXES, isGenericName, isNamingParenthesis, isTopicMarkerAt, nameBefore, quotationClosing,
   quotationOpening, quotedName, skipFootnote, skipFootnoteBack, suffixEndingAt,
 } from './ja/names';
-import { circledNumber } from './ja/numbers';
-import { ARTICLE, ITEM, letterInParentheses, newDraft, PARAGRAPH, parsePointer, RANGE_DASHES, startsWord, type Draft } from './ja/pointer';
+import { circledNumber, isKanjiNumeral, readNumber } from './ja/numbers';
+import { ARTICLE, ITEM, letterInParentheses, newDraft, PARAGRAPH, PointerReader, RANGE_DASHES, startsWord, type Draft } from './ja/pointer';
 
 /** Finds the Japanese citations, instrument mentions and alias definitions in `text`. Never throws. */
 export function scanJapanese(text: string, options: ScanOptions): LanguageScan {
@@ -22,6 +22,25 @@ for (const character of '第同前次本こ当各附別パ「『以(（') TRIGGE
 for (const suffix of INSTRUMENT_SUFFIXES) TRIGGERS[suffix.charCodeAt(suffix.length - 1)] = 2;
 for (let code = 0x30; code <= 0x39; code++) TRIGGERS[code] = 1;
 for (let code = 0xff10; code <= 0xff19; code++) TRIGGERS[code] = 1;
+
+/** Units after a number: 条 項 号 章 節 款 編 文. */
+const UNITS = codes('条項号章節款編文');
+/** What may follow 同/前/次/本 in a pointer (同条, 前各号, 次の各号, 前文, 同附属書). */
+const RELATIVE_FOLLOWERS = codes('条項号章節各文の附');
+/** What follows この, 当該, 各, 附則/附属書, 別表/別記, パラグラフ. */
+const PREFIX_FOLLOWERS = codes('の該号項則属表記ラ');
+
+function codes(characters: string): Set<number> {
+  return new Set([...characters].map((character) => character.charCodeAt(0)));
+}
+
+/** Kanji that end a connector (及, 並びに…), after which 第N号 is an item again. */
+const CONNECTOR_KANJI = codes('及並又若');
+
+/** Characters other than name characters that can end a qualifier: 」 』 ） ) の. */
+const QUALIFIER_ENDS = codes('」』）)の');
+/** First characters of connectors (、 及び 並びに 又は 若しくは と や ・ から 乃至 and the range dashes). */
+const CONNECTOR_STARTS = codes(`、，,及並又若おなまもとや・か乃${RANGE_DASHES}`);
 
 /** Pointers that may carry a qualifier written before them (relative ones such as 同条 never do). */
 const QUALIFIABLE_STARTS = '第附前別パ';
@@ -51,16 +70,24 @@ interface QualifierFound {
 }
 
 class JapaneseScanner {
-  private readonly drafts: Draft[] = [];
-  private readonly citationEnds = new Set<number>();
+  private readonly output: MutableCitation[] = [];
+  /** 1 where a recorded citation ends, 2 where a name does: names are not read back across either. */
+  private readonly citationEnds: Uint8Array;
   private readonly mentions = new Map<number, TreatyMention>();
   private readonly aliases: AliasDefinition[] = [];
-  private readonly isCitationEnd = (offset: number): boolean => this.citationEnds.has(offset);
+  private readonly pointers: PointerReader;
+  private readonly isCitationEnd = (offset: number): boolean => this.citationEnds[offset] === 1;
+  /** Citation ends, and name ends (2): a name read back stops at either. */
+  private readonly isBoundary = (offset: number): boolean => this.citationEnds[offset] !== 0;
+  private pairs: Int32Array | null = null;
 
   constructor(
     private readonly text: string,
     private readonly treatyDocument: boolean,
-  ) {}
+  ) {
+    this.citationEnds = new Uint8Array(text.length + 1);
+    this.pointers = new PointerReader(text, treatyDocument);
+  }
 
   scan(): LanguageScan {
     this.scanRange(0, this.text.length, 0);
@@ -76,51 +103,62 @@ class JapaneseScanner {
     }
   }
 
-  /** Handles the trigger at `position`; returns where scanning goes on. */
+  /** Handles the trigger at `position`; returns where scanning goes on. Cheap look-ahead first: most triggers are not. */
   private at(position: number, depth: number): number {
     const text = this.text;
     const code = text.charCodeAt(position);
-    const character = text[position]!;
-    let next = position + 1;
+    const next = position + 1;
     if (isArabicDigit(code)) {
       if (isArabicDigit(text.charCodeAt(position - 1))) return next;
-      next = this.series(position, depth);
-      if (next > position) return next;
-      let end = position + 1;
+      let end = next;
       while (isArabicDigit(text.charCodeAt(end))) end++;
-      return end;
+      if (!UNITS.has(text.charCodeAt(skipGap(text, end)))) return end;
+      return Math.max(end, this.series(position, depth));
     }
-    switch (character) {
-      case '同':
-      case '前':
-      case '次':
-      case '本':
+    const after = text.charCodeAt(skipGap(text, next));
+    switch (code) {
+      case 0x7b2c: // 第
+        if (!isArabicDigit(after) && !isKanjiNumeral(after)) return next;
+        if (this.isSerialNumber(position)) return this.skipNumberAfter(position);
+        return Math.max(this.series(position, depth), this.skipNumberAfter(position));
+      case 0x540c: // 同
+      case 0x524d: // 前
+      case 0x6b21: // 次
+      case 0x672c: // 本
+        if (!RELATIVE_FOLLOWERS.has(after) && !isKanjiNumeral(after)) break;
         // Inside a word (共同, 事前, 日本) these are no prefix; 北大西洋条約前文 is the exception.
-        if (!startsWord(text, position) && !(character === '前' && text[skipGap(text, position + 1)] === '文') && !(character === '同' && startsSame(text, position))) break;
+        if (!startsWord(text, position) && !(code === 0x524d && after === 0x6587) && !(code === 0x540c && startsSame(text, position))) break;
         return this.series(position, depth);
-      case '第':
-      case 'こ':
-      case '当':
-      case '各':
-      case '附':
-      case '別':
-      case 'パ':
-        next = this.series(position, depth);
-        if (next > position || character !== '第') return next;
-        return this.skipNumberAfter(position);
-      case '「':
-      case '『':
+      case 0x3053: // こ(の)
+      case 0x5f53: // 当(該)
+      case 0x5404: // 各
+      case 0x9644: // 附
+      case 0x5225: // 別
+      case 0x30d1: // パ
+        if (!PREFIX_FOLLOWERS.has(after)) return next;
+        return this.series(position, depth);
+      case 0x300c: // 「
+      case 0x300e: // 『
         this.quotedMention(position);
         return next;
-      case '以':
-        this.aliasDefinition(position);
+      case 0x4ee5: // 以
+        if (after === 0x4e0b) this.aliasDefinition(position);
         return next;
-      case '(':
-      case '（':
+      case 0x28: // (
+      case 0xff08: // （
         return this.bareItem(position);
     }
-    if (TRIGGERS[code] === 2) this.plainMention(position + 1);
+    if (TRIGGERS[code] === 2) this.plainMention(next);
     return next;
+  }
+
+  /** 法律第七十九号, 決議第2231号, 台風第5号: 第N号 right after a word numbers that thing; it is no item. */
+  private isSerialNumber(position: number): boolean {
+    const text = this.text;
+    const before = text.charCodeAt(skipGapBack(text, position) - 1);
+    if (!(isKanji(before) || isKatakana(before)) || CONNECTOR_KANJI.has(before)) return false;
+    const number = readNumber(text, skipGap(text, position + 1));
+    return number !== null && text.charCodeAt(skipGap(text, number.end)) === 0x53f7; // 号
   }
 
   /** After a failed 第, skips its numeral run so that a million digits are read once. */
@@ -143,11 +181,6 @@ class JapaneseScanner {
     const first = series.members[0]!;
     let found: QualifierFound | null = null;
     if (QUALIFIABLE_STARTS.includes(text[position]!) || isArabicDigit(text.charCodeAt(position))) found = this.qualifierBefore(position);
-    // 法律第七十九号, 決議第2231号, 台風第5号: 第N号 right after a word numbers that thing, not an item.
-    if (first.article === null && first.paragraph === null && first.item !== null && text[position] === '第') {
-      const before = text.charCodeAt(skipGapBack(text, position) - 1);
-      if ((isKanji(before) || isKatakana(before)) && !'及並又若'.includes(String.fromCharCode(before))) return position;
-    }
     if (found) {
       first.qualifier = found.qualifier;
       if (found.attachStart !== null) first.start = found.attachStart;
@@ -166,7 +199,7 @@ class JapaneseScanner {
 
   private parseSeries(position: number, depth: number): Series | null {
     const text = this.text;
-    const first = parsePointer(text, position, this.treatyDocument);
+    const first = this.pointers.parse(position);
     if (first === null) return null;
     const members = [...first.members];
     let anchor = members[members.length - 1]!;
@@ -191,7 +224,7 @@ class JapaneseScanner {
       }
       const connector = this.connector(cursor);
       if (connector === null) break;
-      const next = parsePointer(text, connector.end, this.treatyDocument);
+      const next = this.pointers.parse(connector.end);
       if (next === null) break;
       const head = next.members[0]!;
       head.prev = anchor;
@@ -216,6 +249,7 @@ class JapaneseScanner {
   private connector(from: number): { end: number; range: 'kara' | 'dash' | null } | null {
     const text = this.text;
     const position = skipGap(text, from);
+    if (!CONNECTOR_STARTS.has(text.charCodeAt(position))) return null;
     const character = text[position] ?? '';
     if (character === '、' || character === '，' || character === ',') {
       const after = skipGap(text, position + 1);
@@ -235,7 +269,7 @@ class JapaneseScanner {
 
   private continuesAfter(position: number): boolean {
     const connector = this.connector(position);
-    return connector !== null && parsePointer(this.text, connector.end, this.treatyDocument) !== null;
+    return connector !== null && this.pointers.parse(connector.end) !== null;
   }
 
   /** `（第四号を除く。）` after a pointer: the excluded provisions, linked to the one they narrow. */
@@ -255,6 +289,7 @@ class JapaneseScanner {
     const text = this.text;
     if (anchor.article?.kind !== 'number' || anchor.paragraph !== null) return null;
     let position = skipGap(text, end);
+    if (text.charCodeAt(position) !== 0x300c && text.charCodeAt(position + 1) !== 0x300c && text.charCodeAt(position + 2) !== 0x300c) return null;
     const particle = matchAny(text, position, ['では', 'には', 'で', 'は', 'に', 'が', 'を', 'の']);
     if (particle) position = skipGap(text, particle.end);
     if (text[position] !== '「') return null;
@@ -269,33 +304,44 @@ class JapaneseScanner {
     return draft;
   }
 
-  /** The offset of the parenthesis closing the one at `open`, or -1 (nested ones counted, bounded). */
+  /** The offset of the parenthesis closing the one at `open`, or -1 (unbalanced, masked or too long). */
   private closingParenthesis(open: number): number {
-    const text = this.text;
-    const limit = Math.min(text.length, open + MAX_PAREN_LENGTH);
-    let depth = 0;
-    for (let position = open; position < limit; position++) {
-      const character = text[position];
-      if (character === '（' || character === '(') depth++;
-      else if (character === '）' || character === ')') {
-        if (--depth === 0) return position;
-      } else if (character === '\uFFFC') return -1;
-    }
-    return -1;
+    const close = this.parenthesisPairs()[open]!;
+    return close > open ? close : -1;
   }
 
+  /** The offset of the parenthesis opening the one closed at `close`, or -1. */
   private openingParenthesis(close: number): number {
+    const open = this.parenthesisPairs()[close]!;
+    return open >= 0 && open < close ? open : -1;
+  }
+
+  /**
+   * For every parenthesis, the offset of its partner (-1 if none): one stack pass over the text, made on
+   * first use, so that asking about a parenthesis never rescans it. Full- and half-width ones pair freely
+   * (PDF text mixes them); pairs longer than MAX_PAREN_LENGTH or across masked text do not count.
+   */
+  private parenthesisPairs(): Int32Array {
+    if (this.pairs) return this.pairs;
     const text = this.text;
-    const limit = Math.max(0, close - MAX_PAREN_LENGTH);
-    let depth = 0;
-    for (let position = close; position >= limit; position--) {
-      const character = text[position];
-      if (character === '）' || character === ')') depth++;
-      else if (character === '（' || character === '(') {
-        if (--depth === 0) return position;
-      } else if (character === '\uFFFC') return -1;
+    const pairs = new Int32Array(text.length).fill(-1);
+    const stack: number[] = [];
+    for (let position = 0; position < text.length; position++) {
+      const code = text.charCodeAt(position);
+      if (code === 0xff08 || code === 0x28) {
+        // Opens further back than a pair may be long can never pair: keep the stack short.
+        if (stack.length > 2 * MAX_PAREN_LENGTH) stack.splice(0, MAX_PAREN_LENGTH);
+        stack.push(position);
+      } else if (code === 0xff09 || code === 0x29) {
+        const open = stack.pop();
+        if (open !== undefined && position - open <= MAX_PAREN_LENGTH) {
+          pairs[open] = position;
+          pairs[position] = open;
+        }
+      } else if (code === 0xfffc) stack.length = 0;
     }
-    return -1;
+    this.pairs = pairs;
+    return pairs;
   }
 
   /**
@@ -326,6 +372,9 @@ class JapaneseScanner {
   private qualifierBefore(position: number): QualifierFound | null {
     const text = this.text;
     let end = skipGapBack(text, position);
+    const before = text.charCodeAt(end - 1);
+    // Most pointers follow punctuation or a particle: nothing to look for.
+    if (!isNameChar(before) && !QUALIFIER_ENDS.has(before)) return null;
     let joined = false;
     if (text[end - 1] === 'の') {
       joined = true;
@@ -348,7 +397,7 @@ class JapaneseScanner {
     if ((last === '）' || last === ')') && !joined) return this.parenthesizedQualifier(end - 1);
     const suffixStart = suffixEndingAt(text, end);
     if (suffixStart < 0) return null;
-    const name = nameBefore(text, suffixStart, end, this.isCitationEnd);
+    const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary);
     const value = compact(text, name.start, end);
     const attached = !joined && !name.formal;
     if (value.length === 0 || isGenericName(value, attached)) return null;
@@ -377,7 +426,7 @@ class JapaneseScanner {
     if (text[end - 1] === '」' || text[end - 1] === '』') return this.quotedQualifier(end - 1);
     const suffixStart = suffixEndingAt(text, end);
     if (suffixStart < 0) return null;
-    const name = nameBefore(text, suffixStart, end, this.isCitationEnd);
+    const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary);
     const value = compact(text, name.start, end);
     if (value.length === 0 || isGenericName(value, false)) return null;
     return { qualifier: { kind: 'name', name: value, span: { start: name.start, end } }, attachStart: null, mention: { name: value, start: name.start, end } };
@@ -395,7 +444,7 @@ class JapaneseScanner {
     const after = skipGap(text, end);
     const next = text[after] ?? '';
     if (isNameChar(text.charCodeAt(after)) || next === '」' || next === '』') return;
-    const name = nameBefore(text, suffixStart, end, this.isCitationEnd);
+    const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary);
     const value = compact(text, name.start, end);
     if (value.length === 0 || isGenericName(value, false)) return;
     this.addMention(value, name.start, end, this.isTopicAfter(end));
@@ -420,6 +469,7 @@ class JapaneseScanner {
   }
 
   private addMention(name: string, start: number, end: number, topic: boolean): void {
+    if (this.citationEnds[end] === 0) this.citationEnds[end] = 2;
     const existing = this.mentions.get(start);
     if (existing && existing.span.end >= end && (existing.topic || !topic)) return;
     this.mentions.set(start, { name, span: { start, end }, topic: topic || (existing?.topic ?? false) });
@@ -436,8 +486,10 @@ class JapaneseScanner {
     if ('、，,'.includes(text[quoteOpen] ?? '\0')) quoteOpen = skipGap(text, quoteOpen + 1);
     const closing = ({ '「': '」', '『': '』', '“': '”', '"': '"', '＂': '＂' } as Record<string, string>)[text[quoteOpen] ?? ''];
     if (closing === undefined) return;
-    const quoteClose = text.indexOf(closing, quoteOpen + 1);
-    if (quoteClose < 0 || quoteClose - quoteOpen > 80) return;
+    const closingCode = closing.charCodeAt(0);
+    let quoteClose = quoteOpen + 1;
+    while (quoteClose < quoteOpen + 80 && quoteClose < text.length && text.charCodeAt(quoteClose) !== closingCode) quoteClose++;
+    if (text.charCodeAt(quoteClose) !== closingCode) return;
     const alias = compact(text, quoteOpen + 1, quoteClose);
     let cursor = skipGap(text, quoteClose + 1);
     const toiu = matchWord(text, cursor, 'という');
@@ -455,12 +507,12 @@ class JapaneseScanner {
     const text = this.text;
     const limit = Math.max(0, position - 60);
     for (let cursor = position - 1; cursor >= limit; cursor--) {
-      const character = text[cursor];
-      if (character === '（' || character === '(') {
-        const between = text.slice(cursor + 1, position).replace(/[ \t\r\n\u00a0]+/g, '');
+      const code = text.charCodeAt(cursor);
+      if (code === 0xff08 || code === 0x28) {
+        const between = compact(text, cursor + 1, position);
         return between === '' || /[。、]$/.test(between) ? cursor : -1;
       }
-      if (character === '）' || character === ')' || character === '「' || character === '」' || character === '\uFFFC') return -1;
+      if (code === 0xff09 || code === 0x29 || code === 0x300c || code === 0x300d || code === 0xfffc) return -1;
     }
     return -1;
   }
@@ -476,7 +528,7 @@ class JapaneseScanner {
     }
     const suffixStart = suffixEndingAt(text, end);
     if (suffixStart >= 0) {
-      const name = nameBefore(text, suffixStart, end, this.isCitationEnd);
+      const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary);
       return { name: compact(text, name.start, end), start: name.start };
     }
     let start = end;
@@ -502,46 +554,66 @@ class JapaneseScanner {
   // Output
   // -------------------------------------------------------------------------------------------
 
+  /** Records finished provisions as output right away (drafts die young: less for the GC to keep). */
   private commit(members: readonly Draft[]): void {
     for (const member of members) {
       if (member.prev && !member.qualifier && member.prev.supplementary) member.supplementary = true;
-      member.kind = member.kind ?? deriveKind(member);
-      this.drafts.push(member);
-      this.citationEnds.add(member.end);
+      member.index = this.output.length;
+      this.output.push({
+        span: { start: member.start, end: member.end },
+        language: 'ja',
+        kind: member.kind ?? deriveKind(member),
+        article: member.article,
+        paragraph: member.paragraph,
+        item: member.item,
+        subitem: member.subitem,
+        part: member.part,
+        supplementary: member.supplementary,
+        preamble: member.preamble,
+        annex: member.annex,
+        qualifier: member.qualifier,
+        // For now the index in commit order; `citations()` renumbers. A member is committed after its previous one.
+        seriesPrevious: member.prev && member.prev.index >= 0 ? member.prev.index : null,
+        rangeRole: member.rangeRole,
+      });
+      this.citationEnds[member.end] = 1;
     }
   }
 
+  /** The output in offset order, duplicates (a span found twice) dropped, `seriesPrevious` renumbered. */
   private citations(): CitationSyntax[] {
-    const drafts = this.drafts.slice().sort((a, b) => a.start - b.start || a.end - b.end);
-    const unique: Draft[] = [];
-    for (const draft of drafts) {
-      const last = unique[unique.length - 1];
-      if (last && last.start === draft.start && last.end === draft.end) continue;
-      unique.push(draft);
+    const output = this.output;
+    const order = output.map((_, index) => index);
+    // Mostly in order already; exclusions and parenthesised lists can come before the series they are in.
+    if (output.some((citation, index) => index > 0 && compareSpans(output[index - 1]!, citation) > 0)) {
+      order.sort((a, b) => compareSpans(output[a]!, output[b]!) || a - b);
     }
-    const indexOf = new Map<Draft, number>(unique.map((draft, index) => [draft, index]));
-    return unique.map((draft) => ({
-      span: { start: draft.start, end: draft.end },
-      language: 'ja',
-      kind: draft.kind ?? 'explicit',
-      article: draft.article,
-      paragraph: draft.paragraph,
-      item: draft.item,
-      subitem: draft.subitem,
-      part: draft.part,
-      supplementary: draft.supplementary,
-      preamble: draft.preamble,
-      annex: draft.annex,
-      qualifier: draft.qualifier,
-      seriesPrevious: draft.prev ? (indexOf.get(draft.prev) ?? null) : null,
-      rangeRole: draft.rangeRole,
-    }));
+    const newIndex = new Int32Array(output.length);
+    const result: MutableCitation[] = [];
+    for (const index of order) {
+      const citation = output[index]!;
+      const last = result[result.length - 1];
+      if (last && last.span.start === citation.span.start && last.span.end === citation.span.end) {
+        newIndex[index] = result.length - 1;
+        continue;
+      }
+      newIndex[index] = result.length;
+      result.push(citation);
+    }
+    for (const citation of result) if (citation.seriesPrevious !== null) citation.seriesPrevious = newIndex[citation.seriesPrevious]!;
+    return result;
   }
 }
+
+type MutableCitation = { -readonly [K in keyof CitationSyntax]: CitationSyntax[K] };
 
 /** Whether the 同 at `position` is the anaphoric prefix (同条, 同法) rather than the end of a word (共同). */
 function startsSame(text: string, position: number): boolean {
   return startsWord(text, position) || !SAME_COMPOUNDS.has(text.slice(position - 1, position + 1));
+}
+
+function compareSpans(a: CitationSyntax, b: CitationSyntax): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end;
 }
 
 function isRelativeDraft(draft: Draft): boolean {

@@ -90,12 +90,6 @@ export function isLatinLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
 }
 
-const KANJI_NUMERALS = new Set([...'〇一二三四五六七八九十百千'].map((character) => character.charCodeAt(0)));
-
-export function isKanjiNumeral(code: number): boolean {
-  return KANJI_NUMERALS.has(code);
-}
-
 /** Characters an instrument's name is made of (particles aside). */
 export function isNameChar(code: number): boolean {
   return isKanji(code) || isKatakana(code) || isArabicDigit(code) || isLatinLetter(code);

@@ -32,12 +32,22 @@ const PLAIN_PARTICLES: readonly string[] = ['ならびに', 'および', '若し
 /** Okurigana inside the nouns of titles (枠組み, 取扱い, 引渡し): joins like a plain particle when after a kanji. */
 const OKURIGANA = 'みしいきりえけせれちめ';
 
-/** Names are read back at most this far. */
+/** Names are read back at most this far, over at most this many particles. */
 const MAX_NAME_LENGTH = 160;
+const MAX_PARTICLES = 12;
+
+/** The suffixes by their last character, longest first. */
+const SUFFIXES_BY_LAST = new Map<number, string[]>();
+for (const suffix of INSTRUMENT_SUFFIXES) {
+  const last = suffix.charCodeAt(suffix.length - 1);
+  SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), suffix]);
+}
 
 /** The start of the instrument suffix ending at `end`, or -1. */
 export function suffixEndingAt(text: string, end: number): number {
-  for (const suffix of INSTRUMENT_SUFFIXES) {
+  const candidates = SUFFIXES_BY_LAST.get(text.charCodeAt(end - 1));
+  if (candidates === undefined) return -1;
+  for (const suffix of candidates) {
     const start = matchWordBack(text, end, suffix);
     if (start >= 0) return start;
   }
@@ -80,15 +90,22 @@ interface Particle {
   readonly title: boolean;
 }
 
-function particleEndingAt(text: string, end: number): Particle | null {
-  for (const particle of FORMAL_PARTICLES) {
-    const start = matchWordBack(text, end, particle);
-    if (start >= 0) return { start, formal: true, title: TITLE_PARTICLES.has(particle) };
+/** Particles by their last character, formal ones (longest first) before plain ones. */
+const PARTICLES_BY_LAST = new Map<number, { word: string; formal: boolean }[]>();
+for (const [words, formal] of [[FORMAL_PARTICLES, true], [PLAIN_PARTICLES, false]] as const) {
+  for (const word of words) {
+    const last = word.charCodeAt(word.length - 1);
+    PARTICLES_BY_LAST.set(last, [...(PARTICLES_BY_LAST.get(last) ?? []), { word, formal }]);
   }
-  for (const particle of PLAIN_PARTICLES) {
-    const start = matchWordBack(text, end, particle);
+}
+
+function particleEndingAt(text: string, end: number): Particle | null {
+  for (const { word, formal } of PARTICLES_BY_LAST.get(text.charCodeAt(end - 1)) ?? []) {
+    const start = matchWordBack(text, end, word);
+    if (start < 0) continue;
+    if (formal) return { start, formal, title: TITLE_PARTICLES.has(word) };
     // な only in 的な (包括的な戦略的パートナーシップ), が only in 我が国.
-    if (start >= 0 && (particle !== 'な' || text[start - 1] === '的') && (particle !== 'が' || text[start - 1] === '我')) return { start, formal: false, title: false };
+    if ((word !== 'な' || text[start - 1] === '的') && (word !== 'が' || text[start - 1] === '我')) return { start, formal, title: false };
   }
   if (OKURIGANA.includes(text[end - 1]!) && isKanji(text.charCodeAt(end - 2))) return { start: end - 1, formal: false, title: false };
   return null;
@@ -105,11 +122,13 @@ export interface NameSpan {
  * The name ending at `end`, whose suffix starts at `suffixStart`. Reads back over name characters and
  * particles; a name with a formal particle (に関する, との間の…) is taken whole, otherwise only the
  * particle-free run before the suffix (so `及び`, `の` do not glue the prose before a name onto it).
- * `isCitationEnd` stops the reading at a citation already found, unless a formal particle follows it:
- * `…条約第六条に基づく…協定` is one title, `第五十一条及び日米安保条約` is not.
+ * `isBoundary` (the end of a citation or name already found) stops the reading unless a formal particle
+ * follows it: `…条約第六条に基づく…協定` is one title, `第五十一条及び日米安保条約` is not.
+ * `isCitationEnd` tells citations apart (`同条中国税通則法`).
  */
-export function nameBefore(text: string, suffixStart: number, end: number, isCitationEnd: (offset: number) => boolean): NameSpan {
+export function nameBefore(text: string, suffixStart: number, end: number, isCitationEnd: (offset: number) => boolean, isBoundary: (offset: number) => boolean): NameSpan {
   const limit = Math.max(0, suffixStart - MAX_NAME_LENGTH);
+  let particles = 0;
   let position = suffixStart;
   let full = suffixStart;
   let tail = -1;
@@ -118,7 +137,8 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
   let afterFormalParticle = false;
   let nearestParticleProse = false;
   while (position > limit) {
-    if (position < suffixStart && isCitationEnd(position) && !afterFormalParticle) break;
+    // A name right before a citation being read through (…条約第六条に基づく…) is part of the title too.
+    if (position < suffixStart && isBoundary(position) && !afterFormalParticle && (isCitationEnd(position) || !isPointerStart(text.charCodeAt(position)))) break;
     const code = text.charCodeAt(position - 1);
     if (isNameChar(code)) {
       position--;
@@ -139,7 +159,7 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
     }
     if (!isHiragana(code)) break;
     const particle = particleEndingAt(text, position);
-    if (!particle) break;
+    if (!particle || ++particles > MAX_PARTICLES) break;
     if (tail < 0) {
       tail = full;
       nearestParticleProse = particle.formal && !particle.title;
@@ -160,6 +180,10 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
   return { start, end, formal: formal && start === full };
 }
 
+function isPointerStart(code: number): boolean {
+  return code === 0x7b2c || isArabicDigit(code);
+}
+
 /**
  * Whether the gap [start, end) ends a heading or paragraph rather than wrapping a line: in PDF-extracted
  * text a line break after a space does (mid-sentence wraps have none), and so does the end of a Markdown heading.
@@ -170,35 +194,42 @@ function isHardBreak(text: string, start: number, end: number): boolean {
     if (code !== 0x0a && code !== 0x0d) continue;
     if (position > start) return true;
     let lineStart = start;
-    while (lineStart > 0 && start - lineStart < 200 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-    while (text[lineStart] === ' ' || text[lineStart] === '\t') lineStart++;
-    return text[lineStart] === '#';
+    while (lineStart > 0 && start - lineStart < 200 && text.charCodeAt(lineStart - 1) !== 0x0a && text.charCodeAt(lineStart - 1) !== 0x0d) lineStart--;
+    while (text.charCodeAt(lineStart) === 0x20 || text.charCodeAt(lineStart) === 0x09) lineStart++;
+    return text.charCodeAt(lineStart) === 0x23;
   }
   return false;
 }
 
+const OPEN_QUOTE = 0x300c; // 「
+const CLOSE_QUOTE = 0x300d; // 」
+const OPEN_DOUBLE_QUOTE = 0x300e; // 『
+const CLOSE_DOUBLE_QUOTE = 0x300f; // 』
+const FULL_STOP = 0x3002; // 。
+const MASK = 0xfffc;
+
 /** The offset of the 「 or 『 opening the quotation closed at `close`, or -1 (short quotations only). */
 export function quotationOpening(text: string, close: number): number {
-  const closing = text[close];
-  const opening = closing === '』' ? '『' : '「';
+  const closing = text.charCodeAt(close);
+  const opening = closing === CLOSE_DOUBLE_QUOTE ? OPEN_DOUBLE_QUOTE : OPEN_QUOTE;
   const limit = Math.max(0, close - MAX_NAME_LENGTH);
   for (let position = close - 1; position >= limit; position--) {
-    const character = text[position];
-    if (character === opening) return position;
-    if (character === closing || character === '。' || character === '\uFFFC') return -1;
+    const code = text.charCodeAt(position);
+    if (code === opening) return position;
+    if (code === closing || code === FULL_STOP || code === MASK) return -1;
   }
   return -1;
 }
 
 /** The offset of the 」 or 』 closing the quotation opened at `open`, or -1 (short quotations only). */
 export function quotationClosing(text: string, open: number): number {
-  const opening = text[open];
-  const closing = opening === '『' ? '』' : '」';
+  const opening = text.charCodeAt(open);
+  const closing = opening === OPEN_DOUBLE_QUOTE ? CLOSE_DOUBLE_QUOTE : CLOSE_QUOTE;
   const limit = Math.min(text.length, open + MAX_NAME_LENGTH);
   for (let position = open + 1; position < limit; position++) {
-    const character = text[position];
-    if (character === closing) return position;
-    if (character === opening || character === '。' || character === '\uFFFC') return -1;
+    const code = text.charCodeAt(position);
+    if (code === closing) return position;
+    if (code === opening || code === FULL_STOP || code === MASK) return -1;
   }
   return -1;
 }

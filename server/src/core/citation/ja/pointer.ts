@@ -36,13 +36,15 @@ export interface Draft {
   prev: Draft | null;
   rangeRole: 'from' | 'to' | null;
   level: number;
+  /** Position in the scanner's output once committed, else -1. */
+  index: number;
 }
 
 export function newDraft(start: number): Draft {
   return {
     start, end: start, kind: null, article: null, paragraph: null, item: null, subitem: null, part: null,
     supplementary: false, preamble: false, annex: null, structure: null, compoundStructure: false,
-    qualifier: null, prev: null, rangeRole: null, level: NONE,
+    qualifier: null, prev: null, rangeRole: null, level: NONE, index: -1,
   };
 }
 
@@ -51,6 +53,8 @@ export interface PointerParse {
   readonly members: Draft[];
   readonly end: number;
 }
+
+const DAI = 0x7b2c; // 第
 
 const PART_WORDS: readonly string[] = ['ただし書き', 'ただし書', '但し書き', '但し書', '但書', '柱書き', '柱書', '前段', '後段', '本文'];
 const ELISION_SEPARATORS = '、・，,';
@@ -63,34 +67,35 @@ const COUNTERS = 'つ個か箇ヶケヵ人国年月日点回件名倍割%％分�
 /** Kanji that may follow 号 or 文 inside a citation (connectors, 中, 等); any other kanji makes a compound word. */
 const AFTER_ITEM_KANJI = '及並又若中等';
 
-/** Parses one pointer at `from`, or returns null. `treatyDocument` admits 前号/次号 (ambiguous in prose). */
-export function parsePointer(text: string, from: number, treatyDocument: boolean): PointerParse | null {
-  const draft = newDraft(from);
-  let position = from;
-  const supplementaryEnd = matchWord(text, from, '附則');
-  if (supplementaryEnd >= 0) {
-    position = skipGap(text, supplementaryEnd);
-    if (text[position] !== '第') return null;
-    draft.supplementary = true;
-  }
-  const reader = new FragmentReader(text, treatyDocument);
-  const first = reader.first(position, draft);
-  if (first === null) return null;
-  if (typeof first !== 'number') return first;
-  const deeper = draft.level < TERMINAL ? reader.deeper(first, draft) : first;
-  if (typeof deeper !== 'number') return deeper;
-  draft.end = deeper;
-  return { members: [draft], end: deeper };
-}
-
-class FragmentReader {
+/** Reads pointers in one text. `treatyDocument` admits 前号/次号 (ambiguous in prose). */
+export class PointerReader {
   constructor(
     private readonly text: string,
     private readonly treatyDocument: boolean,
   ) {}
 
+  /** Parses one pointer at `from`, or returns null. */
+  parse(from: number): PointerParse | null {
+    const text = this.text;
+    const draft = newDraft(from);
+    let position = from;
+    const supplementaryEnd = matchWord(text, from, '附則');
+    if (supplementaryEnd >= 0) {
+      position = skipGap(text, supplementaryEnd);
+      if (text.charCodeAt(position) !== DAI) return null;
+      draft.supplementary = true;
+    }
+    const first = this.first(position, draft);
+    if (first === null) return null;
+    if (typeof first !== 'number') return first;
+    const deeper = draft.level < TERMINAL ? this.deeper(first, draft) : first;
+    if (typeof deeper !== 'number') return deeper;
+    draft.end = deeper;
+    return { members: [draft], end: deeper };
+  }
+
   /** The first fragment: its end, a finished elided list, or null. */
-  first(position: number, draft: Draft): number | PointerParse | null {
+  private first(position: number, draft: Draft): number | PointerParse | null {
     const text = this.text;
     const character = text[position];
     switch (character) {
@@ -131,7 +136,7 @@ class FragmentReader {
   }
 
   /** Lower-level fragments after the first: `第一項`, `1項`, `第三号`, `各号`, `イ`, `(a)`, `①`, `前段`. */
-  deeper(from: number, draft: Draft): number | PointerParse {
+  private deeper(from: number, draft: Draft): number | PointerParse {
     const text = this.text;
     let end = from;
     for (;;) {
