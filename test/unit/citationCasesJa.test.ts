@@ -251,3 +251,99 @@ describe('the labelled Japanese citation cases', () => {
     expect(failing).toBeLessThanOrEqual(Object.keys(KNOWN_GAPS).length * 4);
   });
 });
+
+/** `text → article(paragraph) [qualifier]`, the way the example expectations below are written. */
+function describeCitation(text: string, citation: CitationSyntax): string {
+  const written = text.slice(citation.span.start, citation.span.end);
+  const article = citation.preamble ? '前文' : describeLevel(citation.article);
+  const paragraph = citation.paragraph ? `(${describeLevel(citation.paragraph)})` : '';
+  const qualifier = citation.qualifier?.kind === 'name' ? ` [${citation.qualifier.name}]` : '';
+  return `${written} → ${article}${paragraph}${qualifier}`;
+}
+
+describe('the real analyses pasted from PDFs (../shared/examples)', () => {
+  const read = (name: string): string => readFileSync(path.join(SHARED, 'examples', name), 'utf8');
+
+  it('finds exactly the citations of the Russia–Belarus treaty analysis', () => {
+    const text = read('ndl-russia-belarus-security-treaty.txt');
+    const scan = scanJapanese(text, { treatyDocument: false });
+    // Not citations: 全 9 か条 (a count), 連邦法第 12 号 (a law number), 第一に/第二に/第三に, 第三国.
+    expect(scan.citations.map((citation) => describeCitation(text, citation))).toEqual([
+      '前文 → 前文',
+      '第 9 条 → 9',
+      '前文 → 前文',
+      '第 2 条第 2 項 → 2(2)',
+      '第4条第1項 → 4(1)',
+      '第 5 条 → 5',
+      '第 6 条第 1 項 → 6(1)',
+      '同条第 2 項 → same(2)',
+    ]);
+    // 「…条約」3（以下「ロシア・\n\nベラルーシ安全保障条約」）: footnote digit and PDF line breaks.
+    expect(scan.aliases.map((alias) => [alias.alias, alias.fullName])).toEqual([
+      ['ロシア・ベラルーシ安全保障条約', 'ロシア連邦とベラルーシ共和国の連合国家の枠組みにおける安全保障に関する条約'],
+    ]);
+    expect(scan.mentions.filter((mention) => mention.topic).map((mention) => mention.name)).toEqual([
+      'ロシア・ベラルーシ安全保障条約',
+      'ロシア・ベラルーシ安全保障条約',
+    ]);
+  });
+
+  it('finds exactly the citations of the Russia–DPRK treaty analysis', () => {
+    const text = read('ndl-russia-dprk-partnership-treaty.txt');
+    const scan = scanJapanese(text, { treatyDocument: false });
+    // Not citations: 全 23 か条, 連邦法第 374 号, 条項, 条件, and 「第 6 章 ロシアから見た…」 (a book's chapter in a footnote).
+    expect(scan.citations.map((citation) => describeCitation(text, citation))).toEqual([
+      '前文 → 前文',
+      '第 4 条 → 4',
+      '国連憲章第 51 条 → 51 [国連憲章]',
+      '第 10 条 → 10',
+      '第 11 条 → 11',
+      '第 13 条 → 13',
+      '第 18 条 → 18',
+      '第 19 条 → 19',
+      '第 20 条 → 20',
+      '国連憲章第 51 条 → 51 [国連憲章]',
+    ]);
+    expect(scan.aliases.map((alias) => [alias.alias, alias.fullName])).toEqual([
+      ['ロ朝戦略的パートナーシップ条約', 'ロシア連邦と朝鮮民主主義人民共和国の間の包括的戦略的パートナーシップに関する条約'],
+    ]);
+  });
+});
+
+interface EgovLink {
+  readonly span: string;
+  readonly fixture: string;
+  readonly fixture_offset: number;
+  readonly article: number | null;
+  readonly paragraph: number | null;
+}
+
+describe('the statutes against e-Gov’s own reference links (../shared/corpus/egov-links)', () => {
+  it('finds a citation ending where every linked provision ends', () => {
+    const links: EgovLink[] = readFileSync(path.join(SHARED, 'corpus/egov-links/ALL.links-with-context.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as EgovLink)
+      .filter((link) => link.article !== null);
+    const scans = new Map<string, { text: string; citations: readonly CitationSyntax[] }>();
+    const missed: string[] = [];
+    for (const link of links) {
+      let scan = scans.get(link.fixture);
+      if (!scan) {
+        const text = readFileSync(path.join(SHARED, 'corpus', link.fixture), 'utf8');
+        scan = { text, citations: scanJapanese(text, { treatyDocument: true }).citations };
+        scans.set(link.fixture, scan);
+      }
+      const { text, citations } = scan;
+      const end = link.fixture_offset + link.span.length;
+      // e-Gov links stop before 各号, a part or a sub-item (…第四号|ロ, 同項|各号); the citation goes on.
+      const found = citations.some(
+        (citation) => citation.span.end === end || (citation.span.start < end && citation.span.end > end && /^(各号|ただし書|前段|後段|本文|柱書|[イロハニホヘトチリヌルヲ])/.test(text.slice(end, citation.span.end))),
+      );
+      if (!found) missed.push(`${link.span} in ${link.fixture}`);
+    }
+    expect(links.length).toBeGreaterThan(380);
+    // e-Gov's one mislink: 第一号法定受託事務 is a defined term, not item 1 (case ja-neg-026).
+    expect(missed).toEqual(['第一号 in treaties/jp-law-jieitai-ho_S29HO165.txt']);
+  });
+});
