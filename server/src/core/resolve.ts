@@ -153,7 +153,12 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
         : null;
     // `航空法中第十一条、…` and `…法（…）（第一条、…）`: provisions of the law named just before.
     const gap = lastMention && !citation.qualifier && citation.seriesPrevious === null ? facts.text.slice(lastMention.span.end, offset) : null;
-    const namedJustBefore = gap !== null && gap.length < 120 && /^(?:（[^（）]*）)*[中（]$/.test(gap) ? nameToInstrument(lastMention!.name) : null;
+    const namedJustBefore =
+      gap !== null && gap.length < 120 && /^(?:（[^（）]*）)*[中（]$/.test(gap)
+        ? nameToInstrument(lastMention!.name)
+        : selfTreaty && !citation.qualifier && citation.seriesPrevious === null
+          ? lawNamedBeforeNaka(facts.text, offset, nameToInstrument)
+          : null;
     const block = location?.article.supplementaryGroup != null ? selfTreaty!.supplementaryBlocks[location.article.supplementaryGroup] : undefined;
     const previous = citation.seriesPrevious !== null ? bindings[citation.seriesPrevious] : undefined;
 
@@ -347,6 +352,17 @@ function findAmendmentQuotes(text: string): AmendmentQuote[] {
     }
   }
   return quotes;
+}
+
+// `航空法中第十一条`: a law's name directly before 中 (the grammar reports no mention there).
+const LAW_BEFORE_NAKA = /([\u4e00-\u9fff\u30a0-\u30ff・]{1,30}(?:法|法律|条約|協定|政令|規則))中$/;
+
+function lawNamedBeforeNaka(text: string, offset: number, name: (name: string) => Instrument): Instrument | null {
+  if (text[offset - 1] !== '中') return null;
+  const match = LAW_BEFORE_NAKA.exec(text.slice(Math.max(0, offset - 40), offset));
+  // 同法中 and この法律中 are the instruments the grammar already resolves.
+  if (!match || /^(?:同|この|本)/.test(match[1]!)) return null;
+  return name(match[1]!);
 }
 
 const STRUCTURAL_KINDS = new Set(['chapter', 'chapter-list', 'section', 'appendix-table', 'appendix-form', 'annex', 'same-annex']);
