@@ -407,14 +407,6 @@ function antecedentArticle(binding: Binding | null, catalog: Catalog): { treaty:
   return treaty && article ? { treaty, article } : null;
 }
 
-/** Describes the articles a treaty has, for `unknown-article` messages: `Articles 1–14`, `第1条–第9条`. */
-export function describeArticles(treaty: Treaty): string {
-  const main = treaty.articles.filter((article) => !article.supplementary);
-  if (main.length === 0) return treaty.lang === 'en' ? 'no articles' : '条文がありません';
-  const first = main[0]!.number.replace(/_/g, 'の');
-  const last = main[main.length - 1]!.number.replace(/_/g, 'の');
-  return treaty.lang === 'en' ? `Articles ${first}–${last}` : `第${first}条–第${last}条`;
-}
 
 function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): ResolvedCitation {
   // One object literal of one shape per citation: cheaper than spreading a base object.
@@ -448,7 +440,7 @@ function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): Re
     return citation.article?.kind === 'each' || citation.item?.kind === 'each' ? outcome('resolved') : outcome('no-antecedent');
   }
   const article = findArticle(treaty, binding.article, binding.supplementaryGroup);
-  if (!article) return outcome('unknown-article', describeArticles(treaty));
+  if (!article) return outcome('unknown-article');
   const key = articleKey(treaty.id, article.number, article.supplementaryGroup);
   let paragraph: Paragraph | undefined;
   if (binding.paragraph !== null) {

@@ -6,6 +6,7 @@ import type { Diagnostic, DiagnosticCode } from '../api';
 import { effectiveSeverity } from '../config';
 import { isSuppressed, type DocumentFacts } from '../document';
 import { provisionLabel, type ResolvedCitation } from '../resolve';
+import type { Treaty } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** Japanese when the document (or the treaty) is written in Japanese, else English. */
@@ -65,10 +66,10 @@ export function citationMessage(citation: ResolvedCitation, english: boolean, in
     case 'external':
     case 'unchecked':
       return null;
-    case 'unknown-article':
-      return english
-        ? `${treaty} has no ${label} (it has ${citation.detail})`
-        : `${treaty}に${label}はありません（${citation.detail}）`;
+    case 'unknown-article': {
+      const has = entry ? describeArticles(entry.treaty, english) : '';
+      return english ? `${treaty} has no ${label} (it has ${has})` : `${treaty}に${label}はありません（${has}）`;
+    }
     case 'unknown-paragraph': {
       const [articleLabel, count] = (citation.detail ?? ':').split(': ');
       return english
@@ -90,6 +91,15 @@ export function citationMessage(citation: ResolvedCitation, english: boolean, in
         ? `which treaty ${label} belongs to is unclear: qualify it or add <!-- cites: id -->`
         : `${label}がどの条約の条文か決められません（条約名を付けるか <!-- cites: id --> を置いてください）`;
   }
+}
+
+/** The articles a treaty has, for `unknown-article` messages: `Articles 1–14`, `第1条–第14条`. */
+export function describeArticles(treaty: Treaty, english: boolean): string {
+  const main = treaty.articles.filter((article) => !article.supplementary && article.number !== '');
+  if (main.length === 0) return english ? 'no articles' : '条文なし';
+  const first = main[0]!.number;
+  const last = main[main.length - 1]!.number;
+  return english ? `Articles ${first.replace(/_/g, ' ')}–${last.replace(/_/g, ' ')}` : `第${first.replace(/_/g, 'の')}条–第${last.replace(/_/g, 'の')}条`;
 }
 
 function citationText(citation: ResolvedCitation): string {

@@ -1,0 +1,83 @@
+// Diagnostics: what each dangling citation and treaty problem says, where, and how configuration and
+// suppression comments silence it.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
+import { createTreatyService } from '../../server/src/core/index';
+import { dedent, parseFixture, uriOf } from '../fixture';
+
+const NAT = dedent(`
+  //- /treaties/nat.md
+  ---
+  treaty: nat
+  title: 北大西洋条約
+  lang: ja
+  ---
+  ## 第1条
+  紛争を平和的に解決する。
+  ## 第2条
+  協力する。
+`);
+
+/** Diagnostics of `/main.md` as `code severity 'text at the range': message`. */
+function check(fixture: string, settings?: unknown): string[] {
+  const { config, problems } = mergeConfig(DEFAULT_CONFIG, settings);
+  expect(problems).toEqual([]);
+  const parsed = parseFixture(`${dedent(fixture)}\n${NAT}`);
+  const service = createTreatyService({ workspace: parsed.workspace, config });
+  service.indexWorkspace();
+  const text = parsed.files.get(uriOf('/main.md'))!;
+  return service
+    .getDiagnostics(uriOf('/main.md'))
+    .map((diagnostic) => `${diagnostic.code} ${diagnostic.severity} '${text.slice(diagnostic.span.start, diagnostic.span.end)}': ${diagnostic.message}`);
+}
+
+describe('diagnostics of an analysis', () => {
+  it('say which articles the treaty has when the cited one does not exist', () => {
+    expect(check('北大西洋条約第3条。')).toEqual(['unknown-article error \'北大西洋条約第3条\': 北大西洋条約に第3条はありません（第1条–第2条）']);
+  });
+
+  it('answer an English citation in English', () => {
+    expect(check('See Article 3.')).toEqual(["unknown-article error 'Article 3': 北大西洋条約 has no Article 3 (it has Articles 1–2)"]);
+  });
+
+  it('mark the citation range exactly, with full-width text and a surrogate pair before it', () => {
+    const [diagnostic] = check('𠮷野家で　北大西洋条約第３条　を読む。');
+    expect(diagnostic).toMatch(/^unknown-article error '北大西洋条約第３条'/);
+  });
+
+  it('are silenced per code by the configuration', () => {
+    expect(check('北大西洋条約第3条。', { severity: { 'unknown-article': 'off' } })).toEqual([]);
+    expect(check('北大西洋条約第3条。', { severity: { 'unknown-article': 'hint' } })[0]).toMatch(/^unknown-article hint/);
+  });
+
+  it('are silenced on the next line by a disable-next-line comment', () => {
+    expect(check('<!-- treaty-check-disable-next-line unknown-article -->\n北大西洋条約第3条。\n北大西洋条約第4条。\n')).toEqual([
+      "unknown-article error '北大西洋条約第4条': 北大西洋条約に第4条はありません（第1条–第2条）",
+    ]);
+  });
+
+  it('are silenced between disable and enable comments, for the codes named or for all', () => {
+    expect(check('<!-- treaty-check-disable -->\n北大西洋条約第3条。\n<!-- treaty-check-enable -->\n北大西洋条約第4条。\n')).toHaveLength(1);
+    expect(check('<!-- treaty-check-disable no-antecedent -->\n北大西洋条約第3条。\n')).toHaveLength(1);
+  });
+
+  it('report 同条 with nothing before it as a warning', () => {
+    expect(check('同条第2項を見る。')).toEqual(["no-antecedent warning '同条第2項': 「同条」が指す先がありません"]);
+  });
+});
+
+describe('diagnostics of a treaty document', () => {
+  it('report malformed YAML front matter at the front matter, not a crash', () => {
+    const diagnostics = check('---\ntreaty: [unclosed\n---\n第1条\n');
+    expect(diagnostics[0]).toMatch(/^invalid-front-matter error/);
+  });
+
+  it('report a treaty document without an id', () => {
+    expect(check('---\ntitle: 名のない条約\n---\n## 第1条\n本文。\n')[0]).toMatch(/^missing-treaty-id error '---\ntitle: 名のない条約\n---'/);
+  });
+
+  it('report a duplicated article and a gap in the numbering', () => {
+    const diagnostics = check('---\ntreaty: dup\ntitle: 重複条約\n---\n## 第1条\nA。\n## 第1条\nB。\n## 第3条\nC。\n');
+    expect(diagnostics.map((diagnostic) => diagnostic.split(' ').slice(0, 2).join(' '))).toEqual(['duplicate-article error', 'article-order warning']);
+  });
+});
