@@ -224,7 +224,7 @@ class JapaneseScanner {
       }
       const connector = this.connector(cursor);
       if (connector === null) break;
-      const next = this.pointers.parse(connector.end);
+      const next = this.pointers.parse(skipGap(text, connector.end));
       if (next === null) break;
       const head = next.members[0]!;
       head.prev = anchor;
@@ -269,7 +269,7 @@ class JapaneseScanner {
 
   private continuesAfter(position: number): boolean {
     const connector = this.connector(position);
-    return connector !== null && this.pointers.parse(connector.end) !== null;
+    return connector !== null && this.pointers.parse(skipGap(this.text, connector.end)) !== null;
   }
 
   /** `（第四号を除く。）` after a pointer: the excluded provisions, linked to the one they narrow. */
@@ -557,7 +557,8 @@ class JapaneseScanner {
   /** Records finished provisions as output right away (drafts die young: less for the GC to keep). */
   private commit(members: readonly Draft[]): void {
     for (const member of members) {
-      if (member.prev && !member.qualifier && member.prev.supplementary) member.supplementary = true;
+      const provision = member.article !== null || member.paragraph !== null || member.item !== null;
+      if (member.prev && !member.qualifier && member.prev.supplementary && provision) member.supplementary = true;
       member.index = this.output.length;
       this.output.push({
         span: { start: member.start, end: member.end },
@@ -631,9 +632,12 @@ function deriveKind(draft: Draft): string {
   if (draft.rangeRole) return 'range';
   if (draft.qualifier?.kind === 'same') return /法|令|規則/.test(draft.qualifier.word) ? 'same-law' : 'same-treaty';
   if (draft.qualifier?.kind === 'this') return 'this-treaty';
+  let numbered = false;
   for (const [level, name] of LEVEL_NAMES) {
     const ref = level === ARTICLE ? draft.article : level === PARAGRAPH ? draft.paragraph : draft.item;
-    if (ref === null || ref.kind === 'number') continue;
+    if (ref !== null && ref.kind === 'number') numbered = true;
+    // 第七十条第一項各号 is an explicit citation of every item; a bare 各号 is the each-item form.
+    if (ref === null || ref.kind === 'number' || (ref.kind === 'each' && !ref.previous && numbered)) continue;
     const plural = name === 'article' ? 'articles' : name === 'paragraph' ? 'paragraphs' : 'items';
     switch (ref.kind) {
       case 'same':

@@ -63,7 +63,9 @@ export const RANGE_DASHES = '～〜~―－‐-–—ー';
 /** 条 directly followed by these is another word: 条約, 条件, 条例, 条項, 条文, 条理, 条令, 条目. */
 const NOT_AFTER_ARTICLE = '約件例項文理令目';
 /** A branch number followed by a counter is a count: 第3条の2つの義務. */
-const COUNTERS = 'つ個か箇ヶケヵ人国年月日点回件名倍割%％分度番次者位条項号章節';
+const COUNTERS = 'つ個箇人国年月日点回件名倍割%％分度番次者位条項号章節';
+/** 2か国, 3ヶ月: these are counters only before a kanji (…の2から is a branch, then a range). */
+const COUNTER_PREFIXES = 'かヶケヵ';
 /** Kanji that may follow 号 or 文 inside a citation (connectors, 中, 等); any other kanji makes a compound word. */
 const AFTER_ITEM_KANJI = '及並又若中等';
 
@@ -175,7 +177,7 @@ export class PointerReader {
     const number = readNumber(text, skipGap(text, position + 1));
     if (number === null || number.value === null) return null;
     const unitPosition = skipGap(text, number.end);
-    const unit = text[unitPosition] ?? '';
+    const unit = text[unitPosition] ?? '\0';
     if (ELISION_SEPARATORS.includes(unit) || RANGE_DASHES.includes(unit)) return this.elided(number, draft);
     if (unit === '文') {
       if (!this.endsWord(unitPosition + 1)) return null;
@@ -205,7 +207,7 @@ export class PointerReader {
     let unitPosition = -1;
     while (numbers.length < 30) {
       const separatorPosition = skipGap(text, cursor);
-      const separator = text[separatorPosition] ?? '';
+      const separator = text[separatorPosition] ?? '\0';
       const range = RANGE_DASHES.includes(separator);
       if (!range && !ELISION_SEPARATORS.includes(separator)) break;
       const token = readNumber(text, skipGap(text, separatorPosition + 1));
@@ -274,8 +276,9 @@ export class PointerReader {
       if (text[no] !== 'の' && text[no] !== 'ノ') break;
       const token = readNumber(text, skipGap(text, no + 1));
       if (token === null || token.value === null) break;
-      const after = text[skipGap(text, token.end)] ?? '';
-      if (COUNTERS.includes(after)) break;
+      const afterPosition = skipGap(text, token.end);
+      const after = text[afterPosition] ?? '\0';
+      if (COUNTERS.includes(after) || (COUNTER_PREFIXES.includes(after) && isKanji(text.charCodeAt(afterPosition + 1)))) break;
       suffix += `_${token.value}`;
       end = token.end;
     }
@@ -296,7 +299,7 @@ export class PointerReader {
       if (level === ITEM) return null;
       const before = skipGapBack(text, position);
       const previous = text.charCodeAt(before - 1);
-      if (isLatinLetter(previous) || isArabicDigit(previous) || '.-/．全計約各総第'.includes(text[before - 1] ?? '\0')) return null;
+      if (isLatinLetter(previous) || isArabicDigit(previous) || '.-/．全計約各総第\uFFFC'.includes(text[before - 1] ?? '\0')) return null;
       const after = skipGap(text, unitPosition + 1);
       if (level === ARTICLE && (matchAny(text, after, ['から成', 'からな', 'より成', 'で構成', 'に及', 'にわた']) || '分通西東丁'.includes(text[after] ?? '\0'))) return null;
     } else if (level === ITEM && draft.level !== ARTICLE && draft.level !== PARAGRAPH) {
@@ -343,7 +346,7 @@ export class PointerReader {
       const each = matchWord(text, unitPosition, 'の各号');
       if (each >= 0) return this.each(ITEM, false, each, draft);
     }
-    const unit = text[unitPosition] ?? '';
+    const unit = text[unitPosition] ?? '\0';
     if (unit === '章' || unit === '節') {
       if (count !== 1) return null;
       draft.structure = unit === '章' ? 'chapter' : 'section';
@@ -468,11 +471,8 @@ export class PointerReader {
     const code = next.charCodeAt(0);
     if (unit === '条') return !NOT_AFTER_ARTICLE.includes(next) || next === '';
     if (unit === '項') return next !== '目';
-    if (unit === '号') {
-      if (isKanji(code)) return AFTER_ITEM_KANJI.includes(next);
-      if (isKatakana(code)) return IROHA.includes(next) && !isKatakana(text.charCodeAt(skipGap(text, end) + 1));
-      return true;
-    }
+    // 1号機, 第一号法定受託事務: a kanji compound; katakana after 号 is a sub-item or the next word.
+    if (unit === '号') return !isKanji(code) || AFTER_ITEM_KANJI.includes(next);
     return true;
   }
 
