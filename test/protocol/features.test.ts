@@ -124,7 +124,7 @@ describe('read-only features on a workspace of two treaties and two analyses', (
     const hover = await harness.request<lsp.Hover>('textDocument/hover', harness.at(RU_BY, '第 2 条第 2 項'));
     expect(hover.range).toEqual(harness.rangeOf(RU_BY, '第 2 条第 2 項'));
     expect((hover.contents as lsp.MarkupContent).value).toMatchInlineSnapshot(`
-      "**ロシア・ベラルーシ安全保障条約** 第2条 — 定義
+      "**ロシア・ベラルーシ安全保障条約** 第2条（定義）
 
       この条約の適用上、次の用語は次の意味を有する。
 
