@@ -64,6 +64,8 @@ export const RANGE_DASHES = '～〜~―－‐-–—ー';
 const NOT_AFTER_ARTICLE = '約件例項文理令目';
 /** A branch number followed by a counter is a count: 第3条の2つの義務. */
 const COUNTERS = 'つ個箇人国年月日点回件名倍割%％分度番次者位条項号章節';
+/** Kanji that may follow a branch number: the next fragment or a connector. */
+const BRANCH_FOLLOWERS = '第及並又若中等前後本柱各';
 /** 2か国, 3ヶ月: these are counters only before a kanji (…の2から is a branch, then a range). */
 const COUNTER_PREFIXES = 'かヶケヵ';
 /** Kanji that may follow 号 or 文 inside a citation (connectors, 中, 等); any other kanji makes a compound word. */
@@ -279,6 +281,8 @@ export class PointerReader {
       const afterPosition = skipGap(text, token.end);
       const after = text[afterPosition] ?? '\0';
       if (COUNTERS.includes(after) || (COUNTER_PREFIXES.includes(after) && isKanji(text.charCodeAt(afterPosition + 1)))) break;
+      // 同法第二十条の七の一部を改め: a numeral starting a word (一部) is no branch.
+      if (isKanji(after.charCodeAt(0)) && !BRANCH_FOLLOWERS.includes(after)) break;
       suffix += `_${token.value}`;
       end = token.end;
     }
