@@ -165,7 +165,10 @@ async function main(): Promise<void> {
   let bigText = fs.readFileSync(bigUri.fsPath, 'utf8');
   const keystrokes: number[] = [];
   const edits = Number(argValue(process.argv, '--keystrokes') ?? String(manifest.big.linkedEditOffsets.length));
+  const budgetMs = Number(argValue(process.argv, '--keystroke-budget') ?? '30') * 1000;
+  const loopStart = performance.now();
   for (const [index, offset] of manifest.big.linkedEditOffsets.slice(0, edits).entries()) {
+    if (performance.now() - loopStart > budgetMs) break;
     bigText = `${bigText.slice(0, offset + index)}あ${bigText.slice(offset + index)}`;
     const t0 = performance.now();
     const document = workspace.update(bigUri, bigText);
