@@ -306,25 +306,25 @@ class JapaneseScanner {
 
   /** The offset of the parenthesis closing the one at `open`, or -1 (unbalanced, masked or too long). */
   private closingParenthesis(open: number): number {
-    const close = this.parenthesisPairs()[open]!;
+    const close = this.parenthesisPairs()[open]! - 1;
     return close > open ? close : -1;
   }
 
   /** The offset of the parenthesis opening the one closed at `close`, or -1. */
   private openingParenthesis(close: number): number {
-    const open = this.parenthesisPairs()[close]!;
+    const open = this.parenthesisPairs()[close]! - 1;
     return open >= 0 && open < close ? open : -1;
   }
 
   /**
-   * For every parenthesis, the offset of its partner (-1 if none): one stack pass over the text, made on
-   * first use, so that asking about a parenthesis never rescans it. Full- and half-width ones pair freely
-   * (PDF text mixes them); pairs longer than MAX_PAREN_LENGTH or across masked text do not count.
+   * For every parenthesis, its partner's offset plus one (0 if none): one pass over the text, made on
+   * first use, so that asking about a parenthesis never rescans it. Full- and half-width ones
+   * pair freely (PDF text mixes them); pairs longer than MAX_PAREN_LENGTH or across masked text do not count.
    */
   private parenthesisPairs(): Int32Array {
     if (this.pairs) return this.pairs;
     const text = this.text;
-    const pairs = new Int32Array(text.length).fill(-1);
+    const pairs = new Int32Array(text.length);
     const stack: number[] = [];
     for (let position = 0; position < text.length; position++) {
       const code = text.charCodeAt(position);
@@ -335,10 +335,12 @@ class JapaneseScanner {
       } else if (code === 0xff09 || code === 0x29) {
         const open = stack.pop();
         if (open !== undefined && position - open <= MAX_PAREN_LENGTH) {
-          pairs[open] = position;
-          pairs[position] = open;
+          pairs[open] = position + 1;
+          pairs[position] = open + 1;
         }
-      } else if (code === 0xfffc) stack.length = 0;
+      } else if (code === 0xfffc) {
+        stack.length = 0;
+      }
     }
     this.pairs = pairs;
     return pairs;

@@ -6,14 +6,14 @@ import { IROHA, isArabicDigit, isGap, isHiragana, isKanji, isKatakana, isLatinLe
 import { circledNumber, readNumber, type NumberToken } from './numbers';
 
 /** Levels in descending order; a pointer's fragments go strictly deeper. */
-export const NONE = 0;
+const NONE = 0;
 export const ARTICLE = 1;
 export const PARAGRAPH = 2;
 export const ITEM = 3;
-export const SUBITEM = 4;
-export const PART = 5;
+const SUBITEM = 4;
+const PART = 5;
 /** Nothing can follow (chapters, 前文, 別表, annexes). */
-export const TERMINAL = 9;
+const TERMINAL = 9;
 
 /** One provision while it is being read; becomes a `CitationSyntax`. */
 export interface Draft {
