@@ -45,7 +45,7 @@ const CONNECTOR_STARTS = codes(`、，,及並又若おなまもとや・か乃${
 /** Pointers that may carry a qualifier written before them (relative ones such as 同条 never do). */
 const QUALIFIABLE_STARTS = '第附前別パ';
 
-const SAME_WORDS: readonly string[] = ['同議定書', '同協定', '同条約', '同憲章', '同規約', '同協約', '同宣言', '同決議', '同法律', '同政令', '同省令', '同規則', '同法'];
+const SAME_WORDS: readonly string[] = ['同附属書', '同議定書', '同協定', '同条約', '同憲章', '同規約', '同協約', '同宣言', '同決議', '同法律', '同政令', '同省令', '同規則', '同法'];
 const THIS_WORDS: readonly string[] = [
   '本議定書', '本協定', '本条約', '本憲章', '本規約', '本宣言', '本法', 'この議定書', 'この協定', 'この条約', 'この憲章', 'この規約', 'この宣言', 'この法律', 'この法',
 ];

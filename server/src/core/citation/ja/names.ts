@@ -5,11 +5,11 @@ import { isArabicDigit, isGap, isHiragana, isKanji, isNameChar, matchWord, match
 
 /** Words that end an instrument's name, longest first. */
 export const INSTRUMENT_SUFFIXES: readonly string[] = [
-  '議定書', '協定書', '取決め', '条約', '協定', '憲章', '憲法', '法律', '規約', '協約', '宣言', '決議', '覚書', '取極', '政令', '省令', '規則', '法',
+  '議定書', '協定書', '附属書', '取決め', '条約', '協定', '憲章', '憲法', '法律', '規約', '協約', '宣言', '決議', '覚書', '取極', '政令', '省令', '規則', '法',
 ];
 
 /** A suffix alone names this instrument by convention (憲法9条, 議定書第2条); other suffixes alone are generic. */
-const BARE_NAMES = new Set(['憲法', '憲章', '議定書']);
+const BARE_NAMES = new Set(['憲法', '憲章', '議定書', '附属書']);
 
 /** Words that, put before a bare suffix, still do not name an instrument (当該条約, 国際法). */
 const DETERMINERS: readonly string[] = [

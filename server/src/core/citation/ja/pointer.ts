@@ -296,6 +296,12 @@ export class PointerReader {
     if (number === null || number.value === null || !number.arabic) return null;
     const unitPosition = skipGap(text, number.end);
     const unit = text[unitPosition];
+    // 第6条1(b): MOFA commentary writes the paragraph bare before a lettered item.
+    if (draft.level === ARTICLE && unitPosition === number.end && letterInParentheses(text, number.end) !== null) {
+      draft.paragraph = { kind: 'number', value: number.value };
+      draft.level = PARAGRAPH;
+      return number.end;
+    }
     const level = unit === '条' ? ARTICLE : unit === '項' ? PARAGRAPH : unit === '号' ? ITEM : NONE;
     if (level === NONE || level <= draft.level || !this.unitEnds(unit!, unitPosition + 1)) return null;
     if (draft.level === NONE) {
@@ -327,6 +333,8 @@ export class PointerReader {
     let count = 1;
     if (kind === 'same') {
       const annexEnd = matchWord(text, unitPosition, '附属書');
+      // 同附属書第4条: an article of that annex, read with 同附属書 as its qualifier.
+      if (annexEnd >= 0 && text[skipGap(text, annexEnd)] === '第') return null;
       if (annexEnd >= 0) {
         draft.kind = 'same-annex';
         draft.level = TERMINAL;
@@ -383,7 +391,7 @@ export class PointerReader {
     return end;
   }
 
-  /** 附属書I, 附属書Ⅱ, 附属書第一, 附属書1. */
+  /** 附属書I, 附属書Ⅱ, 附属書第一, 附属書1, with an article of the annex after it (附属書I第2条). */
   private annex(position: number, draft: Draft): number | null {
     const text = this.text;
     const word = matchWord(text, position, '附属書');
@@ -394,6 +402,8 @@ export class PointerReader {
     const number = readNumber(text, labelStart);
     let label: string | null = null;
     if (number !== null) {
+      // 附属書第2条 is an article of an unnamed annex: 附属書 is then the qualifier's name.
+      if ('条項号'.includes(text[skipGap(text, number.end)] ?? '\0')) return null;
       label = number.value;
       labelEnd = number.end;
     } else {
@@ -404,6 +414,12 @@ export class PointerReader {
     if (label === null) return null;
     draft.annex = label;
     draft.kind = 'annex';
+    const article = skipGap(text, labelEnd);
+    if (text[article] === '第') {
+      const deeper = this.numbered(article, draft);
+      if (typeof deeper === 'number' && draft.level === ARTICLE) return deeper;
+      draft.article = null;
+    }
     draft.level = TERMINAL;
     return labelEnd;
   }
