@@ -2,7 +2,7 @@
 // level down — `附則第三十八条の二の二第一項第二号イ後段`, `同条第三項`, `前二項`, `第二条1項(a)`, `第4、5条`.
 
 import type { LevelRef, Qualifier } from '../../types';
-import { IROHA, isArabicDigit, isGap, isHiragana, isKanji, isKatakana, isLatinLetter, matchAny, matchWord, skipGap, skipGapBack } from './chars';
+import { IROHA, isArabicDigit, isKanji, isKatakana, isLatinLetter, matchAny, matchWord, skipGap, skipGapBack } from './chars';
 import { circledNumber, readNumber, type NumberToken } from './numbers';
 
 /** Levels in descending order; a pointer's fragments go strictly deeper. */
@@ -527,8 +527,8 @@ function toHalfWidthRoman(label: string): string {
   return [...label].map((character) => romans[character] ?? character).join('');
 }
 
-/** Whether a gap or a hiragana particle (not a kanji) precedes `position`: 同/前/次/本 start a word there. */
+/** Whether no kanji or katakana precedes `position`: 同/前/次/本 start a word there, not inside 共同, 事前, 日本. */
 export function startsWord(text: string, position: number): boolean {
   const code = text.charCodeAt(position - 1);
-  return position === 0 || !(isKanji(code) || isKatakana(code)) || isGap(code) || isHiragana(code);
+  return position === 0 || !(isKanji(code) || isKatakana(code));
 }
