@@ -1,6 +1,6 @@
 // Reads a document's YAML front matter into the fields the core knows; malformed YAML becomes a problem.
 
-import { parseDocument } from 'yaml';
+import { parseDocument, visit } from 'yaml';
 import type { ParseProblem, Span, TreatyFrontMatter } from './types';
 
 export const EMPTY_FRONT_MATTER: TreatyFrontMatter = {
@@ -20,12 +20,43 @@ export interface FrontMatterResult {
   readonly problems: readonly ParseProblem[];
 }
 
+// Bounds on what reaches the YAML library, whose cost grows fast with size, nesting and aliases: nesting of about a
+// thousand levels overflows its stack (after which V8 may abort the whole process), and each self-referencing alias
+// costs more than the last. A real front matter is a few short lines.
+const MAX_YAML_LENGTH = 32 * 1024;
+const MAX_YAML_NESTING = 200;
+const MAX_YAML_ALIASES = 16;
+
+/** Why a front matter is not given to the YAML library at all, or null. */
+function refusal(yaml: string): string | null {
+  if (yaml.length > MAX_YAML_LENGTH) return `front matter longer than ${MAX_YAML_LENGTH / 1024} KB is not read`;
+  // An upper bound of the nesting: a line's indentation and block indicators, plus the open flow brackets.
+  let flow = 0;
+  let deepest = 0;
+  for (const line of yaml.split(/\r\n|\r|\n/)) {
+    let deepestFlow = flow;
+    for (let index = 0; index < line.length; index++) {
+      const code = line.charCodeAt(index);
+      if (code === 0x5b || code === 0x7b) deepestFlow = Math.max(deepestFlow, ++flow);
+      else if ((code === 0x5d || code === 0x7d) && flow > 0) flow--;
+    }
+    const indicators = line.match(/[-?:](?=\s|$)/g)?.length ?? 0;
+    deepest = Math.max(deepest, line.length - line.trimStart().length + indicators + deepestFlow);
+  }
+  return deepest > MAX_YAML_NESTING ? `front matter nested more than ${MAX_YAML_NESTING} levels deep is not read` : null;
+}
+
 /** Parses `yaml` (which starts at `yamlStart` in the document) of the block at `span`. */
 export function parseFrontMatter(yaml: string, yamlStart: number, span: Span): FrontMatterResult {
   const problems: ParseProblem[] = [];
   const problem = (message: string, at: Span = span): void => {
     problems.push({ span: at, code: 'invalid-front-matter', message });
   };
+  const refused = refusal(yaml);
+  if (refused) {
+    problem(refused);
+    return { frontMatter: { ...EMPTY_FRONT_MATTER, span }, keys: [], problems };
+  }
   let document;
   try {
     document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false });
@@ -41,7 +72,17 @@ export function parseFrontMatter(yaml: string, yamlStart: number, span: Span): F
     });
   }
   if (document.errors.length > 0) return { frontMatter: { ...EMPTY_FRONT_MATTER, span }, keys: [], problems };
-  const value: unknown = document.toJS({ maxAliasCount: 50 });
+  let aliasCount = 0;
+  visit(document, { Alias: () => void aliasCount++ });
+  let value: unknown;
+  try {
+    if (aliasCount > MAX_YAML_ALIASES) throw new Error(`more than ${MAX_YAML_ALIASES} aliases`);
+    // Throws on an alias used before its anchor, or on one that expands too much ("billion laughs").
+    value = document.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    problem(`front matter could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return { frontMatter: { ...EMPTY_FRONT_MATTER, span }, keys: [], problems };
+  }
   if (value === null || value === undefined) return { frontMatter: { ...EMPTY_FRONT_MATTER, span }, keys: [], problems };
   if (typeof value !== 'object' || Array.isArray(value)) {
     problem('front matter must be a mapping of keys to values');
