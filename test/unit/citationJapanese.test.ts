@@ -229,6 +229,10 @@ describe('qualifiers: the instrument written before a citation', () => {
     ]);
   });
 
+  it('names a numbered instrument with its number (安保理決議第2231号第3項)', () => {
+    expect(cite('安保理決議第2231号第3項')).toEqual(['#0 安保理決議第2231号第3項: paragraph=3 name=安保理決議第2231号']);
+  });
+
   it('does not take a generic word for a name (条約の第4条)', () => {
     expect(cite('条約の第4条には')).toEqual(['#0 第4条: article=4']);
   });
@@ -254,6 +258,14 @@ describe('lists and ranges', () => {
       '#2 附則第四十条第二項: article=40 paragraph=2 附則 after=#1',
       '#3 第三項: paragraph=3 附則 after=#2',
       '#4 第百五条: article=105 附則 after=#3',
+    ]);
+  });
+
+  it('reads a lone イロハ letter after a sub-item as the next sub-item (イからハまで, イ及びロ)', () => {
+    expect(cite('同法第3条第1項第2号イからハまで、第4号イ及びロシア')).toEqual([
+      '#0 同法第3条第1項第2号イ: article=3 paragraph=1 item=2 subitem=イ same=同法 from',
+      '#1 ハ: subitem=ハ after=#0 to',
+      '#2 第4号イ: item=4 subitem=イ after=#1',
     ]);
   });
 

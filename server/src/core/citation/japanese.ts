@@ -3,13 +3,13 @@
 // jumps between trigger characters; every step is bounded, so it is linear in the text.
 
 import type { AliasDefinition, CitationSyntax, LanguageScan, Qualifier, ScanOptions, TreatyMention } from '../types';
-import { isArabicDigit, isKanji, isKatakana, isNameChar, matchAny, matchWord, matchWordBack, skipGap, skipGapBack } from './ja/chars';
+import { IROHA, isArabicDigit, isKanji, isKatakana, isNameChar, matchAny, matchWord, matchWordBack, skipGap, skipGapBack } from './ja/chars';
 import {
   compact, endsWithSuffix, INSTRUMENT_SUFFIXES, isGenericName, isNamingParenthesis, isTopicMarkerAt, nameBefore, quotationClosing,
   quotationOpening, quotedName, skipFootnote, skipFootnoteBack, suffixEndingAt,
 } from './ja/names';
 import { circledNumber, isKanjiNumeral, readNumber } from './ja/numbers';
-import { ARTICLE, ITEM, letterInParentheses, newDraft, PARAGRAPH, PointerReader, RANGE_DASHES, startsWord, type Draft } from './ja/pointer';
+import { ARTICLE, ITEM, letterInParentheses, newDraft, PARAGRAPH, PointerReader, RANGE_DASHES, startsWord, SUBITEM, type Draft } from './ja/pointer';
 
 /** Finds the Japanese citations, instrument mentions and alias definitions in `text`. Never throws. */
 export function scanJapanese(text: string, options: ScanOptions): LanguageScan {
@@ -224,7 +224,7 @@ class JapaneseScanner {
       }
       const connector = this.connector(cursor);
       if (connector === null) break;
-      const next = this.pointers.parse(skipGap(text, connector.end));
+      const next = this.pointers.parse(skipGap(text, connector.end)) ?? this.subitemAfter(skipGap(text, connector.end), anchor);
       if (next === null) break;
       const head = next.members[0]!;
       head.prev = anchor;
@@ -265,6 +265,18 @@ class JapaneseScanner {
     if (itari) return { end: itari.end, range: 'dash' };
     if (character !== '' && RANGE_DASHES.includes(character)) return { end: position + 1, range: 'dash' };
     return null;
+  }
+
+  /** `第二号イからハまで`: a lone イロハ letter after a sub-item is the next sub-item of the same item. */
+  private subitemAfter(position: number, anchor: Draft): { members: Draft[]; end: number } | null {
+    const text = this.text;
+    const letter = text[position] ?? '\0';
+    if (anchor.subitem === null || !IROHA.includes(letter) || isKatakana(text.charCodeAt(position + 1))) return null;
+    const draft = newDraft(position);
+    draft.end = position + 1;
+    draft.subitem = letter;
+    draft.level = SUBITEM;
+    return { members: [draft], end: position + 1 };
   }
 
   private continuesAfter(position: number): boolean {
@@ -397,9 +409,11 @@ class JapaneseScanner {
     const last = text[end - 1];
     if (last === '」' || last === '』') return this.quotedQualifier(end - 1);
     if ((last === '）' || last === ')') && !joined) return this.parenthesizedQualifier(end - 1);
-    const suffixStart = suffixEndingAt(text, end);
+    // 安保理決議第2231号第3項: the numbered instrument is the name.
+    const nameEnd = last === '号' ? this.serialNumberStart(end - 1) : end;
+    const suffixStart = suffixEndingAt(text, nameEnd);
     if (suffixStart < 0) return null;
-    const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary);
+    const name = nameBefore(text, suffixStart, nameEnd, this.isCitationEnd, this.isBoundary);
     const value = compact(text, name.start, end);
     const attached = !joined && !name.formal;
     if (value.length === 0 || isGenericName(value, attached)) return null;
@@ -408,6 +422,18 @@ class JapaneseScanner {
       attachStart: attached ? name.start : null,
       mention: { name: value, start: name.start, end },
     };
+  }
+
+  /** Where `第2231号` (or `2231号`) ending with the 号 at `position` starts, or `position + 1` if it is none. */
+  private serialNumberStart(position: number): number {
+    const text = this.text;
+    let start = skipGapBack(text, position);
+    const digitsEnd = start;
+    while (start > digitsEnd - 8 && start > 0 && (isArabicDigit(text.charCodeAt(start - 1)) || isKanjiNumeral(text.charCodeAt(start - 1)))) start--;
+    if (start === digitsEnd) return position + 1;
+    start = skipGapBack(text, start);
+    if (text[start - 1] === '第') start = skipGapBack(text, start - 1);
+    return start;
   }
 
   /** 「友好協力相互援助条約」第1条: the quoted name, span with its brackets. */

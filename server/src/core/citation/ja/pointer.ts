@@ -10,7 +10,7 @@ const NONE = 0;
 export const ARTICLE = 1;
 export const PARAGRAPH = 2;
 export const ITEM = 3;
-const SUBITEM = 4;
+export const SUBITEM = 4;
 const PART = 5;
 /** Nothing can follow (chapters, 前文, 別表, annexes). */
 const TERMINAL = 9;
