@@ -384,7 +384,7 @@ describe('things that look like citations but are not', () => {
 
 describe('treaty documents', () => {
   it('skips the labels that define provisions but finds citations later on the line', () => {
-    const text = ['第一条　この条約は、第五条に定める。', '２　前項の規定は、適用しない。', '## 第4条（協議）', '第十条から第十二条まで　削除', '　第一章　総則（第一条―第三条）'].join('\n');
+    const text = ['第一条　この条約は、第五条に定める。', '２　前項の規定は、適用しない。', '## 第4条（協議）', '## 第6条の2', '特則。', '第十条から第十二条まで　削除', '　第一章　総則（第一条―第三条）'].join('\n');
     expect(spans(text, true)).toEqual(['第五条', '前項', '第一条', '第三条']);
   });
 

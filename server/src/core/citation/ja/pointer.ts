@@ -278,7 +278,8 @@ export class PointerReader {
       if (text[no] !== 'の' && text[no] !== 'ノ') break;
       const token = readNumber(text, skipGap(text, no + 1));
       if (token === null || token.value === null) break;
-      const afterPosition = skipGap(text, token.end);
+      // The character right after the number (a line break ends the label 第6条の2 before its text).
+      const afterPosition = token.end;
       const after = text[afterPosition] ?? '\0';
       if (COUNTERS.includes(after) || (COUNTER_PREFIXES.includes(after) && isKanji(text.charCodeAt(afterPosition + 1)))) break;
       // 同法第二十条の七の一部を改め: a numeral starting a word (一部) is no branch.
