@@ -3,76 +3,27 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanEnglish } from '../../server/src/core/citation/english';
-import type { CitationSyntax, LanguageScan, LevelRef } from '../../server/src/core/types';
+import type { CitationSyntax } from '../../server/src/core/types';
 import { MASK_CHARACTER } from '../../server/src/core/types';
-import { dedent } from '../fixture';
+import {
+  expectLinearTime,
+  expectWellFormed,
+  levels,
+  number,
+  prose,
+  scanMarked,
+  spanAndNumbers,
+  timed,
+  treaty,
+  type Scanned,
+} from './citationTestKit';
 
 // The English citation grammar, one form per test. Fixtures mark each expected citation span with ^^^ under it
 // (a line of spaces and ^ runs under a text line marks each run; several per line allowed; the line is removed).
 
-interface MarkedFixture {
-  readonly text: string;
-  readonly ranges: readonly { readonly start: number; readonly end: number }[];
-}
-
-const MARKER_LINE = /^[ ^]*\^[ ^]*$/;
-
-function markedFixture(source: string): MarkedFixture {
-  const lines: string[] = [];
-  const ranges: { start: number; end: number }[] = [];
-  let length = 0;
-  let previousLineStart = 0;
-  for (const line of source.replace(/\n\s*$/, '').split('\n')) {
-    if (MARKER_LINE.test(line) && lines.length > 0) {
-      for (const run of line.matchAll(/\^+/g)) {
-        ranges.push({ start: previousLineStart + run.index, end: previousLineStart + run.index + run[0].length });
-      }
-      continue;
-    }
-    previousLineStart = length;
-    lines.push(line);
-    length += line.length + 1;
-  }
-  return { text: lines.join('\n'), ranges: ranges.sort((left, right) => left.start - right.start) };
-}
-
-const prose = { treatyDocument: false };
-const treaty = { treatyDocument: true };
-
-interface Scanned {
-  readonly text: string;
-  readonly scan: LanguageScan;
-  /** Each citation's text. */
-  readonly spans: string[];
-  /** The marked ranges' texts. */
-  readonly marked: string[];
-  readonly citations: readonly CitationSyntax[];
-}
-
-function scan(source: string, options = prose): Scanned {
-  const { text, ranges } = markedFixture(dedent(source));
-  const result = scanEnglish(text, options);
-  return {
-    text,
-    scan: result,
-    citations: result.citations,
-    spans: result.citations.map((citation) => text.slice(citation.span.start, citation.span.end)),
-    marked: ranges.map((range) => text.slice(range.start, range.end)),
-  };
-}
-
-const article = (value: string): LevelRef => ({ kind: 'number', value });
-const level = (value: string): LevelRef => ({ kind: 'number', value });
-
-/** The levels of a citation in a compact form for comparisons. */
-function levels(citation: CitationSyntax): Record<string, unknown> {
-  return {
-    article: citation.article,
-    paragraph: citation.paragraph,
-    item: citation.item,
-    ...(citation.subitem === null ? {} : { subitem: citation.subitem }),
-  };
-}
+const scan = (source: string, options = prose): Scanned => scanMarked(scanEnglish, source, options);
+const article = number;
+const level = number;
 
 describe('English article citations', () => {
   it('reads "Article 5" and marks exactly its words', () => {
@@ -441,11 +392,9 @@ describe('English text that is not a citation', () => {
     'The party went on to the 5th article.',
     'Art. 5th edition; article 1st.',
   ];
-  for (const text of negatives) {
-    it(`finds nothing in "${text}"`, () => {
-      expect(scanEnglish(text, prose).citations).toEqual([]);
-    });
-  }
+  it.each(negatives)('finds nothing in "%s"', (text) => {
+    expect(scanEnglish(text, prose).citations).toEqual([]);
+  });
 
   it('reads "articles 5" as a citation all the same: a number after the word makes it one', () => {
     expect(scan('Her articles 5 years ago were about art.').spans).toEqual(['articles 5']);
@@ -552,17 +501,7 @@ describe('English robustness', () => {
     );
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 60 }).map((parts) => parts.join('')), fc.boolean(), (text, treatyDocument) => {
-        const result = scanEnglish(text, { treatyDocument });
-        let previousStart = -1;
-        result.citations.forEach((citation, index) => {
-          expect(citation.span.start).toBeGreaterThanOrEqual(previousStart);
-          expect(citation.span.start).toBeLessThan(citation.span.end);
-          expect(citation.span.end).toBeLessThanOrEqual(text.length);
-          expect(text.slice(citation.span.start, citation.span.end)).not.toContain(MASK_CHARACTER);
-          if (citation.seriesPrevious !== null) expect(citation.seriesPrevious).toBeLessThan(index);
-          previousStart = citation.span.start;
-        });
-        for (const mention of result.mentions) expect(mention.span.end).toBeLessThanOrEqual(text.length);
+        expectWellFormed(text, scanEnglish(text, { treatyDocument }));
       }),
       { numRuns: 1500 },
     );
@@ -684,15 +623,7 @@ describe('English citations generated into random prose', () => {
       fc.property(citationArbitrary, (spec) => {
         const { text, expected, qualified } = generate(spec);
         const { citations } = scanEnglish(text, prose);
-        expect(
-          citations.map((citation) => ({
-            start: citation.span.start,
-            end: citation.span.end,
-            article: citation.article?.kind === 'number' ? citation.article.value : null,
-            paragraph: citation.paragraph?.kind === 'number' ? citation.paragraph.value : null,
-            rangeRole: citation.rangeRole,
-          })),
-        ).toEqual(expected);
+        expect(citations.map((citation) => ({ ...spanAndNumbers(citation), rangeRole: citation.rangeRole }))).toEqual(expected);
         citations.forEach((citation, index) => expect(citation.seriesPrevious).toBe(index === 0 ? null : index - 1));
         for (const citation of citations) {
           expect(citation.qualifier?.kind === 'name' ? citation.qualifier.name : null).toBe(qualified ? 'North Atlantic Treaty' : null);
@@ -775,17 +706,6 @@ describe('English treaty texts of the shared corpus', () => {
 // Speed (the machine is shared, so bounds are generous; linearity is checked by the ratio of two sizes)
 // ---------------------------------------------------------------------------------------------
 
-/** The fastest of three runs, in milliseconds of CPU time (wall time on a shared machine measures the neighbours). */
-function timed(run: () => void): number {
-  let best = Infinity;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const started = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(started);
-    best = Math.min(best, (used.user + used.system) / 1000);
-  }
-  return best;
-}
 
 const ADVERSARIAL: readonly [string, (size: number) => string][] = [
   ['a million digits after "Article"', (size) => `Article ${'1'.repeat(size)}`],
@@ -802,13 +722,7 @@ const ADVERSARIAL: readonly [string, (size: number) => string][] = [
 describe('English scanning speed', () => {
   for (const [name, make] of ADVERSARIAL) {
     it(`scans ${name} in linear time`, () => {
-      // Ten times the input: linear work takes about ten times as long, quadratic work a hundred.
-      const small = make(100_000);
-      const large = make(1_000_000);
-      const smallTime = timed(() => scanEnglish(small, prose));
-      const largeTime = timed(() => scanEnglish(large, prose));
-      expect(largeTime).toBeLessThan(1500);
-      expect(largeTime).toBeLessThan(Math.max(30 * smallTime, 60));
+      expectLinearTime((text) => scanEnglish(text, prose), make);
     });
   }
 

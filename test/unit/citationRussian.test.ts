@@ -1,58 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanRussian } from '../../server/src/core/citation/russian';
-import type { CitationSyntax, LevelRef } from '../../server/src/core/types';
 import { MASK_CHARACTER } from '../../server/src/core/types';
-import { dedent } from '../fixture';
+import {
+  expectLinearTime,
+  expectWellFormed,
+  levels,
+  number,
+  prose,
+  scanMarked,
+  spanAndNumbers,
+  timed,
+  treaty,
+  type Scanned,
+} from './citationTestKit';
 
 // The Russian citation grammar, one form per test. Fixtures mark each expected citation span with ^^^ under it
 // (a line of spaces and ^ runs under a text line marks each run; several per line allowed; the line is removed).
 
-interface MarkedFixture {
-  readonly text: string;
-  readonly ranges: readonly { readonly start: number; readonly end: number }[];
-}
-
-const MARKER_LINE = /^[ ^]*\^[ ^]*$/;
-
-function markedFixture(source: string): MarkedFixture {
-  const lines: string[] = [];
-  const ranges: { start: number; end: number }[] = [];
-  let length = 0;
-  let previousLineStart = 0;
-  for (const line of source.replace(/\n\s*$/, '').split('\n')) {
-    if (MARKER_LINE.test(line) && lines.length > 0) {
-      for (const run of line.matchAll(/\^+/g)) {
-        ranges.push({ start: previousLineStart + run.index, end: previousLineStart + run.index + run[0].length });
-      }
-      continue;
-    }
-    previousLineStart = length;
-    lines.push(line);
-    length += line.length + 1;
-  }
-  return { text: lines.join('\n'), ranges: ranges.sort((left, right) => left.start - right.start) };
-}
-
-const prose = { treatyDocument: false };
-const treaty = { treatyDocument: true };
-
-function scan(source: string, options = prose): { text: string; spans: string[]; marked: string[]; citations: readonly CitationSyntax[] } {
-  const { text, ranges } = markedFixture(dedent(source));
-  const { citations } = scanRussian(text, options);
-  return {
-    text,
-    citations,
-    spans: citations.map((citation) => text.slice(citation.span.start, citation.span.end)),
-    marked: ranges.map((range) => text.slice(range.start, range.end)),
-  };
-}
-
-const number = (value: string): LevelRef => ({ kind: 'number', value });
-
-function levels(citation: CitationSyntax): Record<string, unknown> {
-  return { article: citation.article, paragraph: citation.paragraph, item: citation.item };
-}
+const scan = (source: string, options = prose): Scanned => scanMarked(scanRussian, source, options);
 
 describe('Russian article citations', () => {
   it('reads every case form of the stem стат-', () => {
@@ -228,11 +194,9 @@ describe('Russian text that is not a citation', () => {
     'Встреча длилась 2 ч. 30 мин.',
     'пункт 5 повестки дня',
   ];
-  for (const text of negatives) {
-    it(`finds nothing in "${text}"`, () => {
-      expect(scanRussian(text, prose).citations).toEqual([]);
-    });
-  }
+  it.each(negatives)('finds nothing in "%s"', (text) => {
+    expect(scanRussian(text, prose).citations).toEqual([]);
+  });
 });
 
 describe('Russian treaty documents', () => {
@@ -269,16 +233,7 @@ describe('Russian robustness', () => {
     );
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 60 }).map((parts) => parts.join('')), fc.boolean(), (text, treatyDocument) => {
-        const result = scanRussian(text, { treatyDocument });
-        let previousStart = -1;
-        result.citations.forEach((citation, index) => {
-          expect(citation.span.start).toBeGreaterThanOrEqual(previousStart);
-          expect(citation.span.start).toBeLessThan(citation.span.end);
-          expect(citation.span.end).toBeLessThanOrEqual(text.length);
-          expect(text.slice(citation.span.start, citation.span.end)).not.toContain(MASK_CHARACTER);
-          if (citation.seriesPrevious !== null) expect(citation.seriesPrevious).toBeLessThan(index);
-          previousStart = citation.span.start;
-        });
+        expectWellFormed(text, scanRussian(text, { treatyDocument }));
       }),
       { numRuns: 1500 },
     );
@@ -345,14 +300,7 @@ describe('Russian citations generated into random prose', () => {
           return { start, end, article: String(member.article), paragraph: member.paragraph === null ? null : String(member.paragraph) };
         });
         const { citations } = scanRussian(text, prose);
-        expect(
-          citations.map((citation) => ({
-            start: citation.span.start,
-            end: citation.span.end,
-            article: citation.article?.kind === 'number' ? citation.article.value : null,
-            paragraph: citation.paragraph?.kind === 'number' ? citation.paragraph.value : null,
-          })),
-        ).toEqual(expected);
+        expect(citations.map(spanAndNumbers)).toEqual(expected);
         for (const citation of citations) {
           expect(citation.qualifier?.kind === 'name' ? citation.qualifier.name : null).toBe(spec.qualified ? 'Устава ООН' : null);
         }
@@ -363,18 +311,6 @@ describe('Russian citations generated into random prose', () => {
 });
 
 describe('Russian scanning speed', () => {
-  /** The fastest of three runs, in milliseconds of CPU time (wall time on a shared machine measures the neighbours). */
-  function timed(run: () => void): number {
-    let best = Infinity;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const started = process.cpuUsage();
-      run();
-      const used = process.cpuUsage(started);
-      best = Math.min(best, (used.user + used.system) / 1000);
-    }
-    return best;
-  }
-
   const adversarial: readonly [string, (size: number) => string][] = [
     ['a million digits after "статья"', (size) => `статья ${'1'.repeat(size)}`],
     ['ten thousand dangling "и"s', (size) => `статьи 1${' и'.repeat(size / 100)}${' и 1'.repeat(size / 100)}`],
@@ -385,13 +321,7 @@ describe('Russian scanning speed', () => {
   ];
   for (const [name, make] of adversarial) {
     it(`scans ${name} in linear time`, () => {
-      // Ten times the input: linear work takes about ten times as long, quadratic work a hundred.
-      const small = make(100_000);
-      const large = make(1_000_000);
-      const smallTime = timed(() => scanRussian(small, prose));
-      const largeTime = timed(() => scanRussian(large, prose));
-      expect(largeTime).toBeLessThan(1500);
-      expect(largeTime).toBeLessThan(Math.max(30 * smallTime, 60));
+      expectLinearTime((text) => scanRussian(text, prose), make);
     });
   }
 

@@ -1,42 +1,41 @@
 // The English citation grammar: Article / paragraph / sub-paragraph pointers in either order, lists and
 // ranges, anaphora (this / that / the preceding Article), attached instrument names, mentions and aliases.
-// It jumps between trigger words and parses with a hand-written cursor, so any input scans in linear time.
+// It parses by hand from each trigger word, so any input scans in linear time; the loop, gaps and result
+// assembly are western.ts's, shared with the Russian grammar.
 
-import type {
-  AliasDefinition,
-  CitationSyntax,
-  LanguageScan,
-  LevelRef,
-  Qualifier,
-  ScanOptions,
-  TreatyMention,
-} from '../types';
+import type { LanguageScan, LevelRef, Qualifier, ScanOptions } from '../types';
 import { parseArabicNumber, parseRomanNumber } from '../text/numerals';
-import { classifyLines } from '../treaty/labels';
+import {
+  MAX_GAP,
+  MAX_WORD,
+  appendMember,
+  atSentenceStart,
+  determinedQualifier,
+  isDefinitionLabel,
+  isDigit,
+  isHorizontalSpace,
+  letterRunEnd,
+  letterRunStart,
+  nameQualifier,
+  newMember,
+  normaliseSpace,
+  numberRef,
+  scanWestern,
+  skipGap,
+  skipGapBack,
+  wordBefore,
+  type Context,
+  type Group,
+  type Member,
+  type MentionGrammar,
+  type NameToken,
+  type QualifierToken,
+  type WesternGrammar,
+} from './western';
 
 // ---------------------------------------------------------------------------------------------
 // Characters and small tokens
 // ---------------------------------------------------------------------------------------------
-
-/** Longest run of spaces accepted between two tokens (PDF extraction pads; more is layout, not prose). */
-const MAX_GAP = 16;
-/** Words longer than this are never part of a citation; the bound keeps backward scans short. */
-const MAX_WORD = 40;
-
-export function isHorizontalSpace(code: number): boolean {
-  return (
-    code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x202f || code === 0x205f || code === 0x3000
-  );
-}
-
-export function isLineBreak(code: number): boolean {
-  return code === 0x0a || code === 0x0d;
-}
-
-export function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
 
 function isUpper(code: number): boolean {
   return code >= 0x41 && code <= 0x5a;
@@ -54,50 +53,6 @@ function isWordCode(code: number): boolean {
   return isLetter(code) || isDigit(code);
 }
 
-/**
- * Skips spaces and up to two line breaks: a line break, or the blank line PDF pasting puts between lines,
- * may fall inside a citation; two blank lines end it. Masked text is not space.
- * (Shared with the Russian grammar.)
- */
-export function skipGap(text: string, index: number): number {
-  let position = index;
-  let spaces = 0;
-  let breaks = 0;
-  while (position < text.length && spaces <= MAX_GAP) {
-    const code = text.charCodeAt(position);
-    if (isHorizontalSpace(code)) {
-      position++;
-      spaces++;
-    } else if (isLineBreak(code) && breaks < 2) {
-      breaks++;
-      position += code === 0x0d && text.charCodeAt(position + 1) === 0x0a ? 2 : 1;
-    } else {
-      break;
-    }
-  }
-  return position;
-}
-
-/** Skips spaces and at most one line break backwards (a name before a citation is on its line or the one before). */
-export function skipGapBack(text: string, index: number): number {
-  let position = index;
-  let spaces = 0;
-  let breaks = 0;
-  while (position > 0 && spaces <= MAX_GAP) {
-    const code = text.charCodeAt(position - 1);
-    if (isHorizontalSpace(code)) {
-      position--;
-      spaces++;
-    } else if (isLineBreak(code) && breaks === 0) {
-      breaks++;
-      position -= code === 0x0a && text.charCodeAt(position - 2) === 0x0d ? 2 : 1;
-    } else {
-      break;
-    }
-  }
-  return position;
-}
-
 /** Skips spaces (not line breaks) backwards. */
 function skipSpacesBack(text: string, index: number): number {
   let position = index;
@@ -107,38 +62,12 @@ function skipSpacesBack(text: string, index: number): number {
 
 /** End of the run of ASCII/Latin letters starting at `index` (bounded). */
 function wordEnd(text: string, index: number): number {
-  let position = index;
-  while (position < text.length && position - index <= MAX_WORD && isLetter(text.charCodeAt(position))) position++;
-  return position;
+  return letterRunEnd(text, index, isLetter);
 }
 
 /** Start of the run of letters ending at `index` (bounded). */
 function wordStart(text: string, index: number): number {
-  let position = index;
-  while (position > 0 && index - position <= MAX_WORD && isLetter(text.charCodeAt(position - 1))) position--;
-  return position;
-}
-
-/** Runs of spaces and line breaks become one space (a name broken across lines reads as one). Shared with Russian. */
-export function normaliseSpace(value: string): string {
-  // A hand loop: a global regex replace allocates per match, which adds up over a megabyte of names.
-  let clean = true;
-  for (let index = 0; index < value.length && clean; index++) {
-    const code = value.charCodeAt(index);
-    if (code === 0x20) clean = value.charCodeAt(index + 1) !== 0x20;
-    else clean = !isHorizontalSpace(code) && !isLineBreak(code);
-  }
-  if (clean) return value;
-  let out = '';
-  let inSpace = false;
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    const space = isHorizontalSpace(code) || isLineBreak(code);
-    if (!space) out += value[index];
-    else if (!inSpace) out += ' ';
-    inSpace = space;
-  }
-  return out;
+  return letterRunStart(text, index, isLetter);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,39 +194,6 @@ function readParen(text: string, index: number): ParenToken | null {
 // Groups: one written pointer, possibly a list or range of several provisions
 // ---------------------------------------------------------------------------------------------
 
-interface Member {
-  start: number;
-  end: number;
-  article: LevelRef | null;
-  paragraph: LevelRef | null;
-  item: LevelRef | null;
-  subitem: string | null;
-  rangeRole: 'from' | 'to' | null;
-}
-
-interface Group {
-  readonly members: Member[];
-  readonly kind: string;
-  readonly preamble: boolean;
-  readonly annex: string | null;
-  qualifier: Qualifier | null;
-}
-
-interface Context {
-  readonly text: string;
-  readonly treatyDocument: boolean;
-  /** Where the previous citation ended: a prefix name may not reach back past it. */
-  floor: number;
-}
-
-function newMember(start: number, end: number): Member {
-  return { start, end, article: null, paragraph: null, item: null, subitem: null, rangeRole: null };
-}
-
-function numberRef(value: string): LevelRef {
-  return { kind: 'number', value };
-}
-
 /** Parenthesised levels after a number: `(1)(a)(ii)`; fills what is still empty, in order. */
 function readParens(text: string, member: Member, index: number, allowSpace: boolean): number {
   let position = index;
@@ -399,12 +295,7 @@ function continueSeries(ctx: Context, members: Member[], state: SeriesState): vo
     } else {
       return;
     }
-    if (connector.range) {
-      if (previous.rangeRole === 'to') return;
-      previous.rangeRole = 'from';
-      member.rangeRole = 'to';
-    }
-    members.push(member);
+    if (!appendMember(members, member, connector.range)) return;
   }
 }
 
@@ -430,12 +321,6 @@ function capitalisedWordEnd(text: string, index: number): number {
     position = wordEnd(text, position + 1);
   }
   return position;
-}
-
-interface NameToken {
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
 }
 
 /**
@@ -517,11 +402,6 @@ function readDigitsRun(text: string, index: number): { end: number } | null {
   return position - index > 6 || isWordCode(text.charCodeAt(position)) ? null : { end: position };
 }
 
-interface QualifierToken {
-  readonly qualifier: Qualifier;
-  readonly end: number;
-}
-
 /** After `of` / `to`: `this Treaty`, `the present Charter` (self), `that Declaration`, `the said Treaty` (same), or a name. */
 function readQualifier(text: string, index: number): QualifierToken | null {
   const firstEnd = wordEnd(text, index);
@@ -539,23 +419,17 @@ function readQualifier(text: string, index: number): QualifierToken | null {
       determinerEnd = secondEnd;
       kind = second === 'present' ? 'this' : 'same';
     } else if (secondStart > firstEnd) {
-      const name = readName(text, secondStart);
-      return name === null ? null : { qualifier: { kind: 'name', name: name.name, span: { start: name.start, end: name.end } }, end: name.end };
+      return nameQualifier(readName(text, secondStart));
     } else {
       return null;
     }
   }
-  if (kind !== null) {
-    const nounStart = skipGap(text, determinerEnd);
-    const nounEnd = wordEnd(text, nounStart);
-    if (nounStart === determinerEnd || !INSTRUMENT_NOUNS.has(text.slice(nounStart, nounEnd).toLowerCase())) return null;
-    const span = { start: index, end: nounEnd };
-    const qualifier: Qualifier =
-      kind === 'this' ? { kind: 'this', span } : { kind: 'same', word: normaliseSpace(text.slice(index, nounEnd)), span };
-    return { qualifier, end: nounEnd };
-  }
-  const name = readName(text, index);
-  return name === null ? null : { qualifier: { kind: 'name', name: name.name, span: { start: name.start, end: name.end } }, end: name.end };
+  if (kind !== null) return determinedQualifier(text, index, determinerEnd, kind === 'this', wordEnd, isInstrumentNoun);
+  return nameQualifier(readName(text, index));
+}
+
+function isInstrumentNoun(word: string): boolean {
+  return INSTRUMENT_NOUNS.has(word.toLowerCase());
 }
 
 /** `of <qualifier>` (or `to <qualifier>` for annexes and preambles) after `index`. */
@@ -603,25 +477,6 @@ function readPrefixName(text: string, citationStart: number, floor: number): Nam
 // ---------------------------------------------------------------------------------------------
 // The pointer forms
 // ---------------------------------------------------------------------------------------------
-
-/**
- * True when the word at `index` is the label that defines a provision in a treaty document (`Article  5` alone on
- * its line, `ARTICLE V`, `Article 5 — Title`, `Статья 2. Название`, `Annex I`, `Preamble`): the treaty parser's
- * own line classifier decides, so a label is never both a definition there and a citation here. Shared with Russian.
- */
-export function isDefinitionLabel(text: string, index: number): boolean {
-  let lineStart = index;
-  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) {
-    const code = text.charCodeAt(lineStart - 1);
-    if (index - lineStart > MAX_GAP || !(isHorizontalSpace(code) || code === 0x23 || code === 0xfeff)) return false;
-    lineStart--;
-  }
-  if (text.charCodeAt(lineStart) === 0xfeff) lineStart++;
-  let lineEnd = index;
-  while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
-  const line = classifyLines(text, [lineStart], [lineEnd])[0];
-  return (line?.kind === 'article' || line?.kind === 'annex' || line?.kind === 'preamble') && line.labelStart === index;
-}
 
 function isPluralWord(word: string): boolean {
   const lower = word.toLowerCase();
@@ -824,11 +679,10 @@ function parseLevelFirst(ctx: Context, start: number, triggerEnd: number, word: 
 /** `this Article`, `that Article`, `the preceding Article`: a capitalised `Article` after a determiner. */
 function parseAnaphora(ctx: Context, start: number, triggerEnd: number): Group | null {
   const { text } = ctx;
-  const determinerEnd = skipGapBack(text, start);
-  if (determinerEnd === start || determinerEnd <= ctx.floor) return null;
-  const determinerStart = wordStart(text, determinerEnd);
-  if (determinerStart < ctx.floor) return null;
-  const determiner = text.slice(determinerStart, determinerEnd);
+  const before = wordBefore(text, start, ctx.floor, wordStart);
+  if (before === null) return null;
+  const determinerStart = before.start;
+  const determiner = text.slice(determinerStart, before.end);
   const entry = ARTICLE_DETERMINERS[determiner.toLowerCase()];
   if (entry === undefined || (determiner !== determiner.toLowerCase() && determiner.slice(1) !== determiner.slice(1).toLowerCase())) return null;
   let spanStart = determinerStart;
@@ -865,6 +719,9 @@ function parseAnnex(ctx: Context, start: number, triggerEnd: number, word: strin
 }
 
 function parseAt(ctx: Context, start: number, end: number, word: string): Group | null {
+  // Joined to the word before (`non-paragraph`, or after a letter such as `é` that `\b` does not know), it is part of it.
+  const before = ctx.text.charCodeAt(start - 1);
+  if (start > 0 && (before === 0x2d || isWordCode(before))) return null;
   const lower = word.toLowerCase();
   if (lower.startsWith('art')) {
     const numbered = parseArticleFirst(ctx, start, end, word);
@@ -876,30 +733,6 @@ function parseAt(ctx: Context, start: number, end: number, word: string): Group 
   return parseAnnex(ctx, start, end, word);
 }
 
-function emit(out: CitationSyntax[], group: Group): void {
-  const base = out.length;
-  const series = group.members.length > 1;
-  for (let index = 0; index < group.members.length; index++) {
-    const member = group.members[index]!;
-    out.push({
-      span: { start: member.start, end: member.end },
-      language: 'en',
-      kind: series ? (member.rangeRole !== null ? 'range' : 'list') : group.kind,
-      article: member.article,
-      paragraph: member.paragraph,
-      item: member.item,
-      subitem: member.subitem,
-      part: null,
-      supplementary: false,
-      preamble: group.preamble,
-      annex: group.annex,
-      qualifier: group.qualifier,
-      seriesPrevious: index === 0 ? null : base + index - 1,
-      rangeRole: member.rangeRole,
-    });
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Mentions, topics and aliases
 // ---------------------------------------------------------------------------------------------
@@ -907,29 +740,13 @@ function emit(out: CitationSyntax[], group: Group): void {
 const TOPIC_INTRODUCERS: ReadonlySet<string> = new Set(['under', 'in', 'by', 'within', 'throughout']);
 const TWO_WORD_INTRODUCERS: ReadonlySet<string> = new Set(['according to', 'pursuant to', 'in accordance with']);
 
-/** True when `index` starts a sentence: text start, after `.`/`!`/`?`/`:`, or after a blank line or heading mark. */
-function atSentenceStart(text: string, index: number): boolean {
-  let position = index;
-  let breaks = 0;
-  while (position > 0 && index - position <= MAX_GAP) {
-    const code = text.charCodeAt(position - 1);
-    if (isLineBreak(code)) breaks++;
-    else if (!isHorizontalSpace(code)) break;
-    position--;
-  }
-  if (position === 0) return true;
-  const code = text.charCodeAt(position - 1);
-  if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3a || code === 0x23 || code === 0xfeff) return true;
-  return breaks >= 2 || (breaks === 1 && !isWordCode(code) && code !== 0x2c);
-}
-
 /** `The Charter provides …`, `Under the North Atlantic Treaty, …`: the sentence is about the instrument. */
 function isTopic(text: string, start: number, end: number): boolean {
   let position = start;
   const theEnd = skipGapBack(text, position);
   const theStart = wordStart(text, theEnd);
   if (theEnd < position && /^the$/i.test(text.slice(theStart, theEnd))) position = theStart;
-  if (atSentenceStart(text, position)) {
+  if (atSentenceStart(text, position, isWordCode)) {
     // The subject: a verb in lower case follows (`The Charter provides`), not `of`/`and` continuing a phrase.
     const nextStart = skipGap(text, end);
     const next = text.slice(nextStart, wordEnd(text, nextStart));
@@ -951,25 +768,23 @@ function isTopic(text: string, start: number, end: number): boolean {
     else if (TWO_WORD_INTRODUCERS.has(threeWords)) introAt = beforeBeforeStart;
     else return false;
   }
-  return atSentenceStart(text, introAt) && text.charCodeAt(end) === 0x2c;
+  return atSentenceStart(text, introAt, isWordCode) && text.charCodeAt(end) === 0x2c;
 }
 
 /** Where a mention's name starts: capitalised words (not sentence openers) before the instrument noun. */
 function mentionStart(text: string, headStart: number, floor: number): number {
   let start = headStart;
   for (let words = 0; words < 8; words++) {
-    const end = skipGapBack(text, start);
-    if (end === start || end <= floor) break;
-    const previousStart = wordStart(text, end);
-    if (previousStart === end || previousStart < floor) break;
-    let tokenStart = previousStart;
+    const previous = wordBefore(text, start, floor, wordStart);
+    if (previous === null) break;
+    let tokenStart = previous.start;
     // `Non-Proliferation Treaty`: step over the hyphenated word as one.
     while (text.charCodeAt(tokenStart - 1) === 0x2d && isLetter(text.charCodeAt(tokenStart - 2))) {
       const partStart = wordStart(text, tokenStart - 1);
       if (partStart < floor || partStart === tokenStart - 1) break;
       tokenStart = partStart;
     }
-    const word = text.slice(tokenStart, end);
+    const word = text.slice(tokenStart, previous.end);
     if (!isUpper(word.charCodeAt(0)) || NAME_STOPWORDS.has(word.toLowerCase())) break;
     if (tokenStart > 0 && isWordCode(text.charCodeAt(tokenStart - 1))) break;
     start = tokenStart;
@@ -979,79 +794,40 @@ function mentionStart(text: string, headStart: number, floor: number): number {
 
 const SELF_OR_ANAPHORIC = /^(?:this|that|said|present|same|such)$/i;
 
-function findMentions(text: string, qualifierNames: readonly TreatyMention[]): TreatyMention[] {
-  const mentions: TreatyMention[] = [];
-  const head = new RegExp(MENTION_HEAD.source, 'g');
-  let floor = 0;
-  let qualifierIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = head.exec(text)) !== null) {
-    // A qualifier's name (in offset order) is already a mention: step over it rather than read it again.
-    while (qualifierIndex < qualifierNames.length && qualifierNames[qualifierIndex]!.span.end <= match.index) qualifierIndex++;
-    const qualifier = qualifierNames[qualifierIndex];
-    if (qualifier !== undefined && qualifier.span.start <= match.index) {
-      head.lastIndex = Math.max(head.lastIndex, qualifier.span.end);
-      floor = qualifier.span.end;
-      continue;
-    }
-    const start = mentionStart(text, match.index, floor);
-    const name = readName(text, start);
-    if (name === null || name.end <= match.index) continue;
-    head.lastIndex = name.end;
-    floor = name.end;
-    const beforeEnd = skipGapBack(text, start);
-    const before = text.slice(wordStart(text, beforeEnd), beforeEnd);
-    if (beforeEnd < start && SELF_OR_ANAPHORIC.test(before)) continue;
-    // A bare instrument noun is a mention only as `the Treaty` / `the Charter`.
-    if (start === match.index && name.end === match.index + match[0].length && !(beforeEnd < start && /^the$/i.test(before))) continue;
-    mentions.push({ name: name.name, span: { start, end: name.end }, topic: isTopic(text, start, name.end) });
-  }
-  const seen = new Set(mentions.map((mention) => mention.span.start));
-  for (const mention of qualifierNames) {
-    if (!seen.has(mention.span.start)) mentions.push(mention);
-  }
-  return mentions.sort((left, right) => left.span.start - right.span.start);
+/** Not a mention: `this Treaty`, `that Declaration`, or a bare noun without `the` (`a Treaty`, `Treaty`). */
+function isMention(text: string, name: NameToken, head: RegExpExecArray): boolean {
+  const beforeEnd = skipGapBack(text, name.start);
+  const before = text.slice(wordStart(text, beforeEnd), beforeEnd);
+  if (beforeEnd < name.start && SELF_OR_ANAPHORIC.test(before)) return false;
+  // A bare instrument noun is a mention only as `the Treaty` / `the Charter`.
+  const bare = name.start === head.index && name.end === head.index + head[0].length;
+  return !bare || (beforeEnd < name.start && /^the$/i.test(before));
 }
 
-const ALIAS = /^\s?\((?:hereinafter(?: referred to as)?,? )?(?:the )?["“'‘]([^"”'’\n]{1,60})["”'’]\)|^\s?\(([A-Z][A-Z0-9-]{1,9})\)/;
+const MENTIONS: MentionGrammar = {
+  head: MENTION_HEAD,
+  readName: (text, head, floor) => readName(text, mentionStart(text, head.index, floor)),
+  isMention,
+  isTopic,
+};
 
 /** `the North Atlantic Treaty (the "Treaty")`, `… (hereinafter "NAT")`, `… (NPT)`. */
-function findAliases(text: string, mentions: readonly TreatyMention[]): AliasDefinition[] {
-  const aliases: AliasDefinition[] = [];
-  for (const mention of mentions) {
-    const match = ALIAS.exec(text.slice(mention.span.end, mention.span.end + 100));
-    if (match === null) continue;
-    const alias = (match[1] ?? match[2])!.trim().replace(/^the /i, '');
-    if (alias.length === 0) continue;
-    aliases.push({ alias, fullName: mention.name, span: { start: mention.span.start, end: mention.span.end + match[0].length } });
-  }
-  return aliases;
-}
+const ALIAS = /^\s?\((?:hereinafter(?: referred to as)?,? )?(?:the )?["“'‘]([^"”'’\n]{1,60})["”'’]\)|^\s?\(([A-Z][A-Z0-9-]{1,9})\)/;
 
 // ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
+const ENGLISH: WesternGrammar = {
+  language: 'en',
+  trigger: TRIGGER,
+  parseAt,
+  mentions: MENTIONS,
+  alias: ALIAS,
+  aliasOf: (match) => (match[1] ?? match[2] ?? '').trim().replace(/^the /i, ''),
+};
+
 /** Every English citation, instrument mention and alias definition in `text`, in offset order. */
 export function scanEnglish(text: string, options: ScanOptions): LanguageScan {
-  const citations: CitationSyntax[] = [];
-  const qualifierNames: TreatyMention[] = [];
-  const ctx: Context = { text, treatyDocument: options.treatyDocument, floor: 0 };
-  const trigger = new RegExp(TRIGGER.source, TRIGGER.flags);
-  let match: RegExpExecArray | null;
-  while ((match = trigger.exec(text)) !== null) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (start > 0 && (text.charCodeAt(start - 1) === 0x2d || isWordCode(text.charCodeAt(start - 1)))) continue;
-    const group = parseAt(ctx, start, end, match[0]);
-    if (group === null) continue;
-    emit(citations, group);
-    const last = group.members[group.members.length - 1]!;
-    ctx.floor = last.end;
-    trigger.lastIndex = Math.max(end, last.end);
-    const qualifier = group.qualifier;
-    if (qualifier?.kind === 'name') qualifierNames.push({ name: qualifier.name, span: qualifier.span, topic: false });
-  }
-  const mentions = findMentions(text, qualifierNames);
-  return { citations, mentions, aliases: findAliases(text, mentions) };
+  return scanWestern(text, options, ENGLISH);
 }

@@ -1,20 +1,35 @@
 // The Russian citation grammar: стат- with its case endings and ст., пункт/п., часть/ч., абзац (also with
 // ordinal words), подпункт «а», lists and ranges, настоящей статьи / настоящего Договора, genitive names
-// (статьи 51 Устава ООН), instrument mentions and (далее — «…») aliases. Linear: triggers, then a cursor.
+// (статьи 51 Устава ООН), instrument mentions and (далее — «…») aliases. Linear: triggers, then a cursor;
+// the loop, gaps and result assembly are western.ts's, shared with the English grammar.
 
-import type {
-  AliasDefinition,
-  CitationSyntax,
-  LanguageScan,
-  LevelRef,
-  Qualifier,
-  ScanOptions,
-  TreatyMention,
-} from '../types';
+import type { LanguageScan, LevelRef, Qualifier, ScanOptions } from '../types';
 import { parseArabicNumber, parseRomanNumber } from '../text/numerals';
-import { isDefinitionLabel, isDigit, isHorizontalSpace, isLineBreak, normaliseSpace, skipGap, skipGapBack } from './english';
-
-const MAX_WORD = 40;
+import {
+  MAX_WORD,
+  appendMember,
+  atSentenceStart,
+  determinedQualifier,
+  isDefinitionLabel,
+  isDigit,
+  letterRunEnd,
+  letterRunStart,
+  nameQualifier,
+  newMember,
+  normaliseSpace,
+  numberRef,
+  scanWestern,
+  skipGap,
+  skipGapBack,
+  wordBefore,
+  type Context,
+  type Group,
+  type Member,
+  type MentionGrammar,
+  type NameToken,
+  type QualifierToken,
+  type WesternGrammar,
+} from './western';
 
 /**
  * Trigger words (case-insensitive); the lookarounds stand in for `\b`, which does not know Cyrillic. Explicit
@@ -67,15 +82,11 @@ function isWordCode(code: number): boolean {
 }
 
 function wordEnd(text: string, index: number): number {
-  let position = index;
-  while (position < text.length && position - index <= MAX_WORD && isLetter(text.charCodeAt(position))) position++;
-  return position;
+  return letterRunEnd(text, index, isLetter);
 }
 
 function wordStart(text: string, index: number): number {
-  let position = index;
-  while (position > 0 && index - position <= MAX_WORD && isLetter(text.charCodeAt(position - 1))) position--;
-  return position;
+  return letterRunStart(text, index, isLetter);
 }
 
 /** A word with an abbreviation's full stop when it is one of ours (`ст.`, `п.`). */
@@ -228,37 +239,6 @@ function readValue(text: string, index: number, level: Level): Value | null {
 // Groups
 // ---------------------------------------------------------------------------------------------
 
-interface Member {
-  start: number;
-  end: number;
-  article: LevelRef | null;
-  paragraph: LevelRef | null;
-  item: LevelRef | null;
-  rangeRole: 'from' | 'to' | null;
-}
-
-interface Group {
-  readonly members: Member[];
-  readonly kind: string;
-  readonly preamble: boolean;
-  readonly annex: string | null;
-  readonly qualifier: Qualifier | null;
-}
-
-interface Context {
-  readonly text: string;
-  readonly treatyDocument: boolean;
-  floor: number;
-}
-
-function newMember(start: number, end: number): Member {
-  return { start, end, article: null, paragraph: null, item: null, rangeRole: null };
-}
-
-function numberRef(value: string): LevelRef {
-  return { kind: 'number', value };
-}
-
 function setLevel(member: Member, level: Level, ref: LevelRef): void {
   if (level === 'article') member.article = ref;
   else if (level === 'paragraph') member.paragraph = ref;
@@ -293,12 +273,7 @@ function continueSeries(text: string, members: Member[], level: Level, valueKind
     member.article = previous.article;
     member.paragraph = previous.paragraph;
     setLevel(member, level, numberRef(value.value));
-    if (connector.range) {
-      if (previous.rangeRole === 'to') return;
-      previous.rangeRole = 'from';
-      member.rangeRole = 'to';
-    }
-    members.push(member);
+    if (!appendMember(members, member, connector.range)) return;
   }
 }
 
@@ -322,12 +297,6 @@ function hyphenatedEnd(text: string, index: number): number {
   let end = wordEnd(text, index);
   while (text.charCodeAt(end) === 0x2d && isLetter(text.charCodeAt(end + 1))) end = wordEnd(text, end + 1);
   return end;
-}
-
-interface NameToken {
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
 }
 
 /**
@@ -390,24 +359,13 @@ function readName(text: string, index: number): NameToken | null {
 }
 
 /** `настоящего Договора` (self), `указанного Договора` (same), or a name. */
-function readQualifier(text: string, index: number): { qualifier: Qualifier; end: number } | null {
+function readQualifier(text: string, index: number): QualifierToken | null {
   const firstEnd = wordEnd(text, index);
   const first = text.slice(index, firstEnd).toLowerCase();
   const self = /^(?:настоящ|данн)(?:его|ого|ей|ой|ему|ому|им|ым|ую|ий|ая|ее|ое)$/.test(first);
   const same = /^(?:указанн|названн|упомянут|этого|этой|того)(?:ого|ой|ому|ым)?$/.test(first);
-  if (self || same) {
-    const nounStart = skipGap(text, firstEnd);
-    const nounEnd = wordEnd(text, nounStart);
-    if (nounStart === firstEnd || !INSTRUMENT_WORD.test(text.slice(nounStart, nounEnd))) return null;
-    const span = { start: index, end: nounEnd };
-    const qualifier: Qualifier = self
-      ? { kind: 'this', span }
-      : { kind: 'same', word: normaliseSpace(text.slice(index, nounEnd)), span };
-    return { qualifier, end: nounEnd };
-  }
-  const name = readName(text, index);
-  if (name === null) return null;
-  return { qualifier: { kind: 'name', name: name.name, span: { start: name.start, end: name.end } }, end: name.end };
+  if (self || same) return determinedQualifier(text, index, firstEnd, self, wordEnd, (word) => INSTRUMENT_WORD.test(word));
+  return nameQualifier(readName(text, index));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -546,11 +504,10 @@ function parseLevelFirst(ctx: Context, start: number, triggerEnd: number, word: 
 function parseAnaphora(ctx: Context, start: number, triggerEnd: number, word: string): Group | null {
   const { text } = ctx;
   if (word === 'ст.' || word === 'статей') return null;
-  const determinerEnd = skipGapBack(text, start);
-  if (determinerEnd === start || determinerEnd <= ctx.floor) return null;
-  const determinerStart = wordStart(text, determinerEnd);
-  if (determinerStart < ctx.floor) return null;
-  const determinerWord = text.slice(determinerStart, determinerEnd).toLowerCase();
+  const before = wordBefore(text, start, ctx.floor, wordStart);
+  if (before === null) return null;
+  const determinerStart = before.start;
+  const determinerWord = text.slice(determinerStart, before.end).toLowerCase();
   const determiner = articleDeterminer(determinerWord);
   if (determiner === null) return null;
   if (!ctx.treatyDocument && determiner.ref.kind === 'this') {
@@ -581,30 +538,6 @@ function parseAt(ctx: Context, start: number, end: number, match: string): Group
   return finishGroup(ctx, [newMember(start, label.end)], 'annex', false, ctx.text.slice(labelStart, label.end));
 }
 
-function emit(out: CitationSyntax[], group: Group): void {
-  const base = out.length;
-  const series = group.members.length > 1;
-  for (let index = 0; index < group.members.length; index++) {
-    const member = group.members[index]!;
-    out.push({
-      span: { start: member.start, end: member.end },
-      language: 'ru',
-      kind: series ? (member.rangeRole !== null ? 'range' : 'list') : group.kind,
-      article: member.article,
-      paragraph: member.paragraph,
-      item: member.item,
-      subitem: null,
-      part: null,
-      supplementary: false,
-      preamble: group.preamble,
-      annex: group.annex,
-      qualifier: group.qualifier,
-      seriesPrevious: index === 0 ? null : base + index - 1,
-      rangeRole: member.rangeRole,
-    });
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Mentions, topics and aliases
 // ---------------------------------------------------------------------------------------------
@@ -612,26 +545,11 @@ function emit(out: CitationSyntax[], group: Group): void {
 /** Words before an instrument noun that make it this document or the one named before, not a mention. */
 const SELF_OR_ANAPHORIC = /^(?:(?:настоящ|данн|указанн|названн|упомянут)[а-яё]*|эт(?:от|а|о|ого|ой|ому|им|ую)|т(?:от|а|о|ого|ой|ому|ем|ом))$/;
 
-function atSentenceStart(text: string, index: number): boolean {
-  let position = index;
-  let breaks = 0;
-  while (position > 0 && index - position <= 16) {
-    const code = text.charCodeAt(position - 1);
-    if (isLineBreak(code)) breaks++;
-    else if (!isHorizontalSpace(code)) break;
-    position--;
-  }
-  if (position === 0) return true;
-  const code = text.charCodeAt(position - 1);
-  if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3a || code === 0x23 || code === 0xfeff) return true;
-  return breaks >= 2 || (breaks === 1 && !isWordCode(code) && code !== 0x2c);
-}
-
 const TOPIC_INTRODUCERS = /^(?:согласно|по|в соответствии со?|в рамках|на основании)$/;
 
 /** `Договор … предусматривает` at a sentence start, or `Согласно Договору, …`. */
 function isTopic(text: string, start: number, end: number): boolean {
-  if (atSentenceStart(text, start)) {
+  if (atSentenceStart(text, start, isWordCode)) {
     const next = skipGap(text, end);
     return next > end && !isUpper(text.charCodeAt(next)) && isLetter(text.charCodeAt(next));
   }
@@ -641,7 +559,7 @@ function isTopic(text: string, start: number, end: number): boolean {
     if (previousEnd === introStart) return false;
     introStart = wordStart(text, previousEnd);
     const intro = normaliseSpace(text.slice(introStart, skipGapBack(text, start))).toLowerCase();
-    if (TOPIC_INTRODUCERS.test(intro)) return atSentenceStart(text, introStart) && text.charCodeAt(end) === 0x2c;
+    if (TOPIC_INTRODUCERS.test(intro)) return atSentenceStart(text, introStart, isWordCode) && text.charCodeAt(end) === 0x2c;
   }
   return false;
 }
@@ -650,88 +568,51 @@ function isTopic(text: string, start: number, end: number): boolean {
 function mentionStart(text: string, headStart: number, floor: number): number {
   let start = headStart;
   for (let words = 0; words < 3; words++) {
-    const end = skipGapBack(text, start);
-    if (end === start || end <= floor) break;
-    let previousStart = wordStart(text, end);
+    const previous = wordBefore(text, start, floor, wordStart);
+    if (previous === null) break;
+    let previousStart = previous.start;
     while (text.charCodeAt(previousStart - 1) === 0x2d && isLetter(text.charCodeAt(previousStart - 2))) {
       previousStart = wordStart(text, previousStart - 1);
     }
-    const word = text.slice(previousStart, end);
+    const word = text.slice(previousStart, previous.end);
     if (previousStart < floor || !isUpper(word.charCodeAt(0)) || !ADJECTIVE.test(word.toLowerCase())) break;
     start = previousStart;
   }
   return start;
 }
 
-function findMentions(text: string, qualifierNames: readonly TreatyMention[]): TreatyMention[] {
-  const mentions: TreatyMention[] = [];
-  const head = new RegExp(INSTRUMENT_HEAD.source, INSTRUMENT_HEAD.flags);
-  let floor = 0;
-  let qualifierIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = head.exec(text)) !== null) {
-    // A qualifier's name (in offset order) is already a mention: step over it rather than read it again.
-    while (qualifierIndex < qualifierNames.length && qualifierNames[qualifierIndex]!.span.end <= match.index) qualifierIndex++;
-    const qualifier = qualifierNames[qualifierIndex];
-    if (qualifier !== undefined && qualifier.span.start <= match.index) {
-      head.lastIndex = Math.max(head.lastIndex, qualifier.span.end);
-      floor = qualifier.span.end;
-      continue;
-    }
-    if (!INSTRUMENT_WORD.test(match[0])) continue;
-    const start = mentionStart(text, match.index, floor);
-    const name = readName(text, start);
-    if (name === null || name.end <= match.index) continue;
-    head.lastIndex = name.end;
-    floor = name.end;
-    const beforeEnd = skipGapBack(text, start);
-    const before = text.slice(wordStart(text, beforeEnd), beforeEnd).toLowerCase();
-    if (beforeEnd < start && SELF_OR_ANAPHORIC.test(before)) continue;
-    mentions.push({ name: name.name, span: { start, end: name.end }, topic: isTopic(text, start, name.end) });
-  }
-  const seen = new Set(mentions.map((mention) => mention.span.start));
-  for (const mention of qualifierNames) if (!seen.has(mention.span.start)) mentions.push(mention);
-  return mentions.sort((left, right) => left.span.start - right.span.start);
+/** Not a mention: `настоящего Договора`, `этого Договора`, `указанного Соглашения`. */
+function isMention(text: string, name: NameToken): boolean {
+  const beforeEnd = skipGapBack(text, name.start);
+  const before = text.slice(wordStart(text, beforeEnd), beforeEnd).toLowerCase();
+  return !(beforeEnd < name.start && SELF_OR_ANAPHORIC.test(before));
 }
 
-const ALIAS = /^\s?\(далее(?:\s+(?:именуем|по тексту)\S*)?\s*(?:[—–-]\s*|\s)[«"„“]?([^»"“”)\n]{1,60}?)[»"“”]?\)/u;
+const MENTIONS: MentionGrammar = {
+  head: INSTRUMENT_HEAD,
+  // The head is a stem with any ending; only an instrument noun's own case endings make it one.
+  readName: (text, head, floor) => (INSTRUMENT_WORD.test(head[0]) ? readName(text, mentionStart(text, head.index, floor)) : null),
+  isMention,
+  isTopic,
+};
 
 /** `Договор о коллективной безопасности (далее — «Договор»)`. */
-function findAliases(text: string, mentions: readonly TreatyMention[]): AliasDefinition[] {
-  const aliases: AliasDefinition[] = [];
-  for (const mention of mentions) {
-    const match = ALIAS.exec(text.slice(mention.span.end, mention.span.end + 100));
-    const alias = match?.[1]?.trim();
-    if (match === null || alias === undefined || alias.length === 0) continue;
-    aliases.push({ alias, fullName: mention.name, span: { start: mention.span.start, end: mention.span.end + match[0].length } });
-  }
-  return aliases;
-}
+const ALIAS = /^\s?\(далее(?:\s+(?:именуем|по тексту)\S*)?\s*(?:[—–-]\s*|\s)[«"„“]?([^»"“”)\n]{1,60}?)[»"“”]?\)/u;
 
 // ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
+const RUSSIAN: WesternGrammar = {
+  language: 'ru',
+  trigger: TRIGGER,
+  parseAt,
+  mentions: MENTIONS,
+  alias: ALIAS,
+  aliasOf: (match) => (match[1] ?? '').trim(),
+};
+
 /** Every Russian citation, instrument mention and alias definition in `text`, in offset order. */
 export function scanRussian(text: string, options: ScanOptions): LanguageScan {
-  const citations: CitationSyntax[] = [];
-  const qualifierNames: TreatyMention[] = [];
-  const ctx: Context = { text, treatyDocument: options.treatyDocument, floor: 0 };
-  const trigger = new RegExp(TRIGGER.source, TRIGGER.flags);
-  let match: RegExpExecArray | null;
-  while ((match = trigger.exec(text)) !== null) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const group = parseAt(ctx, start, end, match[0]);
-    if (group === null) continue;
-    emit(citations, group);
-    const last = group.members[group.members.length - 1]!;
-    ctx.floor = last.end;
-    trigger.lastIndex = Math.max(end, last.end);
-    if (group.qualifier?.kind === 'name') {
-      qualifierNames.push({ name: group.qualifier.name, span: group.qualifier.span, topic: false });
-    }
-  }
-  const mentions = findMentions(text, qualifierNames);
-  return { citations, mentions, aliases: findAliases(text, mentions) };
+  return scanWestern(text, options, RUSSIAN);
 }

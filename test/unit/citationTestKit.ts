@@ -1,0 +1,120 @@
+// Helpers shared by the English and Russian citation grammar tests: fixtures with ^^^ span markers, compact views
+// of a citation, the well-formedness check for random input, and the CPU-time measure of the speed tests.
+
+import { expect } from 'vitest';
+import type { CitationSyntax, LanguageScan, LevelRef, ScanOptions } from '../../server/src/core/types';
+import { MASK_CHARACTER } from '../../server/src/core/types';
+import { dedent } from '../fixture';
+
+export type Scanner = (text: string, options: ScanOptions) => LanguageScan;
+
+export const prose: ScanOptions = { treatyDocument: false };
+export const treaty: ScanOptions = { treatyDocument: true };
+
+interface MarkedFixture {
+  readonly text: string;
+  readonly ranges: readonly { readonly start: number; readonly end: number }[];
+}
+
+const MARKER_LINE = /^[ ^]*\^[ ^]*$/;
+
+/** A line of spaces and ^ runs under a text line marks each run as a range (several per line allowed); the line is removed. */
+function markedFixture(source: string): MarkedFixture {
+  const lines: string[] = [];
+  const ranges: { start: number; end: number }[] = [];
+  let length = 0;
+  let previousLineStart = 0;
+  for (const line of source.replace(/\n\s*$/, '').split('\n')) {
+    if (MARKER_LINE.test(line) && lines.length > 0) {
+      for (const run of line.matchAll(/\^+/g)) {
+        ranges.push({ start: previousLineStart + run.index, end: previousLineStart + run.index + run[0].length });
+      }
+      continue;
+    }
+    previousLineStart = length;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return { text: lines.join('\n'), ranges: ranges.sort((left, right) => left.start - right.start) };
+}
+
+export interface Scanned {
+  readonly text: string;
+  readonly scan: LanguageScan;
+  /** Each citation's text. */
+  readonly spans: string[];
+  /** The marked ranges' texts. */
+  readonly marked: string[];
+  readonly citations: readonly CitationSyntax[];
+}
+
+/** Scans a dedented fixture whose expected citation spans are marked with ^^^ under them. */
+export function scanMarked(scanner: Scanner, source: string, options: ScanOptions): Scanned {
+  const { text, ranges } = markedFixture(dedent(source));
+  const result = scanner(text, options);
+  return {
+    text,
+    scan: result,
+    citations: result.citations,
+    spans: result.citations.map((citation) => text.slice(citation.span.start, citation.span.end)),
+    marked: ranges.map((range) => text.slice(range.start, range.end)),
+  };
+}
+
+export const number = (value: string): LevelRef => ({ kind: 'number', value });
+
+/** The levels of a citation in a compact form for comparisons (the sub-item only when there is one). */
+export function levels(citation: CitationSyntax): Record<string, unknown> {
+  return {
+    article: citation.article,
+    paragraph: citation.paragraph,
+    item: citation.item,
+    ...(citation.subitem === null ? {} : { subitem: citation.subitem }),
+  };
+}
+
+/** A citation's span and numbered article and paragraph, to compare with what a generator wrote. */
+export function spanAndNumbers(citation: CitationSyntax): { start: number; end: number; article: string | null; paragraph: string | null } {
+  return {
+    start: citation.span.start,
+    end: citation.span.end,
+    article: citation.article?.kind === 'number' ? citation.article.value : null,
+    paragraph: citation.paragraph?.kind === 'number' ? citation.paragraph.value : null,
+  };
+}
+
+/** Citations in order, inside the text, never over masked text, each series member after the one it names. */
+export function expectWellFormed(text: string, result: LanguageScan): void {
+  let previousStart = -1;
+  result.citations.forEach((citation, index) => {
+    expect(citation.span.start).toBeGreaterThanOrEqual(previousStart);
+    expect(citation.span.start).toBeLessThan(citation.span.end);
+    expect(citation.span.end).toBeLessThanOrEqual(text.length);
+    expect(text.slice(citation.span.start, citation.span.end)).not.toContain(MASK_CHARACTER);
+    if (citation.seriesPrevious !== null) expect(citation.seriesPrevious).toBeLessThan(index);
+    previousStart = citation.span.start;
+  });
+  for (const mention of result.mentions) expect(mention.span.end).toBeLessThanOrEqual(text.length);
+}
+
+/** The fastest of three runs, in milliseconds of CPU time (wall time on a shared machine measures the neighbours). */
+export function timed(run: () => void): number {
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(started);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+/** Ten times the input takes about ten times as long (quadratic work would take a hundred), and under 1.5 s. */
+export function expectLinearTime(scan: (text: string) => unknown, make: (size: number) => string): void {
+  const small = make(100_000);
+  const large = make(1_000_000);
+  const smallTime = timed(() => scan(small));
+  const largeTime = timed(() => scan(large));
+  expect(largeTime).toBeLessThan(1500);
+  expect(largeTime).toBeLessThan(Math.max(30 * smallTime, 60));
+}
