@@ -179,6 +179,8 @@ class JapaneseScanner {
     const series = this.parseSeries(position, depth);
     if (series === null) return position;
     const first = series.members[0]!;
+    // 『レファレンス』第850号: in prose a lone 第N号 is an issue or serial number more often than an item.
+    if (!this.treatyDocument && first.article === null && first.paragraph === null && first.item?.kind === 'number' && text[position] === '第') return position;
     let found: QualifierFound | null = null;
     if (QUALIFIABLE_STARTS.includes(text[position]!) || isArabicDigit(text.charCodeAt(position))) found = this.qualifierBefore(position);
     if (found) {
