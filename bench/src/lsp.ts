@@ -108,7 +108,9 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
   const probeFile = path.join(WORK_DIR, `memprobe-${process.pid}.json`);
   fs.rmSync(probeFile, { force: true });
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', '-r', MEMPROBE_PATH, SERVER_PATH, '--stdio'], {
+  // BENCH_SERVER_NODE_ARGS adds node flags to the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((flag) => flag.length > 0);
+  const child = spawn(process.execPath, [...extra, '--expose-gc', '-r', MEMPROBE_PATH, SERVER_PATH, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, BENCH_MEMPROBE_FILE: probeFile },
   });
