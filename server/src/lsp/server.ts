@@ -15,6 +15,7 @@ import { LspWorkspace, normalizeUri, type WorkspaceFileSystem } from './lspWorks
 import { registerCodeActions } from '../features/codeActions';
 import { registerCodeLens } from '../features/codeLens';
 import { registerCompletion } from '../features/completion';
+import { registerCoverage } from '../features/coverage';
 import { registerDefinition } from '../features/definition';
 import { registerDiagnostics } from '../features/diagnostics';
 import { registerDocumentLinks } from '../features/documentLinks';
@@ -41,8 +42,11 @@ interface InitializationOptions {
 /** A configuration file larger than this is certainly not one. */
 const CONFIG_MAX_SIZE = 1024 * 1024;
 
-/** Quiet time after an edit before diagnostics are published and views refreshed. */
-const UPDATE_DELAY_MS = 150;
+/**
+ * Quiet time after an edit before diagnostics are published and views refreshed. The index is already
+ * up to date when the edit arrives; this only batches the notifications of a burst of keystrokes.
+ */
+const UPDATE_DELAY_MS = 30;
 
 /** `第` and `Article ` start an article number (or `同条第` a paragraph), `「` a treaty name, `cites: ` a treaty id. */
 export const COMPLETION_TRIGGER_CHARACTERS = ['第', '「', ' '];
@@ -296,6 +300,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   registerFoldingRanges(connection, context);
   registerDocumentLinks(connection, context);
   registerStats(connection, context);
+  registerCoverage(connection, context);
 
   documents.listen(connection);
   connection.listen();
