@@ -1,9 +1,11 @@
 // The VS Code client: starts the bundled language server (dist/server.js) over IPC, shows the workspace's
-// treaty/citation/problem counts in the status bar, and contributes the Treaty Annotator commands.
+// treaty/citation/problem counts in the status bar, contributes the Treaty Annotator commands and the
+// coverage view (coverageView.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, ReferencesRequest, State, SymbolKind, TransportKind, WorkspaceSymbolRequest } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Location, Position, ServerOptions, SymbolInformation } from 'vscode-languageclient/node';
+import { registerCoverageView, type CoverageView } from './coverageView';
 
 interface WorkspaceStats {
   readonly treaties: number;
@@ -15,6 +17,8 @@ interface WorkspaceStats {
 /** What `activate` returns, for tests: `ready` settles once the server has indexed the workspace. */
 export interface TreatyAnnotatorApi {
   readonly ready: Promise<void>;
+  /** The coverage view's data (for tests and other extensions). */
+  readonly coverage: CoverageView;
 }
 
 let client: LanguageClient | undefined;
@@ -111,6 +115,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
     }),
   );
 
+  const coverage = registerCoverageView(languageClient, showReferences);
+  context.subscriptions.push(coverage.disposable);
+
   status.show();
   try {
     await languageClient.start();
@@ -118,7 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
     output.appendLine(`Treaty Annotator: the language server failed to start: ${String(error)}`);
   }
   // The stats request waits for the first indexing, so its answer means the workspace is ready.
-  return { ready: refreshStats() };
+  return { ready: refreshStats(), coverage: coverage.view };
 }
 
 export function deactivate(): Thenable<void> | undefined {

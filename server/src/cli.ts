@@ -1,5 +1,6 @@
 // treaty-check: the command-line checker over the same core as the editor, for CI pipelines.
-// Usage: treaty-check [--format text|json] [--coverage] [paths…]; exit 0 clean, 1 errors, 2 usage or I/O.
+// Usage: treaty-check [--format text|json] [--coverage] [paths…]; exit 0 clean, 1 errors, 2 usage or I/O
+// (--coverage prints which articles are cited, and exits 0).
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -8,15 +9,18 @@ import { DEFAULT_CONFIG, mergeConfig, type TreatyConfig } from './core/config';
 import type { Span } from './core/types';
 import { CONFIG_FILE, NodeWorkspace, uriToPath } from './node/files';
 
-const USAGE = 'usage: treaty-check [--format text|json] [paths…]';
+const USAGE = 'usage: treaty-check [--format text|json] [--coverage] [paths…]';
 
 interface Options {
   readonly format: 'text' | 'json';
+  /** Print which articles the documents cite (a report; exit 0) instead of checking. */
+  readonly coverage: boolean;
   readonly paths: readonly string[];
 }
 
 function parseArguments(argv: readonly string[]): Options | string {
   let format: Options['format'] = 'text';
+  let coverage = false;
   const paths: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
@@ -28,6 +32,8 @@ function parseArguments(argv: readonly string[]): Options | string {
       const value = argument.slice('--format='.length);
       if (value !== 'text' && value !== 'json') return `--format takes text or json, not ${value}`;
       format = value;
+    } else if (argument === '--coverage') {
+      coverage = true;
     } else if (argument === '--help' || argument === '-h') {
       return USAGE;
     } else if (argument.startsWith('-')) {
@@ -36,7 +42,7 @@ function parseArguments(argv: readonly string[]): Options | string {
       paths.push(argument);
     }
   }
-  return { format, paths: paths.length > 0 ? paths : ['.'] };
+  return { format, coverage, paths: paths.length > 0 ? paths : ['.'] };
 }
 
 /** Reads `.treaty-annotator.json` from the first directory given (or the current one). */
@@ -78,6 +84,10 @@ export function main(argv: readonly string[]): number {
   const { config, file: configFile, problems: configProblems } = loadConfig(roots);
   const service = createTreatyService({ workspace: new NodeWorkspace(roots, config), config });
   service.indexWorkspace();
+  if (options.coverage) {
+    process.stdout.write(options.format === 'json' ? coverageJson(service) : coverageTable(service));
+    return 0;
+  }
 
   const uris = service.getDocumentUris();
   const diagnostics: { file: string; uri: string; diagnostic: Diagnostic }[] = [];
@@ -150,6 +160,37 @@ export function main(argv: readonly string[]): number {
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** `{"version":1,"coverage":[{"treaty","article","label","documents","citations"}]}`: a row per article of every treaty. */
+function coverageJson(service: TreatyService): string {
+  const coverage = service.getCoverage().flatMap((treaty) =>
+    treaty.articles.map((article) => ({ treaty: treaty.treaty, article: article.article, label: article.label, documents: article.documents, citations: article.citations })),
+  );
+  return `${JSON.stringify({ version: 1, coverage }, null, 2)}\n`;
+}
+
+/** Per treaty, a table of its articles with the documents and citations citing each; uncited ones marked. */
+function coverageTable(service: TreatyService): string {
+  const blocks = service.getCoverage().map((treaty) => {
+    const rows = [['article', 'label', 'documents', 'citations', '']].concat(
+      treaty.articles.map((article) => [article.article, article.label, String(article.documents), String(article.citations), article.documents === 0 ? 'uncited' : '']),
+    );
+    const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column]!))));
+    const lines = rows.map(
+      (row) => `  ${row.map((cell, column) => (column === 2 || column === 3 ? ' '.repeat(widths[column]! - displayWidth(cell)) + cell : cell + ' '.repeat(widths[column]! - displayWidth(cell)))).join('  ')}`.trimEnd(),
+    );
+    const cited = treaty.articles.filter((article) => article.documents > 0).length;
+    return [`${treaty.treaty}  ${treaty.title}  (${display(uriToPath(treaty.uri))})`, ...lines, `  ${cited} of ${treaty.articles.length} articles cited`].join('\n');
+  });
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** Columns a terminal gives the text: East Asian wide characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(character) ? 2 : 1;
+  return width;
 }
 
 if (require.main === module) {

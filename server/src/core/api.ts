@@ -29,7 +29,8 @@ export type DiagnosticCode =
   | 'invalid-front-matter'
   | 'invalid-config'
   | 'file-skipped'
-  | 'misquote';
+  | 'misquote'
+  | 'parallel-structure';
 
 export interface Location {
   readonly uri: DocumentUri;
@@ -97,6 +98,8 @@ export interface CodeAction {
   readonly diagnosticCode: DiagnosticCode | null;
   readonly edit: WorkspaceEdit;
   readonly preferred: boolean;
+  /** Why the action cannot be applied now (shown greyed out with this reason), or absent. */
+  readonly disabled?: string;
 }
 
 export interface CodeLens {
@@ -156,6 +159,27 @@ export interface CitationReport {
   readonly kind: string;
   readonly status: string;
   readonly target: Location | null;
+}
+
+/** One article of a treaty and how much the workspace cites it (the coverage view, `treaty-check --coverage`). */
+export interface CoverageArticle {
+  /** As in the command line's JSON: `"14"`, `"6_2"`. */
+  readonly article: string;
+  readonly label: string;
+  readonly caption: string | null;
+  readonly supplementary: boolean;
+  /** The article's label in the treaty's primary document. */
+  readonly location: Location;
+  /** Documents citing it, other than the treaty's own versions. */
+  readonly documents: number;
+  readonly citations: number;
+}
+
+export interface TreatyCoverage {
+  readonly treaty: string;
+  readonly title: string;
+  readonly uri: DocumentUri;
+  readonly articles: readonly CoverageArticle[];
 }
 
 /** A treaty document of the workspace. */

@@ -16,6 +16,8 @@ export interface TreatyConfig {
   /** Files larger than this are skipped with one notice. */
   readonly maxFileSize: number;
   readonly inlayHints: boolean;
+  /** Order of a treaty's language versions in hovers (`["ja", "en"]`); empty: the document's language first. */
+  readonly parallelTextOrder: readonly string[];
 }
 
 export const DEFAULT_CONFIG: TreatyConfig = {
@@ -25,6 +27,7 @@ export const DEFAULT_CONFIG: TreatyConfig = {
   languages: ['ja', 'en', 'ru'],
   maxFileSize: 4 * 1024 * 1024,
   inlayHints: false,
+  parallelTextOrder: [],
 };
 
 export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
@@ -41,6 +44,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'invalid-config': 'error',
   'file-skipped': 'information',
   misquote: 'warning',
+  'parallel-structure': 'warning',
 };
 
 export interface ConfigProblem {
@@ -102,6 +106,11 @@ export function mergeConfig(base: TreatyConfig, raw: unknown): { config: TreatyC
       case 'inlayHints':
         if (typeof value !== 'boolean') problems.push({ path: key, message: 'expected true or false' });
         else config = { ...config, inlayHints: value };
+        break;
+      case 'parallelTextOrder':
+        if (!isStringArray(value) || !value.every((language) => /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(language)))
+          problems.push({ path: key, message: 'expected a list of language codes such as "ja", "en"' });
+        else config = { ...config, parallelTextOrder: value };
         break;
       case '$schema':
         break;

@@ -18,6 +18,7 @@ import type {
   PrepareRenameResult,
   RenameResult,
   SemanticToken,
+  TreatyCoverage,
   TreatyDocument,
   TreatyWorkspace,
   WorkspaceStats,
@@ -66,6 +67,8 @@ export interface TreatyService {
   getStats(): WorkspaceStats;
   /** Every citation of a document, resolved (the command line's JSON). */
   getCitations(uri: DocumentUri): readonly CitationReport[];
+  /** Each treaty's articles with how many documents and citations cite them (analyses, not the treaty itself). */
+  getCoverage(): readonly TreatyCoverage[];
   /** Every treaty document of the workspace, parallel language versions included. */
   getTreaties(): readonly TreatyDocument[];
   /** Every document the index holds, and every file it skipped. */

@@ -9,6 +9,7 @@ import { findReferences } from './features/references';
 import { findCodeActions } from './features/codeActions';
 import { findCodeLenses } from './features/codeLens';
 import { findCompletions } from './features/completion';
+import { computeCoverage } from './features/coverage';
 import { findDocumentLinks } from './features/documentLinks';
 import { findDocumentSymbols } from './features/documentSymbols';
 import { findFoldingRanges } from './features/foldingRanges';
@@ -96,6 +97,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
         target: citation.target,
       }));
     },
+    getCoverage: () => computeCoverage(index),
     getTreaties: () => [...index.catalog.byId.values()].flat().map((entry) => ({ uri: entry.uri, treaty: entry.treaty })),
     getDocumentUris: () => [...new Set([...index.uris(), ...index.skipped.keys()])].sort(),
   };

@@ -64,6 +64,7 @@ export interface EditorSettings {
   readonly inlayHints?: { readonly enabled?: boolean | null } | null;
   readonly maxFileSize?: number | null;
   readonly languages?: readonly string[] | null;
+  readonly hover?: { readonly parallelTextOrder?: readonly string[] | null } | null;
 }
 
 /**
@@ -81,6 +82,7 @@ export function settingsToRaw(settings: EditorSettings | null | undefined): Reco
   if (typeof settings.inlayHints?.enabled === 'boolean') raw.inlayHints = settings.inlayHints.enabled;
   if (typeof settings.maxFileSize === 'number') raw.maxFileSize = settings.maxFileSize;
   if (Array.isArray(settings.languages) && settings.languages.length > 0) raw.languages = settings.languages;
+  if (Array.isArray(settings.hover?.parallelTextOrder) && settings.hover.parallelTextOrder.length > 0) raw.parallelTextOrder = settings.hover.parallelTextOrder;
   return raw;
 }
 

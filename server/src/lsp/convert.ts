@@ -143,6 +143,7 @@ export function toCodeAction(service: TreatyService, action: core.CodeAction, di
     diagnostics: action.diagnosticCode === null ? undefined : diagnostics.filter((diagnostic) => diagnostic.code === action.diagnosticCode),
     edit: toWorkspaceEdit(service, action.edit),
     isPreferred: action.preferred || undefined,
+    disabled: action.disabled === undefined ? undefined : { reason: action.disabled },
   };
 }
 

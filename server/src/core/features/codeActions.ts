@@ -1,6 +1,7 @@
 // Feature: code actions — quick fixes for dangling citations: the nearest existing articles for
 // `unknown-article`; a treaty name or a `<!-- cites: id -->` directive for `ambiguous-treaty`;
-// a new treaty file (front matter filled in) for `unknown-treaty`.
+// a new treaty file (front matter filled in) for `unknown-treaty`; the treaty's words for `misquote`
+// (quotations.ts); on an article label, inserting or deleting an article with renumbering (renumber.ts).
 
 import type { CodeAction, DiagnosticCode, TextEdit } from '../api';
 import { effectiveSeverity } from '../config';
@@ -10,7 +11,9 @@ import { articleKey as numberKey } from '../treaty/labels';
 import type { Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { documentLanguage } from './diagnostics';
+import { misquoteFixes } from './quotations';
 import { renumberEdits } from './rename';
+import { renumberActions } from './renumber';
 
 /** How many nearby articles `unknown-article` offers. */
 const NEAREST = 3;
@@ -38,6 +41,8 @@ export function findCodeActions(index: WorkspaceIndex, uri: string, span: Span, 
     else if (code === 'ambiguous-treaty') qualifications(index, facts, citation, english).forEach(push);
     else newTreatyFile(index, citation, english).forEach(push);
   }
+  if (codes.length === 0 || codes.includes('misquote')) misquoteFixes(index, uri, span).forEach(push);
+  if (codes.length === 0) renumberActions(index, uri, span).forEach(push);
   return actions;
 }
 

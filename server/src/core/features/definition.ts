@@ -4,6 +4,7 @@
 import type { Location } from '../api';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { citationAt } from './lookup';
+import { definitionVersions } from './parallelTexts';
 
 export function findDefinition(index: WorkspaceIndex, uri: string, offset: number): Location[] {
   const citation = citationAt(index, uri, offset);
@@ -15,12 +16,10 @@ export function findDefinition(index: WorkspaceIndex, uri: string, offset: numbe
     return (index.catalog.byId.get(citation.treatyId) ?? []).map((entry) => ({ uri: entry.uri, span: { start: 0, end: 0 } }));
   }
   if (citation.target) {
-    const versions = index.catalog.byId.get(citation.treatyId ?? '') ?? [];
-    const others = versions.slice(1).flatMap((entry) => {
-      const article = citation.article ? entry.treaty.articles.find((candidate) => candidate.number === citation.article && candidate.supplementaryGroup === citation.supplementaryGroup) : undefined;
-      return article ? [{ uri: entry.uri, span: article.span }] : [];
-    });
-    return [citation.target, ...others];
+    // Every language version's counterpart of the provision, the reader's language first.
+    const facts = index.facts(uri);
+    const versions = facts ? definitionVersions(index, facts, citation) : [];
+    return versions.length > 1 ? versions : [citation.target];
   }
   return [];
 }

@@ -8,6 +8,8 @@ import { isSuppressed, type DocumentFacts } from '../document';
 import { provisionLabel, type ResolvedCitation } from '../resolve';
 import type { Treaty } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { checkParallelStructure } from './parallelTexts';
+import { misquoteDiagnostics } from './quotations';
 
 /** Japanese when the document (or the treaty) is written in Japanese, else English. */
 export function documentLanguage(facts: DocumentFacts): 'ja' | 'en' {
@@ -53,6 +55,8 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
       data: { treatyId: citation.treatyId, article: citation.article, treatyName: citation.treatyName },
     });
   }
+  for (const misquote of misquoteDiagnostics(index, uri)) push(misquote);
+  for (const problem of checkParallelStructure(index, facts)) push(problem);
   return diagnostics;
 }
 

@@ -9,6 +9,7 @@ import type { Article, Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { citationMessage, documentLanguage } from './diagnostics';
 import { articleLabelAt, citationAt } from './lookup';
+import { labelVersions, provisionVersions, readerLanguage, type VersionProvision } from './parallelTexts';
 
 const SUMMARY_LINE = /^\s*(?:要旨\s*[：:]|Summary\s*:|\\?<!--\s*summary\s*:)/i;
 
@@ -26,12 +27,15 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, lo
     if (problem && !(citation.status === 'unknown-paragraph' || citation.status === 'unknown-item') || !target) {
       return { span: citation.syntax.span, markdown: problem ? `⚠ ${problem}` : describeUnresolved(citation, english) };
     }
-    const body = articleMarkdown(index, target.entry, target.article, citation.target?.span ?? null, english);
+    const versions = provisionVersions(index, citation, readerLanguage(facts));
+    const body = versions.length > 1 ? parallelMarkdown(index, versions, english) : articleMarkdown(index, target.entry, target.article, citation.target?.span ?? null, english);
     return { span: citation.syntax.span, markdown: problem ? `⚠ ${problem}\n\n---\n\n${body}` : body };
   }
   const label = articleLabelAt(index, uri, offset);
   if (label) {
     const entry = index.treatyEntry(label.treaty.id);
+    const versions = labelVersions(index, uri, label.treaty, label.article);
+    if (versions.length > 1) return { span: label.article.labelSpan, markdown: parallelMarkdown(index, versions, english) };
     if (entry) return { span: label.article.labelSpan, markdown: articleMarkdown(index, { ...entry, uri, treaty: label.treaty }, label.article, null, english) };
   }
   return null;
@@ -42,8 +46,15 @@ function describeUnresolved(citation: ResolvedCitation, english: boolean): strin
   return english ? 'Not resolved' : '解決できません';
 }
 
+/** Each language version of the article, the reader's first, the citing count once at the end. */
+function parallelMarkdown(index: WorkspaceIndex, versions: readonly VersionProvision[], english: boolean): string {
+  return versions
+    .map((version, position) => articleMarkdown(index, version.entry, version.article, version.part?.span ?? null, english, position === versions.length - 1))
+    .join('\n\n---\n\n');
+}
+
 /** The hover body for an article, with `emphasis` (a paragraph or item span) in bold. */
-export function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, article: Article, emphasis: Span | null, english: boolean): string {
+export function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, article: Article, emphasis: Span | null, english: boolean, footer = true): string {
   const text = index.facts(entry.uri)?.text ?? '';
   const treaty = entry.treaty;
   // The caption is written as the treaty writes it; the words around it follow the reader's language.
@@ -52,6 +63,7 @@ export function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, artic
   const lines = [`**${treaty.short ?? treaty.title}** ${article.label.replace(/\s+/g, ' ')}${caption}`];
   if (article.summary) lines.push('', `> ${english ? 'Summary' : '要旨'}: ${article.summary}`);
   lines.push('', excerpt(text, article.bodySpan, emphasis && emphasis.start > article.span.start ? emphasis : null));
+  if (!footer) return lines.join('\n');
   const cited = index.citingDocumentCount(articleKey(treaty.id, article.number, article.supplementaryGroup));
   lines.push('', english ? `_Cited in ${cited} document${cited === 1 ? '' : 's'}_` : `_${cited}件の文書が引用_`);
   return lines.join('\n');

@@ -1,0 +1,534 @@
+// Feature: quotation check (`misquote`) — a quotation (「…」, “…”, "…") attached to a citation is compared with
+// the cited provision, tolerant of what does not change meaning (width, PDF spaces and line breaks, ellipses,
+// footnote digits, kanji article numbers) and strict about the rest; a mismatch names the closest passage,
+// and its quick fix puts the treaty's exact words in place of the quoted ones.
+
+import type { CodeAction, Diagnostic, TextEdit } from '../api';
+import { effectiveSeverity } from '../config';
+import { isSuppressed, type DocumentFacts } from '../document';
+import { provisionLabel, type ResolvedCitation } from '../resolve';
+import { parseKanjiNumber } from '../text/numerals';
+import { MASK_CHARACTER, type Span } from '../types';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { provisionVersions, versionLanguage, type VersionProvision } from './parallelTexts';
+
+/** Quotations longer than this (in UTF-16 units) are not checked: an unclosed mark, not a quotation. */
+const MAX_QUOTATION = 3000;
+/** The text between a quotation and the parenthesised citation after it (`」と定義している（`). */
+const MAX_GAP_TO_PARENTHESIS = 40;
+/** Below this share of matching character n-grams, the quotation is not of this text (a term, another language). */
+const MIN_RESEMBLANCE = 0.4;
+/** Passages in messages are cut to this length. */
+const MAX_SHOWN = 200;
+
+/** A quotation in prose: its marks and the words inside them. */
+export interface Quotation {
+  readonly open: number;
+  readonly close: number;
+  /** The quoted words, white space at either end left out. */
+  readonly span: Span;
+}
+
+export interface Misquote {
+  readonly quotation: Quotation;
+  readonly citation: ResolvedCitation;
+  /** The version the quotation was compared with (the one in the quotation's script). */
+  readonly version: VersionProvision;
+  /** The closest passage of the provision to the first quoted segment that differs, or null when none resembles it. */
+  readonly passage: { readonly uri: string; readonly span: Span; readonly text: string } | null;
+  /** The quick fix: each differing segment replaced by the treaty's words. */
+  readonly edits: readonly TextEdit[];
+}
+
+const cache = new WeakMap<readonly ResolvedCitation[], Misquote[]>();
+
+/** Every misquotation of an analysis; computed once per resolution of the document. */
+export function findMisquotes(index: WorkspaceIndex, uri: string): readonly Misquote[] {
+  const facts = index.facts(uri);
+  if (!facts || facts.kind !== 'analysis') return [];
+  const citations = index.resolved(uri);
+  let result = cache.get(citations);
+  if (!result) {
+    result = checkQuotations(index, facts, citations);
+    cache.set(citations, result);
+  }
+  return result;
+}
+
+function checkQuotations(index: WorkspaceIndex, facts: DocumentFacts, citations: readonly ResolvedCitation[]): Misquote[] {
+  if (citations.length === 0) return [];
+  const masked = facts.reading.structure.masked;
+  const sentences = facts.scan.sentences;
+  const result: Misquote[] = [];
+  for (const quotation of findQuotations(masked)) {
+    if (isNameOrAlias(facts, citations, quotation)) continue;
+    const members = attachedCitations(masked, sentences, citations, quotation);
+    if (members.length === 0) continue;
+    const quoted = normalize(facts.text, quotation.span.start, quotation.span.end, { footnotes: true, summaries: false });
+    const script = scriptOf(quoted.text);
+    if (script === null) continue;
+    let misquote: Misquote | null = null;
+    let matched = false;
+    for (const citation of members) {
+      // Only a version in the quotation's own script can show a misquotation; a translation is not one.
+      const version = provisionVersions(index, citation, script === 'cjk' ? 'ja' : script === 'cyrillic' ? 'ru' : 'en').find(
+        (candidate) => scriptOfLanguage(versionLanguage(candidate.entry.treaty)) === script,
+      );
+      const treatyFacts = version && index.facts(version.entry.uri);
+      if (!version || !treatyFacts) continue;
+      const outcome = compare(facts.text[quotation.open]!, quoted, treatyFacts, version);
+      if (outcome === 'match') {
+        matched = true;
+        break;
+      }
+      if (outcome !== 'unrelated') misquote ??= { quotation, citation, version, ...outcome };
+    }
+    if (!matched && misquote) result.push(misquote);
+  }
+  return result;
+}
+
+// -----------------------------------------------------------------------------------------------
+// Finding quotations and the citations they belong to
+// -----------------------------------------------------------------------------------------------
+
+/**
+ * Top-level quotations in one linear pass over the masked text. 「」 and “” may nest and may run over blank
+ * lines (PDF text); a straight `"` quotation stays within its paragraph. None crosses code or a heading.
+ */
+export function findQuotations(masked: string): Quotation[] {
+  const quotations: Quotation[] = [];
+  let kind: '「' | '“' | '"' | null = null;
+  let open = 0;
+  let depth = 0;
+  for (let offset = 0; offset < masked.length; offset++) {
+    const character = masked[offset]!;
+    if (kind !== null && (character === MASK_CHARACTER || offset - open > MAX_QUOTATION || (character === '\n' && masked[offset + 1] === '#'))) kind = null;
+    if (kind === null) {
+      if (character === '「' || character === '“') {
+        kind = character;
+        open = offset;
+        depth = 1;
+      } else if (character === '"' && !/[\p{L}\p{N}]/u.test(masked[offset - 1] ?? ' ')) {
+        kind = '"';
+        open = offset;
+      }
+      continue;
+    }
+    if (kind === '"') {
+      if (character === '"') {
+        pushQuotation(quotations, masked, open, offset);
+        kind = null;
+      } else if (character === '\n' && /^[ \t]*\r?\n/.test(masked.slice(offset + 1, offset + 4))) {
+        kind = null;
+      }
+      continue;
+    }
+    const closing = kind === '「' ? '」' : '”';
+    if (character === kind) depth++;
+    else if (character === closing && --depth === 0) {
+      pushQuotation(quotations, masked, open, offset);
+      kind = null;
+    }
+  }
+  return quotations;
+}
+
+function pushQuotation(quotations: Quotation[], text: string, open: number, close: number): void {
+  let start = open + 1;
+  let end = close;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) quotations.push({ open, close, span: { start, end } });
+}
+
+/** A quoted treaty name (`「…協定」第9条`) or an alias definition (`（以下「海洋協定」という。）`) is no quotation. */
+function isNameOrAlias(facts: DocumentFacts, citations: readonly ResolvedCitation[], quotation: Quotation): boolean {
+  const before = facts.text.slice(Math.max(0, quotation.open - 3), quotation.open);
+  if (/以下\s*$|いわゆる\s*$/.test(before)) return true;
+  const overlaps = (span: Span): boolean => span.start <= quotation.close && span.end > quotation.open;
+  if (facts.scan.aliases.some((alias) => overlaps(alias.span))) return true;
+  const next = firstAtOrAfter(citations, quotation.open);
+  return [next - 1, next].some((position) => {
+    const qualifier = citations[position]?.syntax.qualifier;
+    return qualifier !== undefined && qualifier !== null && overlaps(qualifier.span);
+  });
+}
+
+/**
+ * The citation a quotation quotes, with the other members of its list: the citation just after it in
+ * parentheses (`「…」と定義している（第6条第1項）`), else the last one before it in the same sentence.
+ */
+function attachedCitations(masked: string, sentences: readonly { readonly span: Span }[], citations: readonly ResolvedCitation[], quotation: Quotation): ResolvedCitation[] {
+  const after = firstAtOrAfter(citations, quotation.close + 1);
+  if (after < citations.length) {
+    const gap = masked.slice(quotation.close + 1, citations[after]!.syntax.span.start);
+    if (gap.length <= MAX_GAP_TO_PARENTHESIS + 1 && /^[^。「」“”"（()）]*[（(][ \t　]*$/.test(gap)) return seriesOf(citations, after);
+  }
+  const before = firstAtOrAfter(citations, quotation.open) - 1;
+  if (before < 0) return [];
+  const citation = citations[before]!;
+  if (citation.syntax.span.end > quotation.open) return [];
+  const sentence = sentenceAt(sentences, quotation.open);
+  if (!sentence || citation.syntax.span.start < sentence.start) return [];
+  return seriesOf(citations, before);
+}
+
+/** A citation with the other members of its list; none for the ends of a range (the quotation may be from any article between). */
+function seriesOf(citations: readonly ResolvedCitation[], position: number): ResolvedCitation[] {
+  let first = position;
+  while (citations[first]!.syntax.seriesPrevious !== null && citations[first]!.syntax.seriesPrevious! < first) first = citations[first]!.syntax.seriesPrevious!;
+  const members = [citations[first]!];
+  for (let next = first + 1, previous = first; next < citations.length && citations[next]!.syntax.seriesPrevious === previous; previous = next, next++) {
+    members.push(citations[next]!);
+  }
+  if (members.some((member) => member.syntax.rangeRole !== null)) return [];
+  // The member nearest the quotation is compared first, and named when nothing matches.
+  const nearest = citations[position]!;
+  return [nearest, ...members.filter((member) => member !== nearest)].filter((member) => member.status === 'resolved' && member.article !== null);
+}
+
+/** The index of the first citation starting at or after `offset`. */
+function firstAtOrAfter(citations: readonly ResolvedCitation[], offset: number): number {
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (citations[middle]!.syntax.span.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function sentenceAt(sentences: readonly { readonly span: Span }[], offset: number): Span | undefined {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = sentences[middle]!.span;
+    if (offset < span.start) high = middle - 1;
+    else if (offset >= span.end) low = middle + 1;
+    else return span;
+  }
+  return undefined;
+}
+
+// -----------------------------------------------------------------------------------------------
+// Normalised text: what remains when what does not change meaning is taken out, mapped to the source
+// -----------------------------------------------------------------------------------------------
+
+interface Normalized {
+  readonly text: string;
+  /** The source offsets each normalised character comes from. */
+  readonly from: readonly number[];
+  readonly to: readonly number[];
+  /** For quotations: the characters that may be footnote markers (digits stuck to a word). */
+  readonly footnote: readonly boolean[];
+}
+
+const WHITE = /[\s\u3000\u00a0\u200b\ufeff]/;
+const QUOTE_MARKS = '「」『』“”„‟"\'‘’＂＇';
+const DASHES = '―—–‐‑−';
+const KANJI_NUMERAL = /^[〇一二三四五六七八九十百千]+(?=[条項号章節編款目])/;
+/** What may follow a number in prose (so the number is not a footnote marker). */
+const COUNTERS = /[条項号章節編款目年月日回人件時分秒%％倍位番歳億万千百十つ]/;
+const SUMMARY_LINE = /^[ \t]*(?:要旨\s*[：:]|Summary\s*:|<!--)/i;
+
+function normalize(source: string, start: number, end: number, options: { footnotes: boolean; summaries: boolean }): Normalized {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  const footnote: boolean[] = [];
+  const emit = (characters: string, at: number, until: number, isFootnote = false): void => {
+    for (const character of characters) {
+      text += character;
+      from.push(at);
+      to.push(until);
+      footnote.push(isFootnote);
+    }
+  };
+  for (let offset = start; offset < end; ) {
+    const character = source[offset]!;
+    if (!options.summaries && (offset === start || source[offset - 1] === '\n') && SUMMARY_LINE.test(source.slice(offset, offset + 12))) {
+      // The analyst's summary and comments are not the treaty's words.
+      const lineEnd = source.indexOf('\n', offset);
+      offset = lineEnd < 0 || lineEnd > end ? end : lineEnd + 1;
+      continue;
+    }
+    if (WHITE.test(character)) {
+      offset++;
+      continue;
+    }
+    if (character === '第') {
+      const kanji = KANJI_NUMERAL.exec(source.slice(offset + 1, offset + 12));
+      const value = kanji ? parseKanjiNumber(kanji[0]) : null;
+      if (kanji && value !== null) {
+        emit('第', offset, offset + 1);
+        emit(String(value), offset + 1, offset + 1 + kanji[0].length);
+        offset += 1 + kanji[0].length;
+        continue;
+      }
+    }
+    const code = character.charCodeAt(0);
+    let mapped = character;
+    if (code >= 0xff01 && code <= 0xff5e) mapped = String.fromCharCode(code - 0xfee0);
+    if (mapped === '…') mapped = '...';
+    else if (mapped === '‥') mapped = '..';
+    else if (QUOTE_MARKS.includes(mapped)) mapped = '"';
+    else if (DASHES.includes(mapped)) mapped = '-';
+    else if (mapped === '、') mapped = ',';
+    else if (mapped === '。') mapped = '.';
+    const isDigit = mapped >= '0' && mapped <= '9';
+    emit(mapped, offset, offset + 1, options.footnotes && isDigit && isFootnoteDigit(source, offset, start, end));
+    offset++;
+  }
+  return { text, from, to, footnote };
+}
+
+/** A run of one or two digits stuck to the end of a word or sentence, not followed by a counter: `条7並びに`, `された8。`. */
+function isFootnoteDigit(source: string, offset: number, start: number, end: number): boolean {
+  let first = offset;
+  while (first > start && isAnyDigit(source[first - 1]!)) first--;
+  let last = offset + 1;
+  while (last < end && isAnyDigit(source[last]!)) last++;
+  if (last - first > 2 || first === start) return false;
+  const previous = source[first - 1]!;
+  const next = source[last] ?? '';
+  if (WHITE.test(previous) || previous === '第' || /[(（\-,.]/.test(previous)) return false;
+  return !COUNTERS.test(next) && !isAnyDigit(next);
+}
+
+function isAnyDigit(character: string): boolean {
+  return (character >= '0' && character <= '9') || (character >= '０' && character <= '９');
+}
+
+type Script = 'cjk' | 'cyrillic' | 'latin';
+
+function scriptOf(text: string): Script | null {
+  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(text)) return 'cjk';
+  if (/[\u0400-\u04ff]/.test(text)) return 'cyrillic';
+  return /[A-Za-z]/.test(text) ? 'latin' : null;
+}
+
+function scriptOfLanguage(language: string): Script {
+  if (['ja', 'zh', 'ko'].includes(language)) return 'cjk';
+  return ['ru', 'uk', 'be', 'bg', 'sr', 'kk'].includes(language) ? 'cyrillic' : 'latin';
+}
+
+// -----------------------------------------------------------------------------------------------
+// Comparison
+// -----------------------------------------------------------------------------------------------
+
+const provisionCache = new WeakMap<DocumentFacts, Map<string, Normalized>>();
+
+function normalizedProvision(facts: DocumentFacts, span: Span): Normalized {
+  let spans = provisionCache.get(facts);
+  if (!spans) provisionCache.set(facts, (spans = new Map()));
+  const key = `${span.start}:${span.end}`;
+  let normalized = spans.get(key);
+  if (!normalized) spans.set(key, (normalized = normalize(facts.text, span.start, span.end, { footnotes: false, summaries: false })));
+  return normalized;
+}
+
+/** A piece of the quotation between ellipses, as indexes into the normalised quotation. */
+interface Segment {
+  readonly start: number;
+  readonly end: number;
+}
+
+const ELLIPSIS = /[[(〔]?\.{2,}[\])〕]?/g;
+
+function segmentsOf(quoted: Normalized): Segment[] {
+  const segments: Segment[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    // A piece with no word in it (`、` between two ellipses) says nothing about the wording.
+    if (/[\p{L}\p{N}]/u.test(quoted.text.slice(start, end))) segments.push({ start, end });
+  };
+  for (const match of quoted.text.matchAll(ELLIPSIS)) {
+    push(match.index);
+    start = match.index + match[0].length;
+  }
+  push(quoted.text.length);
+  return segments;
+}
+
+type Outcome = 'match' | 'unrelated' | Pick<Misquote, 'passage' | 'edits'>;
+
+/**
+ * Finds the quotation's segments, in order, in the provision; each one missing gets its closest passage.
+ * A quotation none of whose segments occurs or resembles the provision is `unrelated`: a term in quotation
+ * marks, or words from a text the workspace does not have.
+ */
+function compare(openMark: string, quoted: Normalized, treatyFacts: DocumentFacts, version: VersionProvision): Outcome {
+  const provision = normalizedProvision(treatyFacts, version.textSpan);
+  const segments = segmentsOf(quoted);
+  let cursor = 0;
+  let related = false;
+  let missing = false;
+  const edits: TextEdit[] = [];
+  let passage: Misquote['passage'] = null;
+  for (const segment of segments) {
+    const found = findSegment(provision.text, quoted, segment, cursor);
+    if (found >= 0) {
+      cursor = found;
+      related = true;
+      continue;
+    }
+    missing = true;
+    const wanted = quoted.text.slice(segment.start, segment.end);
+    const closest = closestPassage(provision.text, wanted, cursor) ?? closestPassage(provision.text, wanted, 0);
+    if (!closest) continue;
+    related = true;
+    const span = { start: provision.from[closest.start]!, end: provision.to[closest.end - 1]! };
+    const exact = treatyWords(treatyFacts.text, span);
+    passage ??= { uri: version.entry.uri, span, text: exact };
+    edits.push({ span: { start: quoted.from[segment.start]!, end: quoted.to[segment.end - 1]! }, newText: openMark === '「' ? exact.replace(/「/g, '『').replace(/」/g, '』') : exact });
+    cursor = closest.end;
+  }
+  if (!missing) return 'match';
+  return related ? { passage, edits } : 'unrelated';
+}
+
+/** The end of the segment's first occurrence at or after `from`, or -1; the first letter's case and footnote markers are forgiven. */
+function findSegment(provision: string, quoted: Normalized, segment: Segment, from: number): number {
+  const exact = quoted.text.slice(segment.start, segment.end);
+  const variants = [exact];
+  let withoutFootnotes = '';
+  for (let position = segment.start; position < segment.end; position++) if (!quoted.footnote[position]) withoutFootnotes += quoted.text[position];
+  if (withoutFootnotes !== exact && withoutFootnotes.length > 0) variants.push(withoutFootnotes);
+  for (const variant of variants) {
+    for (const candidate of new Set([variant, swapFirstCase(variant)])) {
+      const at = provision.indexOf(candidate, from);
+      if (at >= 0) return at + candidate.length;
+    }
+  }
+  return -1;
+}
+
+function swapFirstCase(text: string): string {
+  const first = text[0]!;
+  const swapped = first === first.toLowerCase() ? first.toUpperCase() : first.toLowerCase();
+  return swapped + text.slice(1);
+}
+
+/**
+ * The window of `provision` (from `from` on) most like `wanted`: character n-grams of `wanted` vote for an
+ * alignment, and the best band of alignments gives the window. Linear in both lengths (each n-gram of the
+ * quotation is remembered at no more than a few places); null when too little of it occurs at all.
+ */
+function closestPassage(provision: string, wanted: string, from: number): { start: number; end: number } | null {
+  const size = wanted.length >= 12 ? 3 : 2;
+  if (wanted.length < size || provision.length - from < size) return null;
+  const key = (text: string, at: number): number => {
+    let value = 0;
+    for (let offset = 0; offset < size; offset++) value = value * 65536 + text.charCodeAt(at + offset);
+    return value;
+  };
+  const grams = new Map<number, number[]>();
+  for (let at = 0; at + size <= wanted.length; at++) {
+    const positions = grams.get(key(wanted, at));
+    if (!positions) grams.set(key(wanted, at), [at]);
+    else if (positions.length < 4) positions.push(at);
+  }
+  const shift = wanted.length;
+  const votes = new Int32Array(provision.length + shift + 1);
+  const visit = (each: (at: number, position: number) => void): void => {
+    for (let at = from; at + size <= provision.length; at++) for (const position of grams.get(key(provision, at)) ?? []) each(at, position);
+  };
+  visit((at, position) => {
+    const diagonal = at - position + shift;
+    votes[diagonal] = (votes[diagonal] ?? 0) + 1;
+  });
+  const band = Math.max(1, Math.floor(wanted.length / 10));
+  let best = -1;
+  let bestScore = 0;
+  let running = 0;
+  // Sliding sums of votes over a band of neighbouring alignments (insertions and deletions shift them).
+  for (let diagonal = 0; diagonal < votes.length + band; diagonal++) {
+    running += (votes[diagonal] ?? 0) - (votes[diagonal - 2 * band - 1] ?? 0);
+    if (running > bestScore) {
+      bestScore = running;
+      best = diagonal - band;
+    }
+  }
+  if (best < 0) return null;
+  const matched = new Set<number>();
+  let start = Infinity;
+  let end = -Infinity;
+  visit((at, position) => {
+    if (Math.abs(at - position + shift - best) > band) return;
+    matched.add(position);
+    start = Math.min(start, at - position);
+    end = Math.max(end, at + wanted.length - position);
+  });
+  if (matched.size < MIN_RESEMBLANCE * (wanted.length - size + 1)) return null;
+  start = Math.max(from, start);
+  end = Math.min(provision.length, end);
+  // Punctuation the quotation does not begin or end with is not part of the passage.
+  while (start < end - 1 && isPunctuation(provision[start]!) && !isPunctuation(wanted[0]!)) start++;
+  while (end > start + 1 && isPunctuation(provision[end - 1]!) && !isPunctuation(wanted[wanted.length - 1]!)) end--;
+  return { start, end };
+}
+
+function isPunctuation(character: string): boolean {
+  return /[,.;:!?"()\-]/.test(character);
+}
+
+/** The treaty's words at `span`, line breaks from the page taken out (kept as one space between Latin words). */
+function treatyWords(text: string, span: Span): string {
+  let start = span.start;
+  let end = span.end;
+  // Whole words: a passage found by n-grams may start or end inside one.
+  while (start > 0 && /[A-Za-z]/.test(text[start - 1]!) && /[A-Za-z]/.test(text[start]!)) start--;
+  while (end < text.length && /[A-Za-z]/.test(text[end - 1]!) && /[A-Za-z]/.test(text[end]!)) end++;
+  return text
+    .slice(start, end)
+    .replace(/[ \t]*\r?\n[\s]*/g, (_, offset: number, all: string) => (/[A-Za-z0-9,.;:]/.test(all[offset - 1] ?? '') ? ' ' : ''))
+    .trim();
+}
+
+/** The quick fix of each misquotation overlapping `span`: the treaty's exact words in place of the quoted ones. */
+export function misquoteFixes(index: WorkspaceIndex, uri: string, span: Span): CodeAction[] {
+  const facts = index.facts(uri);
+  if (!facts || effectiveSeverity(index.config, 'misquote') === null) return [];
+  return findMisquotes(index, uri).flatMap((misquote) => {
+    const at = misquote.quotation.span;
+    if (misquote.edits.length === 0 || at.end < span.start || at.start > span.end || isSuppressed(facts, 'misquote', at)) return [];
+    const english = misquote.citation.syntax.language !== 'ja';
+    const words = misquote.edits.map((edit) => edit.newText).join('…');
+    const shown = words.length > 60 ? `${words.slice(0, 60)}…` : words;
+    return [
+      {
+        title: english ? `Quote the treaty's words: "${shown}"` : `条文の文言に直す：「${shown}」`,
+        kind: 'quickfix' as const,
+        diagnosticCode: 'misquote' as const,
+        edit: { changes: [{ uri, edits: misquote.edits }], creates: [] },
+        preferred: true,
+      },
+    ];
+  });
+}
+
+/** The `misquote` diagnostics of a document, before the configuration gives them a severity. */
+export function misquoteDiagnostics(index: WorkspaceIndex, uri: string): Omit<Diagnostic, 'severity'>[] {
+  return findMisquotes(index, uri).map((misquote) => {
+    const english = misquote.citation.syntax.language !== 'ja';
+    const treaty = misquote.version.entry.treaty;
+    const label = provisionLabel(misquote.citation, english);
+    const name = treaty.short ?? treaty.title;
+    const provision = english ? `${label} of ${/^the\s/i.test(name) ? name : `the ${name}`}` : `${name}${label}`;
+    const passage = misquote.passage;
+    const shown = passage && (passage.text.length > MAX_SHOWN ? `${passage.text.slice(0, MAX_SHOWN)}…` : passage.text);
+    const message = english
+      ? shown === null ? `The quotation does not match ${provision}` : `The quotation does not match ${provision}, which reads: "${shown}"`
+      : shown === null ? `引用が${provision}の文言と一致しません` : `引用が${provision}の文言と一致しません。条文は「${shown}」`;
+    const target = passage ? { uri: passage.uri, span: passage.span } : { uri: misquote.version.entry.uri, span: misquote.version.textSpan };
+    return {
+      span: misquote.quotation.span,
+      code: 'misquote' as const,
+      message,
+      related: [{ location: target, message: `${name} ${misquote.version.article.label.replace(/\s+/g, ' ')}` }],
+    };
+  });
+}
