@@ -25,9 +25,10 @@ describe('treaty-check on the samples', () => {
       'samples/analyses/broken-citations.md:17 error unknown-paragraph',
       'samples/analyses/broken-citations.md:20 error unknown-item',
       'samples/analyses/broken-citations.md:23 error unknown-article',
+      'samples/analyses/broken-citations.md:26 error misquote',
       'samples/analyses/kaiyo-kyotei-kaisetsu.md:33 information unknown-treaty',
     ]);
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^6 files \(2 treaties, 4 analyses\), \d+ citations: 4 errors, 1 warnings, 1 notes$/);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^7 files \(3 treaties, 4 analyses\), \d+ citations: 5 errors, 1 warnings, 1 notes$/);
     expect(status).toBe(1);
   });
 
@@ -40,7 +41,7 @@ describe('treaty-check on the samples', () => {
     const { stdout } = treatyCheck('--format', 'json', 'samples');
     const report = JSON.parse(stdout);
     expect(report.version).toBe(1);
-    expect(report.treaties.map((treaty: { id: string }) => treaty.id).sort()).toEqual(['harbor-convention', 'kaiyo-kyotei']);
+    expect(report.treaties.map((treaty: { id: string }) => treaty.id).sort()).toEqual(['harbor-convention', 'harbor-convention', 'kaiyo-kyotei']);
     expect(report.citations.length).toBeGreaterThan(30);
     for (const citation of report.citations) {
       const lines = readFileSync(resolve(ROOT, citation.file), 'utf8').split(/\r?\n/);
@@ -52,6 +53,53 @@ describe('treaty-check on the samples', () => {
       expect(text).toBe(citation.text);
     }
     expect(report.diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toContain('unknown-item');
+  });
+});
+
+describe('treaty-check --coverage on the samples', () => {
+  it('prints one JSON object with a row for every article of every treaty, and exits 0', () => {
+    const { status, stdout } = treatyCheck('--coverage', '--format', 'json', 'samples');
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(['version', 'coverage']);
+    expect(report.version).toBe(1);
+    const rows = report.coverage.map((row: Record<string, unknown>) => `${row.treaty} ${row.article} ${row.label} ${row.documents} ${row.citations}`);
+    expect(rows).toEqual([
+      'harbor-convention 1 Article 1 1 1',
+      'harbor-convention 2 Article 2 1 1',
+      'harbor-convention 3 Article 3 1 1',
+      'harbor-convention 4 Article 4 2 5',
+      'harbor-convention 5 Article 5 2 3',
+      'harbor-convention 6 Article 6 0 0',
+      'harbor-convention 7 Article 7 1 1',
+      'harbor-convention 8 Article 8 0 0',
+      'kaiyo-kyotei 1 第1条 1 1',
+      'kaiyo-kyotei 2 第2条 1 1',
+      'kaiyo-kyotei 3 第3条 3 5',
+      'kaiyo-kyotei 4 第4条 3 3',
+      'kaiyo-kyotei 5 第5条 2 4',
+      'kaiyo-kyotei 6 第6条 3 4',
+      'kaiyo-kyotei 7 第7条 1 2',
+      'kaiyo-kyotei 8 第8条 1 2',
+      'kaiyo-kyotei 9 第9条 2 3',
+      'kaiyo-kyotei 10 第10条 1 1',
+    ]);
+    expect(status).toBe(0);
+  });
+
+  it('prints a table per treaty with the uncited articles marked and a count of the cited ones', () => {
+    const { status, stdout } = treatyCheck('--coverage', 'samples');
+    const lines = stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'harbor-convention  Convention on Harbor Safety and Mutual Assistance  (samples/treaties/harbor-convention.en.md)',
+      '  article  label      documents  citations',
+      '  1        Article 1          1          1',
+    ]);
+    expect(lines).toContain('  6        Article 6          0          0  uncited');
+    expect(lines).toContain('  6 of 8 articles cited');
+    // Japanese labels take two columns each, so the numbers still line up.
+    expect(lines).toContain('  10       第10条          1          1');
+    expect(lines).toContain('  10 of 10 articles cited');
+    expect(status).toBe(0);
   });
 });
 

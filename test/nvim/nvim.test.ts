@@ -141,6 +141,7 @@ describe.skipIf(!nvimFound)('Neovim 0.7 with the language server over stdio', ()
         `${lines('第3条第4項')} unknown-paragraph`,
         `${lines('第6条第2項第5号')} unknown-item`,
         `${lines('Article 12 of the Harbor')} unknown-article`,
+        `${lines('情報を直ちに交換する')} misquote`,
       ].sort(),
     );
   });

@@ -32,13 +32,14 @@ async function diagnosticsOnce(relativePath: string, count: number): Promise<str
 suite('Diagnostics', () => {
   suiteSetup(() => activateExtension());
 
-  test('broken-citations.md reports exactly its five deliberate broken citations', async () => {
-    assert.deepEqual(await diagnosticsOnce('analyses/broken-citations.md', 5), [
+  test('broken-citations.md reports exactly its five deliberate broken citations and its misquotation', async () => {
+    assert.deepEqual(await diagnosticsOnce('analyses/broken-citations.md', 6), [
       '11 warning no-antecedent «同条第1項»',
       '14 error unknown-article «第15条»',
       '17 error unknown-paragraph «第3条第4項»',
       '20 error unknown-item «第6条第2項第5号»',
       '23 error unknown-article «Article 12 of the Harbor Convention»',
+      '26 error misquote «両締約国の権限のある当局は、海洋協力の実施に必要な情報を直ちに交換する。»',
     ]);
   });
 
@@ -50,6 +51,7 @@ suite('Diagnostics', () => {
     const files: [string, string][] = [
       ['treaties/kaiyo-kyotei.md', '第6条（海難救助）'],
       ['treaties/harbor-convention.en.md', 'Article 5'],
+      ['treaties/harbor-convention.ja.md', '## 第5条'],
       ['analyses/ryokyotei-hikaku.md', '港湾条約第4条'],
       ['analyses/harbor-convention-notes.md', 'Article 4(1)'],
     ];

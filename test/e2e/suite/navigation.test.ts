@@ -63,7 +63,8 @@ suite('Hover', () => {
 suite('Go to definition', () => {
   suiteSetup(() => activateExtension());
 
-  const cases: { name: string; file: string; needle: string; offset: number; expected: { file: string; line: string } }[] = [
+  // A provision of the convention lands in both language versions, the reader's language first.
+  const cases: { name: string; file: string; needle: string; offset: number; expected: { file: string; line: string } | { file: string; line: string }[] }[] = [
     {
       name: '第6条第2項 lands on paragraph 2 of article 6',
       file: ANALYSIS,
@@ -93,24 +94,30 @@ suite('Go to definition', () => {
       expected: { file: 'treaties/kaiyo-kyotei.md', line: '## 第8条（共同委員会）' },
     },
     {
-      name: '港湾条約第4条, through an alias defined in the text, lands on Article 4 of the English convention',
+      name: '港湾条約第4条, through an alias defined in the text, lands on 第4条 of the Japanese version and Article 4 of the English one',
       file: COMPARISON,
       needle: '港湾条約第4条',
       offset: 4,
-      expected: { file: 'treaties/harbor-convention.en.md', line: '## Article 4' },
+      expected: [
+        { file: 'treaties/harbor-convention.ja.md', line: '## 第4条' },
+        { file: 'treaties/harbor-convention.en.md', line: '## Article 4' },
+      ],
     },
     {
-      name: 'Article 5(1)(b) lands on item (b)',
+      name: 'Article 5(1)(b) lands on item (b), and on item 二 of the Japanese version',
       file: NOTES,
       needle: 'Article 5(1)(b)',
       offset: 1,
-      expected: { file: 'treaties/harbor-convention.en.md', line: '(b) make firefighting and pollution response equipment available;' },
+      expected: [
+        { file: 'treaties/harbor-convention.en.md', line: '(b) make firefighting and pollution response equipment available;' },
+        { file: 'treaties/harbor-convention.ja.md', line: '二　消防及び汚染への対応のための機材を利用可能にすること。' },
+      ],
     },
   ];
   for (const { name, file, needle, offset, expected } of cases) {
     test(name, async () => {
       const document = await openSample(file);
-      assert.deepEqual(await definitionAt(document, positionOf(document, needle, offset)), [expected]);
+      assert.deepEqual(await definitionAt(document, positionOf(document, needle, offset)), [expected].flat());
     });
   }
 
