@@ -329,9 +329,9 @@ describe('read-only features on a workspace of two treaties and two analyses', (
     expect(links.map((link) => [link.range, link.target])).toEqual([[harness.rangeOf(NATO, 'North Atlantic Treaty'), `${harness.uri('/treaties/nat.md')}#L1,1`]]);
   });
 
-  it('counts treaties, analyses, citations and problems for the status bar', async () => {
+  it('counts treaties, analyses, citations and problems for the status bar, with the server’s memory', async () => {
     const stats = await harness.request<{ treaties: number; analyses: number; citations: number; problems: number }>('treatyAnnotator/stats');
-    expect(stats).toEqual({ treaties: 2, analyses: 2, citations: 8, problems: 2 });
+    expect(stats).toEqual({ treaties: 2, analyses: 2, citations: 8, problems: 2, memory: expect.objectContaining({ heapUsed: expect.any(Number) }) });
   });
 });
 

@@ -4,10 +4,13 @@ import { RequestType0, type Connection } from 'vscode-languageserver';
 import type { WorkspaceStats } from '../core/index';
 import { guard, type FeatureContext } from '../lsp/context';
 
-export const STATS_REQUEST = new RequestType0<WorkspaceStats | null, void>('treatyAnnotator/stats');
+/** The counts, and the server's memory (read by the soak test and the benchmark). */
+export type StatsResponse = WorkspaceStats & { readonly memory: NodeJS.MemoryUsage };
+
+export const STATS_REQUEST = new RequestType0<StatsResponse | null, void>('treatyAnnotator/stats');
 
 export function registerStats(connection: Connection, context: FeatureContext): void {
-  const handler = guard(context, 'stats', null as WorkspaceStats | null, () => context.service.getStats());
+  const handler = guard(context, 'stats', null as StatsResponse | null, () => ({ ...context.service.getStats(), memory: process.memoryUsage() }));
   // A request without parameters hands its handler only the cancellation token.
   connection.onRequest(STATS_REQUEST, (token) => handler(undefined, token));
 }
