@@ -261,9 +261,11 @@ function maskInline(
       maskSpan(opening.start, closing.start + closing.length);
       index = closing.start + closing.length - 1;
     } else if (code === 0x3c && text.startsWith('<!--', index)) {
-      const close = text.indexOf('-->', index + 4);
-      const commentEnd = close < 0 ? end : close + 3;
-      comments.push({ span: { start: index, end: commentEnd }, body: text.slice(index + 4, close < 0 ? end : close).trim() });
+      // Through the finder: paragraph after paragraph opening a comment that never closes must not rescan the rest.
+      const close = find.next('-->', index + 4);
+      const closed = close < text.length;
+      const commentEnd = closed ? close + 3 : end;
+      comments.push({ span: { start: index, end: commentEnd }, body: text.slice(index + 4, closed ? close : end).trim() });
       maskSpan(index, commentEnd);
       index = commentEnd - 1;
     }
