@@ -1,7 +1,7 @@
 // Reading a document's prose: the Markdown structure pass and the citation scan, in full or, after an
 // edit, again only over the paragraphs around the change (the keystroke path of a large analysis).
 
-import { scanCitations } from './citation/scan';
+import { scanCitations, splitSentences } from './citation/scan';
 import { readMarkdownStructure, type MarkdownStructure } from './markdown/structure';
 import type { CitationLanguage, CitationScan, CitationSyntax, Span } from './types';
 
@@ -16,7 +16,7 @@ const STRUCTURAL = /`|~~~|<!--|-->|^---/m;
 /**
  * Re-reads `newText` after an edit of `oldText`, reusing `previous` outside the changed paragraphs.
  * Returns null when the edit may change the structure beyond its paragraphs; the caller reads in full.
- * Invariant: the result equals `readText(newText)` in citations, mentions, aliases and masking
+ * Invariant: the result equals `readText(newText)` in citations, mentions, aliases, sentences and masking
  * (test/unit/reading.test.ts checks this on random edits).
  */
 export function rereadText(previous: Reading, oldText: string, newText: string, languages: readonly CitationLanguage[]): Reading | null {
@@ -69,7 +69,9 @@ export function rereadText(previous: Reading, oldText: string, newText: string, 
       citations: spliceCitations(previous.scan.citations, windowScan.citations, start, oldEnd, delta),
       mentions: splice(previous.scan.mentions, windowScan.mentions),
       aliases: splice(previous.scan.aliases, windowScan.aliases),
-      sentences: splice(previous.scan.sentences, windowScan.sentences),
+      // Sentences run across blank lines (PDF paste), so a window's edges are not sentence edges: split the whole
+      // text again (linear, a few ms per MB), or a sentence near the window loses its start and its topic.
+      sentences: splitSentences(structure.masked),
     },
   };
 }
