@@ -38,6 +38,8 @@ export interface Misquote {
   readonly passage: { readonly uri: string; readonly span: Span; readonly text: string } | null;
   /** The quick fix: each differing segment replaced by the treaty's words. */
   readonly edits: readonly TextEdit[];
+  /** When the words are exactly in another paragraph of the cited article: that paragraph's number. */
+  readonly elsewhere: number | null;
 }
 
 const cache = new WeakMap<readonly ResolvedCitation[], Misquote[]>();
@@ -76,12 +78,21 @@ function checkQuotations(index: WorkspaceIndex, facts: DocumentFacts, citations:
       );
       const treatyFacts = version && index.facts(version.entry.uri);
       if (!version || !treatyFacts) continue;
-      const outcome = compare(facts.text[quotation.open]!, quoted, treatyFacts, version);
-      if (outcome === 'match') {
+      const mark = facts.text[quotation.open]!;
+      const outcome = compare(mark, quoted, treatyFacts, version.textSpan, version.entry.uri);
+      if (outcome.kind === 'match') {
         matched = true;
         break;
       }
-      if (outcome !== 'unrelated') misquote ??= { quotation, citation, version, ...outcome };
+      // Words quoted exactly, but from another paragraph of the article than the one cited.
+      const whole = version.part === null ? outcome : compare(mark, quoted, treatyFacts, { start: version.article.labelSpan.end, end: version.article.span.end }, version.entry.uri);
+      if (whole.kind === 'match') {
+        const paragraph = version.article.paragraphs.find((candidate) => whole.at >= candidate.span.start && whole.at < candidate.span.end);
+        const span = paragraph?.span ?? version.article.span;
+        misquote ??= { quotation, citation, version, passage: { uri: version.entry.uri, span, text: treatyWords(treatyFacts.text, span) }, edits: [], elsewhere: paragraph?.number ?? null };
+      } else if (outcome.kind === 'differs') {
+        misquote ??= { quotation, citation, version, passage: outcome.passage, edits: outcome.edits, elsewhere: null };
+      }
     }
     if (!matched && misquote) result.push(misquote);
   }
@@ -353,25 +364,31 @@ function segmentsOf(quoted: Normalized): Segment[] {
   return segments;
 }
 
-type Outcome = 'match' | 'unrelated' | Pick<Misquote, 'passage' | 'edits'>;
+type Outcome =
+  /** `at`: where the quoted words begin in the treaty's text. */
+  | { readonly kind: 'match'; readonly at: number }
+  | { readonly kind: 'unrelated' }
+  | { readonly kind: 'differs'; readonly passage: Misquote['passage']; readonly edits: readonly TextEdit[] };
 
 /**
  * Finds the quotation's segments, in order, in the provision; each one missing gets its closest passage.
  * A quotation none of whose segments occurs or resembles the provision is `unrelated`: a term in quotation
  * marks, or words from a text the workspace does not have.
  */
-function compare(openMark: string, quoted: Normalized, treatyFacts: DocumentFacts, version: VersionProvision): Outcome {
-  const provision = normalizedProvision(treatyFacts, version.textSpan);
+function compare(openMark: string, quoted: Normalized, treatyFacts: DocumentFacts, textSpan: Span, uri: string): Outcome {
+  const provision = normalizedProvision(treatyFacts, textSpan);
   const segments = segmentsOf(quoted);
   let cursor = 0;
+  let at = -1;
   let related = false;
   let missing = false;
   const edits: TextEdit[] = [];
   let passage: Misquote['passage'] = null;
   for (const segment of segments) {
     const found = findSegment(provision.text, quoted, segment, cursor);
-    if (found >= 0) {
-      cursor = found;
+    if (found) {
+      if (at < 0) at = provision.from[found.start]!;
+      cursor = found.end;
       related = true;
       continue;
     }
@@ -382,16 +399,16 @@ function compare(openMark: string, quoted: Normalized, treatyFacts: DocumentFact
     related = true;
     const span = { start: provision.from[closest.start]!, end: provision.to[closest.end - 1]! };
     const exact = treatyWords(treatyFacts.text, span);
-    passage ??= { uri: version.entry.uri, span, text: exact };
+    passage ??= { uri, span, text: exact };
     edits.push({ span: { start: quoted.from[segment.start]!, end: quoted.to[segment.end - 1]! }, newText: openMark === '「' ? exact.replace(/「/g, '『').replace(/」/g, '』') : exact });
     cursor = closest.end;
   }
-  if (!missing) return 'match';
-  return related ? { passage, edits } : 'unrelated';
+  if (!missing) return { kind: 'match', at: Math.max(at, textSpan.start) };
+  return related ? { kind: 'differs', passage, edits } : { kind: 'unrelated' };
 }
 
-/** The end of the segment's first occurrence at or after `from`, or -1; the first letter's case and footnote markers are forgiven. */
-function findSegment(provision: string, quoted: Normalized, segment: Segment, from: number): number {
+/** The segment's first occurrence at or after `from`, or null; the first letter's case and footnote markers are forgiven. */
+function findSegment(provision: string, quoted: Normalized, segment: Segment, from: number): Segment | null {
   const exact = quoted.text.slice(segment.start, segment.end);
   const variants = [exact];
   let withoutFootnotes = '';
@@ -400,10 +417,10 @@ function findSegment(provision: string, quoted: Normalized, segment: Segment, fr
   for (const variant of variants) {
     for (const candidate of new Set([variant, swapFirstCase(variant)])) {
       const at = provision.indexOf(candidate, from);
-      if (at >= 0) return at + candidate.length;
+      if (at >= 0) return { start: at, end: at + candidate.length };
     }
   }
-  return -1;
+  return null;
 }
 
 function swapFirstCase(text: string): string {
@@ -412,14 +429,88 @@ function swapFirstCase(text: string): string {
   return swapped + text.slice(1);
 }
 
+/** Anchors (short pieces of the quotation) looked up to find where a passage might be, and how often each. */
+const ANCHORS = 8;
+const ANCHOR_OCCURRENCES = 3;
+
 /**
- * The window of `provision` (from `from` on) most like `wanted`: character n-grams of `wanted` vote for an
- * alignment, and the best band of alignments gives the window. Linear in both lengths (each n-gram of the
- * quotation is remembered at no more than a few places); null when too little of it occurs at all.
+ * The window of `provision` (from `from` on) most like `wanted`, or null when too little of it occurs there.
+ * Bounded: a few short pieces of `wanted` are looked up with indexOf, and character n-grams vote for an
+ * alignment only in windows of about three quotation lengths around where they occur; a part of the
+ * quotation left unexplained at either end (words left out without an ellipsis) is looked for next to it.
  */
 function closestPassage(provision: string, wanted: string, from: number): { start: number; end: number } | null {
-  const size = wanted.length >= 12 ? 3 : 2;
-  if (wanted.length < size || provision.length - from < size) return null;
+  const size = gramSize(wanted);
+  if (wanted.length < size) return null;
+  let best: Alignment | null = null;
+  for (const [low, high] of candidateWindows(provision, wanted, from)) {
+    const alignment = align(provision, wanted, low, high);
+    if (alignment && (!best || alignment.matched > best.matched)) best = alignment;
+  }
+  if (!best) return null;
+  let { start, end, matched } = best;
+  // How much of the quotation's beginning and end no n-gram explains.
+  let missingStart = best.first;
+  let missingEnd = wanted.length - best.last;
+  // Words the quotation has before (after) the aligned part: their own alignment just before (after) it.
+  if (missingStart >= size + 2) {
+    const prefix = align(provision, wanted.slice(0, best.first), Math.max(from, best.start - 3 * wanted.length - 8), best.start);
+    if (prefix) (start = prefix.start), (matched += prefix.matched), (missingStart = prefix.first);
+  }
+  if (missingEnd >= size + 2) {
+    const rest = wanted.slice(best.last);
+    const suffix = align(provision, rest, best.end, Math.min(provision.length, best.end + 3 * wanted.length + 8));
+    if (suffix) (end = suffix.end), (matched += suffix.matched), (missingEnd = rest.length - suffix.last);
+  }
+  if (matched < MIN_RESEMBLANCE * (wanted.length - size + 1)) return null;
+  // An end the n-grams do not reach goes on to the clause's punctuation nearby (never far), not stopping mid-word.
+  for (let step = 0; missingStart > 0 && step < 2 * missingStart + 2 && start > from && !isPunctuation(provision[start - 1]!); step++) start--;
+  for (let step = 0; missingEnd > 0 && step < 2 * missingEnd + 2 && end < provision.length && !isPunctuation(provision[end]!); step++) end++;
+  // Punctuation the quotation does not begin or end with is not part of the passage.
+  while (start < end - 1 && isPunctuation(provision[start]!) && !isPunctuation(wanted[0]!)) start++;
+  while (end > start + 1 && isPunctuation(provision[end - 1]!) && !isPunctuation(wanted[wanted.length - 1]!)) end--;
+  return { start, end };
+}
+
+function gramSize(wanted: string): number {
+  return wanted.length >= 12 ? 3 : 2;
+}
+
+/** Where pieces of `wanted` occur in `provision`: windows (merged) around each occurrence, a few per piece. */
+function candidateWindows(provision: string, wanted: string, from: number): [number, number][] {
+  const length = Math.min(wanted.length, /[\u3040-\u9fff]/.test(wanted) ? 3 : 5);
+  const windows: [number, number][] = [];
+  const step = Math.max(1, Math.floor((wanted.length - length) / (ANCHORS - 1)));
+  for (let position = 0; position + length <= wanted.length && windows.length < ANCHORS * ANCHOR_OCCURRENCES; position += step) {
+    const piece = wanted.slice(position, position + length);
+    for (let at = provision.indexOf(piece, from), seen = 0; at >= 0 && seen < ANCHOR_OCCURRENCES; at = provision.indexOf(piece, at + 1), seen++) {
+      const start = at - position;
+      windows.push([Math.max(from, start - wanted.length), Math.min(provision.length, start + 2 * wanted.length)]);
+    }
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const window of windows) {
+    const last = merged[merged.length - 1];
+    if (last && window[0] <= last[1]) last[1] = Math.max(last[1], window[1]);
+    else merged.push([...window]);
+  }
+  return merged;
+}
+
+interface Alignment {
+  readonly start: number;
+  readonly end: number;
+  /** The first and last (exclusive) positions of `wanted` that matched. */
+  readonly first: number;
+  readonly last: number;
+  readonly matched: number;
+}
+
+/** The best alignment of `wanted` inside provision[low, high): character n-grams vote, a band of alignments wins. */
+function align(provision: string, wanted: string, low: number, high: number): Alignment | null {
+  const size = gramSize(wanted);
+  if (wanted.length < size || high - low < size) return null;
   const key = (text: string, at: number): number => {
     let value = 0;
     for (let offset = 0; offset < size; offset++) value = value * 65536 + text.charCodeAt(at + offset);
@@ -431,10 +522,10 @@ function closestPassage(provision: string, wanted: string, from: number): { star
     if (!positions) grams.set(key(wanted, at), [at]);
     else if (positions.length < 4) positions.push(at);
   }
-  const shift = wanted.length;
-  const votes = new Int32Array(provision.length + shift + 1);
+  const shift = wanted.length - low;
+  const votes = new Int32Array(high - low + wanted.length + 1);
   const visit = (each: (at: number, position: number) => void): void => {
-    for (let at = from; at + size <= provision.length; at++) for (const position of grams.get(key(provision, at)) ?? []) each(at, position);
+    for (let at = low; at + size <= high; at++) for (const position of grams.get(key(provision, at)) ?? []) each(at, position);
   };
   visit((at, position) => {
     const diagonal = at - position + shift;
@@ -456,19 +547,15 @@ function closestPassage(provision: string, wanted: string, from: number): { star
   const matched = new Set<number>();
   let start = Infinity;
   let end = -Infinity;
+  let first = Infinity;
+  let last = -Infinity;
   visit((at, position) => {
     if (Math.abs(at - position + shift - best) > band) return;
     matched.add(position);
-    start = Math.min(start, at - position);
-    end = Math.max(end, at + wanted.length - position);
+    if (position < first) (first = position), (start = at);
+    if (position + size > last) (last = position + size), (end = at + size);
   });
-  if (matched.size < MIN_RESEMBLANCE * (wanted.length - size + 1)) return null;
-  start = Math.max(from, start);
-  end = Math.min(provision.length, end);
-  // Punctuation the quotation does not begin or end with is not part of the passage.
-  while (start < end - 1 && isPunctuation(provision[start]!) && !isPunctuation(wanted[0]!)) start++;
-  while (end > start + 1 && isPunctuation(provision[end - 1]!) && !isPunctuation(wanted[wanted.length - 1]!)) end--;
-  return { start, end };
+  return matched.size === 0 ? null : { start, end, first, last, matched: matched.size };
 }
 
 function isPunctuation(character: string): boolean {
@@ -520,7 +607,12 @@ export function misquoteDiagnostics(index: WorkspaceIndex, uri: string): Omit<Di
     const provision = english ? `${label} of ${/^the\s/i.test(name) ? name : `the ${name}`}` : `${name}${label}`;
     const passage = misquote.passage;
     const shown = passage && (passage.text.length > MAX_SHOWN ? `${passage.text.slice(0, MAX_SHOWN)}…` : passage.text);
-    const message = english
+    const elsewhere = misquote.elsewhere;
+    const message = elsewhere !== null
+      ? english
+        ? `The quoted words are not in ${provision} but in paragraph ${elsewhere} of that Article`
+        : `引用された文言は${provision}にはなく、同条第${elsewhere}項にあります`
+      : english
       ? shown === null ? `The quotation does not match ${provision}` : `The quotation does not match ${provision}, which reads: "${shown}"`
       : shown === null ? `引用が${provision}の文言と一致しません` : `引用が${provision}の文言と一致しません。条文は「${shown}」`;
     const target = passage ? { uri: passage.uri, span: passage.span } : { uri: misquote.version.entry.uri, span: misquote.version.textSpan };
