@@ -39,14 +39,20 @@ interface Line {
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  // Jump between line feeds; a carriage return is rare enough to check for on the way.
+  // Jump between line feeds; a carriage return is rare enough to check for on the way. Each search result is
+  // kept until passed: searching again from every line start would rescan the rest of the text (quadratic on
+  // text with only carriage returns, or with one carriage return at its end).
   const hasCarriageReturn = text.includes('\r');
+  let feed = -1;
+  let carriage = hasCarriageReturn ? -1 : text.length;
   while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+    if (feed < start) feed = text.indexOf('\n', start);
+    if (feed < 0) feed = text.length;
+    const end = feed;
     if (hasCarriageReturn) {
-      const carriage = text.indexOf('\r', start);
-      if (carriage >= 0 && carriage < end) {
+      if (carriage < start) carriage = text.indexOf('\r', start);
+      if (carriage < 0) carriage = text.length;
+      if (carriage < end) {
         lines.push({ start, end: carriage });
         start = text.charCodeAt(carriage + 1) === 0x0a ? carriage + 2 : carriage + 1;
         continue;
