@@ -84,7 +84,8 @@ export function analyzeDocument(uri: string, text: string, config: TreatyConfig,
       aliases: frontMatter.aliases,
       lang: frontMatter.lang,
     });
-    problems.push(...treaty.problems);
+    // Not push(...problems): a treaty of 100k duplicate labels has more problems than a call takes arguments.
+    for (const problem of treaty.problems) problems.push(problem);
   }
   const isTreaty = looksLikeTreaty || frontMatter.treaty !== null;
   const reading: Reading = reread && !isTreaty ? reread : { structure, scan: scanCitations(structure.masked, config.languages, { treatyDocument: isTreaty }) };
