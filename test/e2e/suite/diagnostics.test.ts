@@ -51,7 +51,7 @@ suite('Diagnostics', () => {
     const files: [string, string][] = [
       ['treaties/kaiyo-kyotei.md', '第6条（海難救助）'],
       ['treaties/harbor-convention.en.md', 'Article 5'],
-      ['treaties/harbor-convention.ja.md', '## 第5条'],
+      ['treaties/harbor-convention.ja.md', '第5条'],
       ['analyses/ryokyotei-hikaku.md', '港湾条約第4条'],
       ['analyses/harbor-convention-notes.md', 'Article 4(1)'],
     ];
