@@ -55,7 +55,9 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode> {
       return item;
     }
     const item = new vscode.TreeItem(article.caption ? `${article.label} ${article.caption}` : article.label);
-    item.description = article.documents === 0 ? vscode.l10n.t('uncited') : vscode.l10n.t('{0} documents · {1} citations', article.documents, article.citations);
+    const documents = article.documents === 1 ? vscode.l10n.t('1 document') : vscode.l10n.t('{0} documents', article.documents);
+    const citations = article.citations === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', article.citations);
+    item.description = article.documents === 0 ? vscode.l10n.t('uncited') : `${documents} · ${citations}`;
     item.iconPath = article.documents === 0 ? new vscode.ThemeIcon('circle-outline', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('pass');
     item.contextValue = 'article';
     const location = convert.asLocation(article.location);

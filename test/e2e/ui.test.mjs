@@ -1,6 +1,6 @@
 // A person's session in VS Code (code-server) with the packaged extension: installs the .vsix, opens an
-// analysis with Ctrl+P, moves with Ctrl+G, reads a hover, follows F12, reads Problems, renames an article
-// with F2 and sees the analysis change. Screenshots of each step go to test-output/ui/ (key ones to docs/).
+// analysis with Ctrl+P, moves with Ctrl+G, reads a hover, follows F12, reads Problems, opens the misquote
+// quick fix and the coverage view, renames an article with F2 and sees the analysis change. Screenshots of each step go to test-output/ui/ (key ones to docs/).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -197,6 +197,29 @@ try {
     await page.keyboard.press('Control+Shift+M');
   });
 
+  const misquote = lineColumn('analyses/broken-citations.md', '情報を直ちに交換する', 3);
+  await step('Ctrl+. on the deliberate misquotation offers the treaty’s words', async () => {
+    await quickOpen('broken-citations.md');
+    await goToLine(misquote.line, misquote.column);
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: '条文の文言に直す' }).first();
+    await until('the misquote quick fix listed', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+.');
+      return fix.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    });
+    await shot('07-misquote-fix');
+    await page.keyboard.press('Escape');
+  });
+
+  await step('the Treaty Coverage view lists every article with its citing counts, uncited ones marked', async () => {
+    await runCommand('Focus on Treaty Coverage View');
+    // Room for the view: the folders section above it is collapsed.
+    await page.locator('.pane-header', { hasText: /^\s*ws\b/i }).first().click();
+    const rows = page.locator('.monaco-list-row', { hasText: 'Article 6' });
+    await until('Article 6 marked uncited', async () => ((await rows.allTextContents()).join('\n').includes('uncited') ? true : null));
+    await shot('08-coverage');
+  });
+
   const heading = lineColumn('treaties/kaiyo-kyotei.md', '## 第6条', 4);
   await step('F2 on 第6条 in the treaty renumbers it, and the analysis follows', async () => {
     await quickOpen('kaiyo-kyotei.md');
@@ -242,6 +265,8 @@ for (const [from, to] of [
   ['03-definition.png', 'definition.png'],
   ['04-problems.png', 'problems.png'],
   ['05-rename.png', 'rename.png'],
+  ['07-misquote-fix.png', 'misquote-fix.png'],
+  ['08-coverage.png', 'coverage.png'],
 ]) {
   copyFileSync(join(shots, from), join(docsShots, to));
 }

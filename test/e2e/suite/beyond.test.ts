@@ -70,7 +70,10 @@ suite('Coverage view', () => {
     const lines = await retryUntil('the coverage tree', describe, (result) => result.length > 0);
     // The UI language decides the words; the counts are the samples'.
     const english = vscode.env.language.startsWith('en');
-    const counts = (documents: number, citations: number): string => (english ? `${documents} documents · ${citations} citations` : `文書 ${documents} · 引用 ${citations}`);
+    const counts = (documents: number, citations: number): string =>
+      english
+        ? `${documents} document${documents === 1 ? '' : 's'} · ${citations} citation${citations === 1 ? '' : 's'}`
+        : `文書 ${documents} · 引用 ${citations}`;
     const uncited = english ? 'uncited' : '引用なし';
     assert.deepEqual(lines, [
       `Convention on Harbor Safety and Mutual Assistance — ${english ? '6 of 8 articles cited' : '8 条中 6 条が引用済み'}`,
