@@ -72,7 +72,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Reads a file as UTF-8 text, or says why it cannot: too large, binary, not UTF-8, unreadable. */
 export function readTextFile(path: string, maxFileSize: number): { text: string } | { error: string } {
   try {
-    const size = statSync(path).size;
+    const stat = statSync(path);
+    // A FIFO would block the read until a writer comes, a device (a link to /dev/zero) never ends.
+    if (!stat.isFile()) return { error: 'skipped: not a regular file' };
+    const size = stat.size;
     if (size > maxFileSize) return { error: `skipped: ${size} bytes is over the ${maxFileSize}-byte limit (setting maxFileSize)` };
     const bytes = readFileSync(path);
     if (bytes.subarray(0, 8192).includes(0)) return { error: 'skipped: binary file' };
