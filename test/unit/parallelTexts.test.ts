@@ -169,6 +169,15 @@ describe('parallel-structure diagnostics', () => {
     expect(diagnostic!.related.map((related) => related.location.uri)).toEqual([uriOf('/treaties/harbor.ja.md')]);
   });
 
+  it('follow an edit of the other version: its warning appears in the version not edited', () => {
+    const { fixture, service } = open(`${ENGLISH}\n${JAPANESE}`);
+    service.takeChangedDocuments();
+    const japanese = uriOf('/treaties/harbor.ja.md');
+    service.setDocument(japanese, fixture.files.get(japanese)!.replace('２　前項の入港は', '　前項の入港は'));
+    expect(service.takeChangedDocuments()).toContain(uriOf('/treaties/harbor.en.md'));
+    expect(service.getDiagnostics(uriOf('/treaties/harbor.en.md')).map((diagnostic) => diagnostic.code)).toEqual(['parallel-structure']);
+  });
+
   it('can be turned off', () => {
     expect(structure(`${ENGLISH}\n## Article 6\nThe Parties shall meet.\n${JAPANESE}`, '/treaties/harbor.en.md', { severity: { 'parallel-structure': 'off' } })).toEqual([]);
   });

@@ -64,6 +64,8 @@ export class WorkspaceIndex {
       if (!identityChanged) {
         // Same treaties by the same names: only documents citing this treaty can change.
         for (const id of new Set([previous?.treaty?.id, facts.treaty?.id])) if (id) this.#markDependents(id);
+        // The treaty's other language versions compare their structure with this one (parallel-structure).
+        for (const entry of this.#catalog.byId.get(facts.treaty?.id ?? '') ?? []) this.#changed.add(entry.uri);
       }
     }
   }

@@ -44,6 +44,16 @@ export interface Misquote {
 
 const cache = new WeakMap<readonly ResolvedCitation[], Misquote[]>();
 
+/**
+ * What checking one quotation against its citations found, with offsets relative to the quoted words, so
+ * that the same words citing the same provisions are checked once per state of the treaties (the catalog
+ * is rebuilt whenever a treaty document changes): an edit of an analysis re-checks only what it touched.
+ */
+type Finding = Omit<Misquote, 'quotation' | 'citation'> & { readonly member: number };
+const findings = new WeakMap<object, Map<string, Finding | null>>();
+/** Distinct quotations remembered per state of the treaties before the memory starts afresh. */
+const MAX_FINDINGS = 20_000;
+
 /** Every misquotation of an analysis; computed once per resolution of the document. */
 export function findMisquotes(index: WorkspaceIndex, uri: string): readonly Misquote[] {
   const facts = index.facts(uri);
@@ -61,42 +71,57 @@ function checkQuotations(index: WorkspaceIndex, facts: DocumentFacts, citations:
   if (citations.length === 0) return [];
   const masked = facts.reading.structure.masked;
   const sentences = facts.scan.sentences;
+  let memory = findings.get(index.catalog);
+  if (!memory || memory.size > MAX_FINDINGS) findings.set(index.catalog, (memory = new Map()));
   const result: Misquote[] = [];
   for (const quotation of findQuotations(masked)) {
     if (isNameOrAlias(facts, citations, quotation)) continue;
     const members = attachedCitations(masked, sentences, citations, quotation);
     if (members.length === 0) continue;
-    const quoted = normalize(facts.text, quotation.span.start, quotation.span.end, { footnotes: true, summaries: false });
-    const script = scriptOf(quoted.text);
-    if (script === null) continue;
-    let misquote: Misquote | null = null;
-    let matched = false;
-    for (const citation of members) {
-      // Only a version in the quotation's own script can show a misquotation; a translation is not one.
-      const version = provisionVersions(index, citation, script === 'cjk' ? 'ja' : script === 'cyrillic' ? 'ru' : 'en').find(
-        (candidate) => scriptOfLanguage(versionLanguage(candidate.entry.treaty)) === script,
-      );
-      const treatyFacts = version && index.facts(version.entry.uri);
-      if (!version || !treatyFacts) continue;
-      const mark = facts.text[quotation.open]!;
-      const outcome = compare(mark, quoted, treatyFacts, version.textSpan, version.entry.uri);
-      if (outcome.kind === 'match') {
-        matched = true;
-        break;
-      }
-      // Words quoted exactly, but from another paragraph of the article than the one cited.
-      const whole = version.part === null ? outcome : compare(mark, quoted, treatyFacts, { start: version.article.labelSpan.end, end: version.article.span.end }, version.entry.uri);
-      if (whole.kind === 'match') {
-        const paragraph = version.article.paragraphs.find((candidate) => whole.at >= candidate.span.start && whole.at < candidate.span.end);
-        const span = paragraph?.span ?? version.article.span;
-        misquote ??= { quotation, citation, version, passage: { uri: version.entry.uri, span, text: treatyWords(treatyFacts.text, span) }, edits: [], elsewhere: paragraph?.number ?? null };
-      } else if (outcome.kind === 'differs') {
-        misquote ??= { quotation, citation, version, passage: outcome.passage, edits: outcome.edits, elsewhere: null };
-      }
-    }
-    if (!matched && misquote) result.push(misquote);
+    const words = facts.text.slice(quotation.open, quotation.span.end);
+    const key = `${words}\u0000${members.map((member) => `${member.treatyId}|${member.supplementaryGroup}|${member.article}|${member.paragraph}|${member.item}|${member.syntax.subitem}`).join('\u0001')}`;
+    let finding = memory.get(key);
+    if (finding === undefined) memory.set(key, (finding = checkQuotation(index, facts.text, quotation, members)));
+    if (finding === null) continue;
+    const shift = quotation.span.start;
+    result.push({
+      ...finding,
+      quotation,
+      citation: members[finding.member]!,
+      edits: finding.edits.map((edit) => ({ span: { start: edit.span.start + shift, end: edit.span.end + shift }, newText: edit.newText })),
+    });
   }
   return result;
+}
+
+/** Checks one quotation against the members of its citation; edits come back relative to the quoted words. */
+function checkQuotation(index: WorkspaceIndex, text: string, quotation: Quotation, members: readonly ResolvedCitation[]): Finding | null {
+  const quoted = normalize(text, quotation.span.start, quotation.span.end, { footnotes: true, summaries: false });
+  const script = scriptOf(quoted.text);
+  if (script === null) return null;
+  const mark = text[quotation.open]!;
+  let finding: Finding | null = null;
+  for (let member = 0; member < members.length; member++) {
+    // Only a version in the quotation's own script can show a misquotation; a translation is not one.
+    const version = provisionVersions(index, members[member]!, script === 'cjk' ? 'ja' : script === 'cyrillic' ? 'ru' : 'en').find(
+      (candidate) => scriptOfLanguage(versionLanguage(candidate.entry.treaty)) === script,
+    );
+    const treatyFacts = version && index.facts(version.entry.uri);
+    if (!version || !treatyFacts) continue;
+    const outcome = compare(mark, quoted, treatyFacts, version.textSpan, version.entry.uri);
+    if (outcome.kind === 'match') return null;
+    // Words quoted exactly, but from another paragraph of the article than the one cited.
+    const whole = version.part === null ? outcome : compare(mark, quoted, treatyFacts, { start: version.article.labelSpan.end, end: version.article.span.end }, version.entry.uri);
+    if (whole.kind === 'match') {
+      const paragraph = version.article.paragraphs.find((candidate) => whole.at >= candidate.span.start && whole.at < candidate.span.end);
+      const span = paragraph?.span ?? version.article.span;
+      finding ??= { member, version, passage: { uri: version.entry.uri, span, text: treatyWords(treatyFacts.text, span) }, edits: [], elsewhere: paragraph?.number ?? null };
+    } else if (outcome.kind === 'differs') {
+      const relative = outcome.edits.map((edit) => ({ span: { start: edit.span.start - quotation.span.start, end: edit.span.end - quotation.span.start }, newText: edit.newText }));
+      finding ??= { member, version, passage: outcome.passage, edits: relative, elsewhere: null };
+    }
+  }
+  return finding;
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -112,7 +137,15 @@ export function findQuotations(masked: string): Quotation[] {
   let kind: '「' | '“' | '"' | null = null;
   let open = 0;
   let depth = 0;
+  const opening = /[「“"]/g;
   for (let offset = 0; offset < masked.length; offset++) {
+    if (kind === null) {
+      // Outside a quotation only an opening mark matters: jump to the next one.
+      opening.lastIndex = offset;
+      const next = opening.exec(masked);
+      if (!next) break;
+      offset = next.index;
+    }
     const character = masked[offset]!;
     if (kind !== null && (character === MASK_CHARACTER || offset - open > MAX_QUOTATION || (character === '\n' && masked[offset + 1] === '#'))) kind = null;
     if (kind === null) {
@@ -158,7 +191,16 @@ function isNameOrAlias(facts: DocumentFacts, citations: readonly ResolvedCitatio
   const before = facts.text.slice(Math.max(0, quotation.open - 3), quotation.open);
   if (/以下\s*$|いわゆる\s*$/.test(before)) return true;
   const overlaps = (span: Span): boolean => span.start <= quotation.close && span.end > quotation.open;
-  if (facts.scan.aliases.some((alias) => overlaps(alias.span))) return true;
+  const aliases = facts.scan.aliases;
+  // Aliases are in document order and short: only the last one starting before the closing mark can overlap.
+  let low = 0;
+  let high = aliases.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (aliases[middle]!.span.start <= quotation.close) low = middle + 1;
+    else high = middle;
+  }
+  if (low > 0 && overlaps(aliases[low - 1]!.span)) return true;
   const next = firstAtOrAfter(citations, quotation.open);
   return [next - 1, next].some((position) => {
     const qualifier = citations[position]?.syntax.qualifier;
@@ -599,6 +641,7 @@ export function misquoteFixes(index: WorkspaceIndex, uri: string, span: Span): C
 
 /** The `misquote` diagnostics of a document, before the configuration gives them a severity. */
 export function misquoteDiagnostics(index: WorkspaceIndex, uri: string): Omit<Diagnostic, 'severity'>[] {
+  if (effectiveSeverity(index.config, 'misquote') === null) return [];
   return findMisquotes(index, uri).map((misquote) => {
     const english = misquote.citation.syntax.language !== 'ja';
     const treaty = misquote.version.entry.treaty;
