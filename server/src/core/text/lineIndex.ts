@@ -9,8 +9,10 @@ export interface LineCharacter {
 export class LineIndex {
   readonly #lineStarts: number[];
   readonly #length: number;
+  readonly #text: string;
 
   constructor(text: string) {
+    this.#text = text;
     const starts = [0];
     if (text.includes('\r')) {
       for (let index = 0; index < text.length; index++) {
@@ -47,13 +49,20 @@ export class LineIndex {
     return { line: low, character: clamped - this.#lineStarts[low]! };
   }
 
-  /** Clamps lines and characters past the end (LSP clients send such positions). */
+  /**
+   * Clamps lines and characters past the end (LSP clients send such positions). A character past the end of a
+   * line means the end of that line, before its line break (LSP), not the start of the next line.
+   */
   offsetAt(position: LineCharacter): number {
     if (position.line < 0) return 0;
     if (position.line >= this.#lineStarts.length) return this.#length;
     const lineStart = this.#lineStarts[position.line]!;
-    const nextLineStart = position.line + 1 < this.#lineStarts.length ? this.#lineStarts[position.line + 1]! : this.#length;
-    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), nextLineStart));
+    let lineEnd = this.#length;
+    if (position.line + 1 < this.#lineStarts.length) {
+      lineEnd = this.#lineStarts[position.line + 1]! - 1;
+      if (lineEnd > lineStart && this.#text.charCodeAt(lineEnd) === 0x0a && this.#text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
+    }
+    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), lineEnd));
   }
 
   lineStart(line: number): number {
