@@ -42,9 +42,21 @@ function writeRaw(target: Harness, data: string): void {
 
 const frame = (body: string): string => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 
+/**
+ * After a frame without a usable Content-Length, vscode-jsonrpc's reader drops the frame and stops reading what it
+ * already buffered until more bytes arrive: a message that came in the same read waits for the client's next one.
+ * A real client always sends a next one; here a harmless notification plays that part.
+ */
+async function nudge(target: Harness): Promise<void> {
+  await new Promise((done) => setTimeout(done, 100));
+  await target.connection.sendNotification('treatyAnnotator/noSuchNotification', {});
+}
+
 /** The server is alive and answers a real request about the workspace. */
 async function stillServes(target: Harness): Promise<void> {
-  const hover = await target.request<Hover | null>('textDocument/hover', target.at('/notes.md', 'Article 5'));
+  const answer = target.request<Hover | null>('textDocument/hover', target.at('/notes.md', 'Article 5'));
+  await nudge(target);
+  const hover = await answer;
   expect(hover).not.toBeNull();
   expect(target.process.exitCode).toBeNull();
 }
@@ -178,6 +190,14 @@ describe('documents in every state', () => {
     expect(diagnostics).toEqual([]);
     const hover = await harness.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
     expect((hover?.contents as MarkupContent).value).toContain('armed attack');
+  });
+
+  it('reads a character past the end of a line as the end of that line, not the start of the next', async () => {
+    harness = await startServer(WORKSPACE);
+    const uri = await harness.openUntitled('two-lines', 'See:\r\nArticle 5 of the North Atlantic Treaty and Article 6\nabove.');
+    expect(await harness.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 99 } })).toBeNull();
+    const hover = await harness.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 99 } });
+    expect(hover?.range?.start.line).toBe(1);
   });
 
   it('clamps incremental changes whose ranges lie outside the document', async () => {
