@@ -227,4 +227,17 @@ describe('the cost of the check', () => {
     expect(found).toHaveLength(1000);
     expect(elapsed).toBeLessThan(3000);
   });
+
+  it('stays linear on hostile text: long runs of digits and spaces inside quotations, unclosed and stray marks', () => {
+    const hostile = [
+      ...Array.from({ length: 150 }, () => `第4条は「${'１'.repeat(2900)}」と定める。`),
+      ...Array.from({ length: 150 }, () => `第4条は「${' '.repeat(1400)}軍事援助${'\n'.repeat(1400)}」と定める。`),
+      '第4条は「'.repeat(20_000),
+      '第4条は"'.repeat(20_000),
+    ].join('\n');
+    expect(hostile.length).toBeGreaterThan(900_000);
+    const started = performance.now();
+    misquotes(hostile);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });

@@ -340,10 +340,11 @@ function normalize(source: string, start: number, end: number, options: { footno
 
 /** A run of one or two digits stuck to the end of a word or sentence, not followed by a counter: `条7並びに`, `された8。`. */
 function isFootnoteDigit(source: string, offset: number, start: number, end: number): boolean {
+  // Never more than three digits each way: a longer run is no footnote, and each digit stays O(1).
   let first = offset;
-  while (first > start && isAnyDigit(source[first - 1]!)) first--;
+  while (first > start && offset - first < 3 && isAnyDigit(source[first - 1]!)) first--;
   let last = offset + 1;
-  while (last < end && isAnyDigit(source[last]!)) last++;
+  while (last < end && last - offset < 3 && isAnyDigit(source[last]!)) last++;
   if (last - first > 2 || first === start) return false;
   const previous = source[first - 1]!;
   const next = source[last] ?? '';
@@ -608,13 +609,16 @@ function isPunctuation(character: string): boolean {
 function treatyWords(text: string, span: Span): string {
   let start = span.start;
   let end = span.end;
-  // Whole words: a passage found by n-grams may start or end inside one.
-  while (start > 0 && /[A-Za-z]/.test(text[start - 1]!) && /[A-Za-z]/.test(text[start]!)) start--;
-  while (end < text.length && /[A-Za-z]/.test(text[end - 1]!) && /[A-Za-z]/.test(text[end]!)) end++;
-  return text
-    .slice(start, end)
-    .replace(/[ \t]*\r?\n[\s]*/g, (_, offset: number, all: string) => (/[A-Za-z0-9,.;:]/.test(all[offset - 1] ?? '') ? ' ' : ''))
-    .trim();
+  // Whole words (of a sensible length): a passage found by n-grams may start or end inside one.
+  for (let step = 0; step < 40 && start > 0 && /[A-Za-z]/.test(text[start - 1]!) && /[A-Za-z]/.test(text[start]!); step++) start--;
+  for (let step = 0; step < 40 && end < text.length && /[A-Za-z]/.test(text[end - 1]!) && /[A-Za-z]/.test(text[end]!); step++) end++;
+  let words = '';
+  for (const line of text.slice(start, end).split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    words += (words !== '' && /[A-Za-z0-9,.;:]$/.test(words) ? ' ' : '') + trimmed;
+  }
+  return words;
 }
 
 /** The quick fix of each misquotation overlapping `span`: the treaty's exact words in place of the quoted ones. */
