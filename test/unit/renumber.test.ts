@@ -111,7 +111,8 @@ describe('inserting an article', () => {
       ## 第7条
       本文。
     `);
-    expect(insert!.files['/treaties/t.md']).toContain('## 第6条の2\n本文。\n\n## 第6条の3\n## 第6条の4\n本文。\n## 第7条');
+    // No blank lines between the articles here, so none before the new one either.
+    expect(insert!.files['/treaties/t.md']).toContain('## 第6条の2\n本文。\n## 第6条の3\n## 第6条の4\n本文。\n## 第7条');
   });
 
   it('inserts and renumbers in every language version of the treaty, in its own style', () => {
@@ -141,6 +142,33 @@ describe('inserting an article', () => {
 
   it('is offered only with the cursor on the article’s label line', () => {
     expect(refactors(TREATY.replace('用語を定義する', '用語を$0定義する'))).toEqual([]);
+  });
+
+  it('writes the new label on its own line in e-Gov plain text, where no blank lines part the articles', () => {
+    const [insert] = refactors(`
+      //- /laws/ho.txt
+      ---
+      treaty: ho
+      title: 自衛隊法
+      ---
+      （目的）
+      第一条$0　この法律は、目的を定める。
+      （任務）
+      第二条　自衛隊は、任務を行う。第一条の目的による。
+    `);
+    expect(insert!.files['/laws/ho.txt']).toBe(
+      dedent(`
+        ---
+        treaty: ho
+        title: 自衛隊法
+        ---
+        （目的）
+        第一条　この法律は、目的を定める。
+        第二条
+        （任務）
+        第三条　自衛隊は、任務を行う。第一条の目的による。
+      `),
+    );
   });
 });
 

@@ -150,7 +150,11 @@ function insertion(text: string, after: Article, number: string): TextEdit {
   const relabel = renumberEdits(label, { start: 0, end: label.length }, null, after.number, number) ?? [];
   for (const edit of [...relabel].sort((a, b) => b.span.start - a.span.start)) label = label.slice(0, edit.span.start) + edit.newText + label.slice(edit.span.end);
   const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
-  return { span: { start: after.span.end, end: after.span.end }, newText: `${lineBreak}${lineBreak}${prefix}${label}` };
+  // Articles set apart by a blank line (Markdown) get one; e-Gov's plain text has none between them.
+  const following = text.slice(after.span.end, after.span.end + 8);
+  const spanLineStart = text.lastIndexOf('\n', after.span.start - 1) + 1;
+  const separated = /^[ \t]*\r?\n[ \t\u3000]*(?:\r?\n|$)/.test(following) && (following.trim() !== '' || /\n[ \t\u3000]*\r?\n$/.test(text.slice(Math.max(0, spanLineStart - 8), spanLineStart)));
+  return { span: { start: after.span.end, end: after.span.end }, newText: `${lineBreak}${separated ? lineBreak : ''}${prefix}${label}` };
 }
 
 /** The article's lines and the blank lines after it (its caption line and heading marks included). */
@@ -175,26 +179,30 @@ function citationsOutside(index: WorkspaceIndex, treaty: Treaty, article: Articl
   return { citations: sites.length, documents: new Set(sites.map((site) => site.uri)).size };
 }
 
-/** Every citation whose written number must change, and every relative one that would point elsewhere. */
+/**
+ * Every citation whose written number must change (dangling ones too: a citation of a 第11条 the treaty does
+ * not have must not come to mean the article renumbered to 11), and every relative one that would point
+ * elsewhere. One pass over the workspace's resolved citations.
+ */
 function citationEdits(index: WorkspaceIndex, treaty: Treaty, article: Article, renumbering: Renumbering): { uri: string; edit: TextEdit }[] {
   const result: { uri: string; edit: TextEdit }[] = [];
-  const members = groupMembers(treaty, article);
-  const after = newOrder(members, renumbering);
-  // Relative citations can only go wrong next to the change: those aimed at the article, the few before it, or moved ones.
-  const position = members.indexOf(article);
-  const keys = members.filter((member, at) => (at >= position - 3 && at <= position) || renumbering.map(member.number) !== member.number);
-  for (const member of keys) {
-    const target = renumbering.map(member.number);
-    for (const site of index.citationsOf(articleKey(treaty.id, member.number, member.supplementaryGroup))) {
-      const text = index.facts(site.uri)?.text;
-      if (text === undefined) continue;
-      const written = site.citation.syntax.article;
-      if (written?.kind === 'number' && target !== null && target !== member.number) {
-        const qualifier = site.citation.syntax.qualifier;
-        for (const edit of renumberEdits(text, site.citation.syntax.span, qualifier ? qualifier.span : null, member.number, target) ?? []) result.push({ uri: site.uri, edit });
+  const order = newOrder(groupMembers(treaty, article), renumbering);
+  index.resolveAll();
+  for (const uri of index.uris()) {
+    const text = index.facts(uri)?.text;
+    if (text === undefined) continue;
+    for (const citation of index.resolved(uri)) {
+      if (citation.treatyId !== treaty.id || citation.article === null || citation.supplementaryGroup !== article.supplementaryGroup) continue;
+      const written = citation.syntax.article;
+      if (written?.kind === 'number') {
+        const target = renumbering.map(citation.article);
+        if (target === null || target === citation.article) continue;
+        const qualifier = citation.syntax.qualifier;
+        for (const edit of renumberEdits(text, citation.syntax.span, qualifier ? qualifier.span : null, citation.article, target) ?? []) result.push({ uri, edit });
       } else if ((written?.kind === 'previous' && written.count === 1) || written?.kind === 'next') {
-        const edit = relativeEdit(text, treaty, member, site.citation, written.kind === 'next', renumbering, after);
-        if (edit) result.push({ uri: site.uri, edit });
+        const member = findArticle(treaty, citation.article, citation.supplementaryGroup);
+        const edit = member && relativeEdit(text, treaty, member, citation, written.kind === 'next', renumbering, order);
+        if (edit) result.push({ uri, edit });
       }
     }
   }
