@@ -12,8 +12,8 @@ import { DEFAULT_CONFIG, type TreatyConfig } from '../core/config';
 export interface WorkspaceFileSystem {
   /** Paths of the files under a folder that the configuration's globs include. */
   listFiles(rootPath: string, config: TreatyConfig): readonly string[];
-  /** A file as text, or why it is skipped (too large, binary, not UTF-8, unreadable). */
-  readTextFile(path: string, maxFileSize: number): { readonly text: string } | { readonly error: string };
+  /** A file as text, or why it is skipped (too large, binary, not UTF-8, unreadable, its real path outside every root). */
+  readTextFile(path: string, maxFileSize: number, roots?: readonly string[]): { readonly text: string } | { readonly error: string };
   exists(path: string): boolean;
 }
 
@@ -76,7 +76,8 @@ export class LspWorkspace implements TreatyWorkspace {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return { error: 'the document is not open and has no file on disk' };
     const maxFileSize = this.#filterFor(parsed.fsPath)?.root.config.maxFileSize ?? DEFAULT_CONFIG.maxFileSize;
-    return this.#fileSystem.readTextFile(parsed.fsPath, maxFileSize);
+    // Only files inside a folder, links followed: a link or a watcher event must not make the server read outside.
+    return this.#fileSystem.readTextFile(parsed.fsPath, maxFileSize, this.#filters.map((filter) => filter.prefix));
   }
 
   openDocument(uri: DocumentUri): TextDocument | undefined {
@@ -93,13 +94,14 @@ export class LspWorkspace implements TreatyWorkspace {
 
   /**
    * Whether a document belongs in the index. Files under a folder pass its globs, outside hidden folders and
-   * node_modules (which the walker never enters); anything else the user opened (untitled, outside) does.
+   * node_modules (which the walker never enters); anything else while the user has it open (untitled, outside).
    */
   includes(uri: DocumentUri): boolean {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return true;
     const filter = this.#filterFor(parsed.fsPath);
-    if (!filter) return true;
+    // A file outside every folder is never read from disk: only its editor text counts, while it is open.
+    if (!filter) return this.openDocument(uri) !== undefined;
     const relative = parsed.fsPath.slice(filter.prefix.length).replace(/\\/g, '/');
     const folders = relative.split('/').slice(0, -1);
     if (folders.some((folder) => folder.startsWith('.') || folder === 'node_modules')) return false;

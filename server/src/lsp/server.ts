@@ -133,7 +133,8 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
     const editorRaw = settingsToRaw(editorSettings);
     const files = folders.map((folder) => {
       const uri = Utils.joinPath(URI.parse(folder), CONFIG_FILE_NAME);
-      const read = dependencies.fileSystem.exists(uri.fsPath) ? dependencies.fileSystem.readTextFile(uri.fsPath, CONFIG_MAX_SIZE) : undefined;
+      const folderPath = URI.parse(folder).fsPath;
+      const read = dependencies.fileSystem.exists(uri.fsPath) ? dependencies.fileSystem.readTextFile(uri.fsPath, CONFIG_MAX_SIZE, [folderPath]) : undefined;
       const text = read === undefined ? undefined : 'text' in read ? read.text : '';
       const parsed = read === undefined ? undefined : 'text' in read ? parseConfigFile(read.text) : unreadableConfig(read.error);
       return { uri: uri.toString(), text, parsed };

@@ -69,9 +69,13 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a file as UTF-8 text, or says why it cannot: too large, binary, not UTF-8, unreadable. */
-export function readTextFile(path: string, maxFileSize: number): { text: string } | { error: string } {
+/**
+ * Reads a file as UTF-8 text, or says why it cannot: too large, binary, not UTF-8, unreadable, or (when `roots` are
+ * given) a file whose real path, links followed, lies outside every root: nothing outside the workspace is read.
+ */
+export function readTextFile(path: string, maxFileSize: number, roots?: readonly string[]): { text: string } | { error: string } {
   try {
+    if (roots && !isInside(realpathSync(path), roots)) return { error: 'skipped: outside the workspace folders' };
     const stat = statSync(path);
     // A FIFO would block the read until a writer comes, a device (a link to /dev/zero) never ends.
     if (!stat.isFile()) return { error: 'skipped: not a regular file' };
@@ -85,6 +89,18 @@ export function readTextFile(path: string, maxFileSize: number): { text: string 
     if (error instanceof TypeError) return { error: 'skipped: not valid UTF-8' };
     return { error: `skipped: cannot read the file (${code ?? String(error)})` };
   }
+}
+
+function isInside(realPath: string, roots: readonly string[]): boolean {
+  return roots.some((root) => {
+    let realRoot: string;
+    try {
+      realRoot = realpathSync(root);
+    } catch {
+      return false;
+    }
+    return realPath === realRoot || realPath.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  });
 }
 
 export function pathToUri(path: string): string {
