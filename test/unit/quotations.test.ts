@@ -150,6 +150,21 @@ describe('quotations that are not checked', () => {
     expect(misquotes('第4条は、いわば「自動参戦条項」である。')).toEqual([]);
   });
 
+  it('a citation inside an earlier quotation: the next quotation belongs to the citation before both', () => {
+    const treaty = dedent(`
+      //- /treaties/t.md
+      ---
+      treaty: t
+      title: T条約
+      ---
+      ## 第1条
+      締約国は、第2条に定める措置をとる。
+      ## 第2条
+      締約国は、協議なしに措置をとらない。
+    `);
+    expect(misquotes('第1条は「締約国は、第2条に定める措置をとる」と定め、「措置をとる」義務を課す。', undefined, treaty)).toEqual([]);
+  });
+
   it('a quotation attached to a range, which may come from any article in it', () => {
     expect(misquotes('第4条から第6条までは「速やかに援助する」ことを求める。')).toEqual([]);
   });

@@ -74,15 +74,16 @@ function checkQuotations(index: WorkspaceIndex, facts: DocumentFacts, citations:
   let memory = findings.get(index.catalog);
   if (!memory || memory.size > MAX_FINDINGS) findings.set(index.catalog, (memory = new Map()));
   const result: Misquote[] = [];
-  for (const quotation of findQuotations(masked)) {
-    if (isNameOrAlias(facts, citations, quotation)) continue;
-    const members = attachedCitations(masked, sentences, citations, quotation);
-    if (members.length === 0) continue;
+  const quotations = findQuotations(masked);
+  quotations.forEach((quotation, position) => {
+    if (isNameOrAlias(facts, citations, quotation)) return;
+    const members = attachedCitations(masked, sentences, citations, quotations, position);
+    if (members.length === 0) return;
     const words = facts.text.slice(quotation.open, quotation.span.end);
     const key = `${words}\u0000${members.map((member) => `${member.treatyId}|${member.supplementaryGroup}|${member.article}|${member.paragraph}|${member.item}|${member.syntax.subitem}`).join('\u0001')}`;
     let finding = memory.get(key);
     if (finding === undefined) memory.set(key, (finding = checkQuotation(index, facts.text, quotation, members)));
-    if (finding === null) continue;
+    if (finding === null) return;
     const shift = quotation.span.start;
     result.push({
       ...finding,
@@ -90,7 +91,7 @@ function checkQuotations(index: WorkspaceIndex, facts: DocumentFacts, citations:
       citation: members[finding.member]!,
       edits: finding.edits.map((edit) => ({ span: { start: edit.span.start + shift, end: edit.span.end + shift }, newText: edit.newText })),
     });
-  }
+  });
   return result;
 }
 
@@ -212,19 +213,47 @@ function isNameOrAlias(facts: DocumentFacts, citations: readonly ResolvedCitatio
  * The citation a quotation quotes, with the other members of its list: the citation just after it in
  * parentheses (`「…」と定義している（第6条第1項）`), else the last one before it in the same sentence.
  */
-function attachedCitations(masked: string, sentences: readonly { readonly span: Span }[], citations: readonly ResolvedCitation[], quotation: Quotation): ResolvedCitation[] {
+function attachedCitations(
+  masked: string,
+  sentences: readonly { readonly span: Span }[],
+  citations: readonly ResolvedCitation[],
+  quotations: readonly Quotation[],
+  position: number,
+): ResolvedCitation[] {
+  const quotation = quotations[position]!;
   const after = firstAtOrAfter(citations, quotation.close + 1);
   if (after < citations.length) {
     const gap = masked.slice(quotation.close + 1, citations[after]!.syntax.span.start);
     if (gap.length <= MAX_GAP_TO_PARENTHESIS + 1 && /^[^。「」“”"（()）]*[（(][ \t　]*$/.test(gap)) return seriesOf(citations, after);
   }
-  const before = firstAtOrAfter(citations, quotation.open) - 1;
+  let before = firstAtOrAfter(citations, quotation.open) - 1;
+  // A citation inside an earlier quotation (`「…第2条に定める…」と「…」`) is part of those quoted words:
+  // look before that quotation instead (a few times at most).
+  for (let jumps = 0; before >= 0; jumps++) {
+    const inside = containingQuotation(quotations, position, citations[before]!.syntax.span.start);
+    if (inside === null) break;
+    if (jumps === 4) return [];
+    before = firstAtOrAfter(citations, inside.open) - 1;
+  }
   if (before < 0) return [];
   const citation = citations[before]!;
   if (citation.syntax.span.end > quotation.open) return [];
   const sentence = sentenceAt(sentences, quotation.open);
   if (!sentence || citation.syntax.span.start < sentence.start) return [];
   return seriesOf(citations, before);
+}
+
+/** The quotation among the first `count` (sorted, not overlapping) whose marks enclose `offset`, or null. */
+function containingQuotation(quotations: readonly Quotation[], count: number, offset: number): Quotation | null {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (quotations[middle]!.open < offset) low = middle + 1;
+    else high = middle;
+  }
+  const candidate = low > 0 ? quotations[low - 1]! : null;
+  return candidate && offset < candidate.close ? candidate : null;
 }
 
 /** A citation with the other members of its list; none for the ends of a range (the quotation may be from any article between). */
