@@ -59,6 +59,21 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === 'string');
 }
 
+const GLOB_LIMITS = 'at most 256 characters and 3 wildcards, 2 in one path segment';
+
+/**
+ * Globs become regular expressions whose matching time grows with a name's length, or a path's depth, to the power
+ * of their wildcards (`*a*a*a*a*b` on a long name hangs): bounded, since `.treaty-annotator.json` comes with the
+ * workspace. Folders deeper than MAX_FOLDER_DEPTH are not walked either.
+ */
+function isTooComplex(pattern: string): boolean {
+  const wildcards = (text: string): number => text.match(/\*+/g)?.length ?? 0;
+  return pattern.length > 256 || wildcards(pattern) > 3 || pattern.split('/').some((segment) => wildcards(segment) > 2);
+}
+
+/** How deep below a workspace folder documents are looked for (a hostile workspace may nest folders thousands deep). */
+export const MAX_FOLDER_DEPTH = 64;
+
 /**
  * Merges a raw settings object (parsed JSON of `.treaty-annotator.json`, or editor settings) over `base`.
  * Unknown keys and invalid values are reported and ignored, so one typo never disables the tool.
@@ -89,10 +104,13 @@ export function mergeConfig(base: TreatyConfig, raw: unknown): { config: TreatyC
         break;
       }
       case 'include':
-      case 'exclude':
+      case 'exclude': {
+        const complex = isStringArray(value) ? value.find(isTooComplex) : undefined;
         if (!isStringArray(value)) problems.push({ path: key, message: 'expected a list of glob patterns' });
+        else if (complex !== undefined) problems.push({ path: key, message: `the pattern '${complex.slice(0, 80)}' is too complex (${GLOB_LIMITS})` });
         else config = { ...config, [key]: value };
         break;
+      }
       case 'languages':
         if (!isStringArray(value) || !value.every((language) => LANGUAGES.includes(language as CitationLanguage)))
           problems.push({ path: key, message: `expected a list of ${LANGUAGES.join(', ')}` });

@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentUri, TreatyWorkspace } from '../core/index';
-import { DEFAULT_CONFIG, type TreatyConfig } from '../core/config';
+import { DEFAULT_CONFIG, MAX_FOLDER_DEPTH, type TreatyConfig } from '../core/config';
 
 /** Disk access, injected: the node entry point passes the same walker and reader the command line uses. */
 export interface WorkspaceFileSystem {
@@ -104,7 +104,7 @@ export class LspWorkspace implements TreatyWorkspace {
     if (!filter) return this.openDocument(uri) !== undefined;
     const relative = parsed.fsPath.slice(filter.prefix.length).replace(/\\/g, '/');
     const folders = relative.split('/').slice(0, -1);
-    if (folders.some((folder) => folder.startsWith('.') || folder === 'node_modules')) return false;
+    if (folders.length > MAX_FOLDER_DEPTH || folders.some((folder) => folder.startsWith('.') || folder === 'node_modules')) return false;
     // The walker does not enter an excluded folder, whatever the files below it would match.
     const ancestors = folders.map((_, index) => folders.slice(0, index + 1).join('/'));
     if (ancestors.some((folder) => filter.excluded(folder) || filter.excluded(`${folder}/`))) return false;

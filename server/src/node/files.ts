@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import type { TreatyWorkspace } from '../core/api';
-import type { TreatyConfig } from '../core/config';
+import { MAX_FOLDER_DEPTH, type TreatyConfig } from '../core/config';
 
 export const CONFIG_FILE = '.treaty-annotator.json';
 
@@ -17,7 +17,8 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
     const include = picomatch(config.include as string[], { dot: false });
     const exclude = picomatch(config.exclude as string[], { dot: true });
     const seen = new Set<string>();
-    const visit = (directory: string): void => {
+    const visit = (directory: string, depth: number): void => {
+      if (depth > MAX_FOLDER_DEPTH) return;
       let real: string;
       try {
         real = realpathSync(directory);
@@ -51,7 +52,7 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
           }
         }
         if (isDirectory) {
-          if (!entry.name.startsWith('.') && entry.name !== 'node_modules') visit(path);
+          if (!entry.name.startsWith('.') && entry.name !== 'node_modules') visit(path, depth + 1);
         } else if (isFile && include(relativePath)) {
           found.push(path);
         }
@@ -59,7 +60,7 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
     };
     try {
       if (lstatSync(root).isFile()) found.push(root);
-      else visit(root);
+      else visit(root, 0);
     } catch {
       // A root that does not exist lists nothing; the caller reports it.
     }
