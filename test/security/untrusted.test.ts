@@ -257,3 +257,28 @@ describe('treaty-check in a hostile workspace', () => {
     expect(codes.length).toBeGreaterThan(0);
   });
 });
+
+describe('a workspace configuration built to make glob matching hang', () => {
+  let root: string;
+  beforeAll(() => {
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'treaty-globs-')));
+    // `*a*a*a*a*a*a*a*ab` against a long name of a's backtracks for hours; so would many ** against deep paths.
+    writeFileSync(join(root, '.treaty-annotator.json'), JSON.stringify({ include: ['**/*.md', '*a*a*a*a*a*a*a*ab'], exclude: ['**/a/**/a/**/a/**/a/**/b'] }));
+    for (let index = 0; index < 5; index++) writeFileSync(join(root, `${'a'.repeat(200 + index)}.md`), 'Article 5.\n');
+    let deep = root;
+    for (let level = 0; level < 100; level++) deep = join(deep, 'a');
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, 'deep.md'), 'Article 5.\n');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('is refused with a diagnostic, and treaty-check finishes at once (and skips folders over 64 deep)', () => {
+    const started = Date.now();
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), root], { encoding: 'utf8', cwd: root, timeout: 30_000 });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.stdout).toMatch(/invalid-config/);
+    expect(run.stdout).toMatch(/include: the pattern '\*a\*a\*a\*a\*a\*a\*a\*ab' is too complex/);
+    expect(run.stdout).toMatch(/exclude: the pattern .* is too complex/);
+    expect(run.stdout).not.toMatch(/deep\.md/);
+  });
+});
