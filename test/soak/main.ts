@@ -21,10 +21,11 @@ async function main(): Promise<number> {
   console.log(
     `\n${report.edits} edits, ${report.hovers} hovers, ${report.definitions} definitions over ${report.files} files in ${report.seconds.toFixed(0)} s` +
       `\nserver heap: start ${(report.heap.start / MB).toFixed(1)} MB, peak ${(report.heap.peak / MB).toFixed(1)} MB, end ${(report.heap.end / MB).toFixed(1)} MB` +
-      ` (second quarter ${(stability.warm / MB).toFixed(1)} MB, last quarter ${(stability.late / MB).toFixed(1)} MB: ${stability.stable ? 'stable' : 'GROWING'})` +
+      ` (floor: second quarter ${(stability.warm / MB).toFixed(1)} MB, second half ${(stability.late / MB).toFixed(1)} MB: ${stability.stable ? 'stable' : 'GROWING'})` +
       `\nrss: start ${(report.samples[0]!.rss / MB).toFixed(1)} MB, end ${(report.samples.at(-1)!.rss / MB).toFixed(1)} MB` +
       `\nanswers compared with a fresh index: ${report.compared}, different: ${report.mismatches.length}; errors: ${report.errors.length}`,
   );
+  console.log(`heap curve (MB): ${report.samples.map((sample) => `${sample.edits}:${(sample.heapUsed / MB).toFixed(0)}`).join(' ')}`);
   for (const mismatch of report.mismatches.slice(0, 10)) console.log(`  ${mismatch}`);
   for (const error of report.errors.slice(0, 10)) console.log(`  error: ${error}`);
   return report.mismatches.length === 0 && report.errors.length === 0 && stability.stable ? 0 : 1;

@@ -269,11 +269,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   }
 }
 
-/** True when the heap of the last quarter of the run is not clearly above that of the second quarter (after warm-up). */
+/**
+ * True when the heap's floor (the lowest sample: what survives collection) in the second half of the run is not
+ * clearly above its floor in the second quarter, after warm-up. Between collections the heap saw-tooths by tens of
+ * MB, so single samples say little; a leak raises the floor.
+ */
 export function heapIsStable(samples: readonly HeapSample[]): { stable: boolean; warm: number; late: number } {
-  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const floor = (values: readonly HeapSample[]): number => Math.min(...values.map((sample) => sample.heapUsed));
   const quarter = Math.max(1, Math.floor(samples.length / 4));
-  const warm = median(samples.slice(quarter, 2 * quarter).map((sample) => sample.heapUsed));
-  const late = median(samples.slice(-quarter).map((sample) => sample.heapUsed));
+  const warm = floor(samples.slice(quarter, 2 * quarter));
+  const late = floor(samples.slice(2 * quarter));
   return { stable: late <= warm * 1.5 + 16 * 2 ** 20, warm, late };
 }
