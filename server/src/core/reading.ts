@@ -126,8 +126,9 @@ function spliceCitations(
   ];
 }
 
-// A safe place to cut: the start of a line after a blank line that follows the end of a sentence, or
-// after a heading. Citations, lists, quotations and code spans do not cross such a place.
+// A safe place to cut: the start of a line after a blank line that follows the end of a sentence. Citations,
+// lists, quotations and code spans do not cross such a place. (The end of a heading is not one: the grammar reads
+// `## …第6` and the `項` that opens the next paragraph as one citation.)
 const SENTENCE_END = /[。．！？.!?]\s*$/;
 
 function isBoundary(text: string, lineStart: number): boolean {
@@ -135,14 +136,13 @@ function isBoundary(text: string, lineStart: number): boolean {
   const previousLineEnd = lineStart - 1;
   const previousLineStart = lineStartOf(text, previousLineEnd);
   const previousLine = text.slice(previousLineStart, previousLineEnd);
-  if (/^#{1,6}\s/.test(previousLine)) return true;
   if (previousLine.trim().length > 0 || previousLineStart === 0) return false;
   // The line before is blank: look at the last non-blank line.
   let cursor = previousLineStart - 1;
   while (cursor > 0) {
     const lineBegin = lineStartOf(text, cursor);
     const line = text.slice(lineBegin, cursor);
-    if (line.trim().length > 0) return SENTENCE_END.test(line) || /^#{1,6}\s/.test(line);
+    if (line.trim().length > 0) return SENTENCE_END.test(line);
     cursor = lineBegin - 1;
   }
   return false;
