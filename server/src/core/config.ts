@@ -71,6 +71,9 @@ function isTooComplex(pattern: string): boolean {
   return pattern.length > 256 || wildcards(pattern) > 3 || pattern.split('/').some((segment) => wildcards(segment) > 2);
 }
 
+/** The largest `maxFileSize` a configuration may set. */
+export const MAX_FILE_SIZE_LIMIT = 64 * 1024 * 1024;
+
 /** How deep below a workspace folder documents are looked for (a hostile workspace may nest folders thousands deep). */
 export const MAX_FOLDER_DEPTH = 64;
 
@@ -119,6 +122,8 @@ export function mergeConfig(base: TreatyConfig, raw: unknown): { config: TreatyC
       case 'maxFileSize':
         if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
           problems.push({ path: key, message: 'expected a positive number of bytes' });
+        // A workspace's own file must not switch the size guard off (a huge file would exhaust the server's memory).
+        else if (value > MAX_FILE_SIZE_LIMIT) problems.push({ path: key, message: `at most ${MAX_FILE_SIZE_LIMIT} bytes (64 MiB)` });
         else config = { ...config, maxFileSize: value };
         break;
       case 'inlayHints':
