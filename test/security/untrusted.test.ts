@@ -282,3 +282,18 @@ describe('a workspace configuration built to make glob matching hang', () => {
     expect(run.stdout).not.toMatch(/deep\.md/);
   });
 });
+
+describe('a workspace configuration that switches the size guard off', () => {
+  it('is refused: maxFileSize is at most 64 MiB, and the default still skips a 5 MB file', () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'treaty-size-')));
+    try {
+      writeFileSync(join(root, '.treaty-annotator.json'), JSON.stringify({ maxFileSize: 1e12 }));
+      writeFileSync(join(root, 'huge.md'), 'Article 5. '.repeat(500_000));
+      const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), root], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+      expect(run.stdout).toMatch(/maxFileSize: at most 67108864 bytes/);
+      expect(run.stdout).toMatch(/huge\.md:1:1: information: skipped: 5500000 bytes is over the 4194304-byte limit/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
