@@ -147,7 +147,7 @@ describe('the server on a workspace of bad files', () => {
   it('keeps working when files are deleted and renamed while the workspace is being indexed', async () => {
     harness = new Harness('');
     write(harness.root, 'treaties/nat.md', TREATY);
-    const count = 3000;
+    const count = 1500;
     for (let index = 0; index < count; index++) write(harness.root, `notes/n${index}.md`, 'Article 5 of the North Atlantic Treaty.\n');
     harness.texts.set(harness.uri('/notes/n1.md'), 'Article 5 of the North Atlantic Treaty.\n');
     await harness.initialize();
