@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const report = await runSoak({ edits, seed, analyses: option('analyses', 40), log: (line) => console.log(line) });
   const stability = heapIsStable(report.samples);
   console.log(
-    `\n${report.edits} edits, ${report.hovers} hovers, ${report.definitions} definitions over ${report.files} files in ${report.seconds.toFixed(0)} s` +
+    `\n${report.edits} edits, ${report.hovers} hovers, ${report.definitions} definitions, ${report.diskChanges} files changed on disk, over ${report.files} files in ${report.seconds.toFixed(0)} s` +
       `\nserver heap: start ${(report.heap.start / MB).toFixed(1)} MB, peak ${(report.heap.peak / MB).toFixed(1)} MB, end ${(report.heap.end / MB).toFixed(1)} MB` +
       ` (floor: second quarter ${(stability.warm / MB).toFixed(1)} MB, second half ${(stability.late / MB).toFixed(1)} MB: ${stability.stable ? 'stable' : 'GROWING'})` +
       `\nrss: start ${(report.samples[0]!.rss / MB).toFixed(1)} MB, end ${(report.samples.at(-1)!.rss / MB).toFixed(1)} MB` +

@@ -31,6 +31,8 @@ export interface HeapSample {
 
 export interface SoakReport {
   readonly edits: number;
+  /** Files changed, deleted or re-created on disk (watcher events) during the run. */
+  readonly diskChanges: number;
   readonly hovers: number;
   readonly definitions: number;
   readonly files: number;
@@ -101,6 +103,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const started = Date.now();
   const files = new Map([...sampleFiles(), ...generatedAnalyses(options.analyses ?? 40, next)]);
+  const fileCount = files.size;
   const harness = new Harness('');
   const errors: string[] = [];
   const mismatches: string[] = [];
@@ -124,6 +127,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       versions.set(uri, 1);
     }
     const uris = [...texts.keys()];
+    const originals = new Map(texts);
 
     const sample = async (edits: number): Promise<void> => {
       const stats = await harness.request<{ memory?: { heapUsed: number } } | null>('treatyAnnotator/stats');
@@ -153,10 +157,39 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       return Math.floor(next() * (text.length + 1));
     };
 
+    // Files that are not open change on disk now and then, reported by the watcher as the editor would.
+    const closed = paths.filter((path) => !open.includes(path));
+    const deleted = new Set<string>();
+    let diskChanges = 0;
+    const diskChange = async (): Promise<void> => {
+      const path = pick(closed);
+      diskChanges++;
+      if (deleted.has(path)) {
+        const text = generatedAnalyses(1, next).values().next().value!;
+        deleted.delete(path);
+        files.set(path, text);
+        harness.writeFile(`/${path}`, text);
+        await harness.watchedFilesChanged([{ path: `/${path}`, type: 1 }]);
+      } else if (next() < 0.3) {
+        deleted.add(path);
+        files.delete(path);
+        harness.deleteFile(`/${path}`);
+        await harness.watchedFilesChanged([{ path: `/${path}`, type: 3 }]);
+      } else {
+        // A treaty gets an article renumbered; an analysis gets new text.
+        const old = files.get(path)!;
+        const text = path.startsWith('treaties/') ? old.replace(/第(\d+)条/, () => `第${1 + Math.floor(next() * 12)}条`) : generatedAnalyses(1, next).values().next().value!;
+        files.set(path, text);
+        harness.writeFile(`/${path}`, text);
+        await harness.watchedFilesChanged([{ path: `/${path}`, type: 2 }]);
+      }
+    };
+
     for (let edit = 1; edit <= options.edits; edit++) {
+      if (next() < 0.03) await diskChange();
       const uri = pick(uris);
       const text = texts.get(uri)!;
-      const original = files.get(uri.slice(harness.uri('/').length))!;
+      const original = originals.get(uri)!;
       const at = Math.floor(next() * (text.length + 1));
       const roll = next();
       if (text.length > 3 * original.length) {
@@ -230,6 +263,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const around = (text: string): string => `${at > 200 ? '…' : ''}${text.slice(Math.max(0, at - 200), at + 200)}`;
       mismatches.push(`${what}\n    server ${around(left)}\n    fresh  ${around(right)}`);
     };
+    for (const path of deleted) differ(`diagnostics of deleted ${path}`, harness.diagnostics.get(harness.uri(`/${path}`)), []);
     for (const uri of finalTexts.keys()) {
       const lines = fresh.getLineIndex(uri)!;
       const name = uri.slice(harness.uri('/').length);
@@ -254,9 +288,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const heapValues = samples.map((entry) => entry.heapUsed);
     return {
       edits: options.edits,
+      diskChanges,
       hovers,
       definitions,
-      files: files.size,
+      files: fileCount,
       seconds: (Date.now() - started) / 1000,
       samples,
       heap: { start: heapValues[0]!, peak: Math.max(...heapValues), end: heapValues.at(-1)! },
