@@ -109,7 +109,8 @@ export function mergeConfig(base: TreatyConfig, raw: unknown): { config: TreatyC
       case 'include':
       case 'exclude': {
         const complex = isStringArray(value) ? value.find(isTooComplex) : undefined;
-        if (!isStringArray(value)) problems.push({ path: key, message: 'expected a list of glob patterns' });
+        // An empty pattern makes the glob compiler throw, which would stop the whole workspace from being listed.
+        if (!isStringArray(value) || value.includes('')) problems.push({ path: key, message: 'expected a list of non-empty glob patterns' });
         else if (complex !== undefined) problems.push({ path: key, message: `the pattern '${complex.slice(0, 80)}' is too complex (${GLOB_LIMITS})` });
         else config = { ...config, [key]: value };
         break;
