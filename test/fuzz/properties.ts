@@ -4,6 +4,8 @@
 //   treaty       the same for a fuzzed text read as a treaty document (the treaty parser)
 //   incremental  a workspace edited through `setDocument` answers exactly as a fresh index of the final texts
 //   quiet        prose without citations or treaty names produces no citations and no diagnostics
+//   config       any `.treaty-annotator.json` text is read without an exception, its problems lie inside it, and the
+//                configuration that results compiles (globs) and keeps its bounds (maxFileSize)
 //   server       the language server's handlers, in-process: random incremental edits and requests (any position, any
 //                document: open, closed, never opened, not a file) are answered, never with an internal error or a
 //                logged exception, and every range they return lies inside its document
@@ -16,7 +18,9 @@ import { createTreatyService, type Location, type TreatyService } from '../../se
 import type { DocumentSymbol, Span } from '../../server/src/core/index';
 import type * as lsp from 'vscode-languageserver-protocol';
 import { InMemoryWorkspace } from '../fixture';
+import picomatch from 'picomatch';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { combineConfig, parseConfigFile, settingsToRaw, type EditorSettings } from '../../server/src/lsp/configuration';
 import { applyEdit, fuzzDocument, fuzzEdit, mutated, quietDocument, type FuzzEdit } from './arbitraries';
 import { startInProcessServer, type InProcessServer } from './lspDriver';
 
@@ -465,9 +469,48 @@ export const serverProperty: Property<ServerInput> = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// The configuration: `.treaty-annotator.json` comes with the workspace
+// ---------------------------------------------------------------------------------------------
+
+export interface ConfigInput {
+  readonly text: string;
+}
+
+const configValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom('', '**', '*', '[', '{a,', '!(x)', '**/*.md', '*a*a*a*a*b', '../**', '/etc/**', 'error', 'off', 'ja', 1e12, -1, 0, null),
+  fc.array(fc.constantFrom('', '**/*.md', '*a*a*a*b', '**/a/**/b', '[', '\\', '{', 'x'.repeat(300)), { maxLength: 4 }),
+);
+
+export const configProperty: Property<ConfigInput> = {
+  name: 'config',
+  arbitrary: fc.oneof(
+    fc.dictionary(fc.constantFrom('include', 'exclude', 'severity', 'languages', 'maxFileSize', 'inlayHints', 'parallelTextOrder', '$schema', 'x'), configValue).map((raw) => JSON.stringify(raw)),
+    fc.string({ maxLength: 60 }),
+    fc.constantFrom('{', '{"include": [""]}', '{"severity": {"unknown-article": "loud"}}', '[]', 'null', '"text"', '{"maxFileSize": 1e400}'),
+  ).map((text) => ({ text })),
+  run({ text }) {
+    const parsed = parseConfigFile(text);
+    for (const problem of parsed.problems) checkSpan(problem.span, text.length, `config problem '${problem.message}'`);
+    const { config } = combineConfig([parsed.raw], settingsToRaw(parsed.raw as EditorSettings));
+    // What the walker and the server do with the globs: compile them.
+    picomatch([...config.include]);
+    picomatch([...config.exclude], { dot: true });
+    check(config.maxFileSize > 0 && config.maxFileSize <= 64 * 1024 * 1024, () => `maxFileSize ${config.maxFileSize} escaped its bounds`);
+  },
+};
+
 const erase = <Input>(property: Property<Input>): Property<unknown> => property as unknown as Property<unknown>;
 
-export const PROPERTIES: readonly Property<unknown>[] = [erase(documentProperty), erase(treatyProperty), erase(incrementalProperty), erase(quietProperty), erase(serverProperty)];
+export const PROPERTIES: readonly Property<unknown>[] = [
+  erase(documentProperty),
+  erase(treatyProperty),
+  erase(incrementalProperty),
+  erase(quietProperty),
+  erase(serverProperty),
+  erase(configProperty),
+];
 
 export function propertyNamed(name: string): Property<unknown> | undefined {
   return PROPERTIES.find((property) => property.name === name);
