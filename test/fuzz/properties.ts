@@ -6,9 +6,9 @@
 //   quiet        prose without citations or treaty names produces no citations and no diagnostics
 //   config       any `.treaty-annotator.json` text is read without an exception, its problems lie inside it, and the
 //                configuration that results compiles (globs) and keeps its bounds (maxFileSize)
-//   server       the language server's handlers, in-process: random incremental edits and requests (any position, any
-//                document: open, closed, never opened, not a file) are answered, never with an internal error or a
-//                logged exception, and every range they return lies inside its document
+//   server       the language server's handlers, in-process: random incremental edits, settings and watcher events, then
+//                requests (any position, any document: open, closed, never opened, not a file) are answered, never with
+//                an internal error or a logged exception, and every range they return lies inside its document
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -296,7 +296,17 @@ export interface ServerInput {
     readonly endLine: number;
     readonly newName: string;
   }[];
+  /** Editor settings sent before the requests (`workspace/didChangeConfiguration`), reset afterwards. */
+  readonly settings: readonly Record<string, unknown>[];
+  /** Watcher events sent before the requests (1 created, 2 changed, 3 deleted). */
+  readonly watched: readonly { readonly target: (typeof TARGETS)[number]; readonly type: 1 | 2 | 3 }[];
 }
+
+const SETTINGS: readonly Record<string, unknown>[] = [
+  {}, { include: [''] }, { include: ['**/*.md'] }, { exclude: ['**/fuzz/**'] }, { include: ['*a*a*a*a*b'] }, { maxFileSize: 10 }, { maxFileSize: 1e12 },
+  { maxFileSize: -1 }, { severity: { 'unknown-article': 'off', 'no-such-code': 'error' } }, { severity: null }, { languages: ['en'] }, { languages: ['xx'] },
+  { inlayHints: { enabled: true } }, { inlayHints: 'yes' }, { hover: { parallelTextOrder: ['ja', 'en'] } }, { unknownTreatySeverity: 'hint' },
+];
 
 const coordinate = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: -3, max: 200 }), fc.constantFrom(2 ** 31 - 1, 1e9));
 
@@ -395,8 +405,10 @@ export const serverProperty: Property<ServerInput> = {
       }),
       { minLength: 1, maxLength: 12 },
     ),
+    settings: fc.array(fc.constantFrom(...SETTINGS), { maxLength: 2 }),
+    watched: fc.array(fc.record({ target: fc.constantFrom(...TARGETS), type: fc.constantFrom<1 | 2 | 3>(1, 2, 3) }), { maxLength: 3 }),
   }),
-  async run({ text, edits, requests }) {
+  async run({ text, edits, requests, settings, watched }) {
     const { client, logs } = await fuzzServer();
     const logsBefore = logs.length;
     const number = ++serverDocuments;
@@ -419,6 +431,10 @@ export const serverProperty: Property<ServerInput> = {
     const treaty = [...TREATY_FILES.keys()][0]!;
     const uriOf = (target: ServerInput['requests'][number]['target']): string =>
       target === 'open' ? uri : target === 'treaty' ? treaty : target === 'closed' ? closed : target === 'never' ? 'file:///ws/fuzz/never.md' : target;
+    for (const setting of settings) await client.sendNotification('workspace/didChangeConfiguration', { settings: { treatyAnnotator: setting } });
+    if (watched.length > 0) {
+      await client.sendNotification('workspace/didChangeWatchedFiles', { changes: watched.map((event) => ({ uri: uriOf(event.target), type: event.type })) });
+    }
     const answers = requests.map(async (request) => {
       const target = uriOf(request.target);
       const textDocument = { uri: target };
@@ -464,6 +480,10 @@ export const serverProperty: Property<ServerInput> = {
     });
     await Promise.all(answers);
     await client.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    // Back to the starting state for the next input: default settings, the sample treaties read again.
+    if (settings.length > 0) await client.sendNotification('workspace/didChangeConfiguration', { settings: { treatyAnnotator: {} } });
+    if (watched.length > 0) await client.sendNotification('workspace/didChangeWatchedFiles', { changes: [...TREATY_FILES.keys()].map((treatyUri) => ({ uri: treatyUri, type: 2 })) });
+    await client.sendRequest('treatyAnnotator/stats');
     const failures = logs.slice(logsBefore).filter((message) => / failed: /.test(message));
     check(failures.length === 0, () => `the server logged a handler failure: ${failures[0]}`);
   },
