@@ -38,7 +38,8 @@ export function rereadText(previous: Reading, oldText: string, newText: string, 
   // The cut must have been safe in the old text too, or an old citation may straddle it.
   if (!isBoundary(oldText, start) || !isBoundary(oldText, oldEnd)) return null;
   // The window must not cut through code or a comment of the previous reading.
-  const touches = (span: Span): boolean => span.start < oldEnd && span.end > start;
+  // A block left open runs to the end of the text and swallows text appended after it.
+  const touches = (span: Span): boolean => span.start < oldEnd && (span.end > start || span.end === oldText.length);
   if (old.codeBlocks.some(touches) || old.comments.some((comment) => touches(comment.span))) return null;
 
   const windowText = newText.slice(start, end);
