@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
-    testTimeout: 30_000,
+    // Generous: protocol tests start real servers, and a loaded 2-core machine slows them down.
+    testTimeout: 90_000,
   },
 });
