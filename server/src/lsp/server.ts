@@ -180,7 +180,8 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       progress?.report(percentage, `${done}/${total}`);
     });
     progress?.done();
-    for (const uri of workspace.listDocuments()) known.add(uri);
+    // What the index holds, skipped files included (not a second walk: a file gone since is still to be forgotten).
+    for (const uri of core.getDocumentUris()) known.add(uri);
   }
 
   /** After the configuration or the folders changed: drop what is no longer included, read what now is. */
