@@ -16,15 +16,23 @@ export interface InProcessServer {
   dispose(): void;
 }
 
-/** Starts a server over `files` (file URIs → text) with `root` as its only workspace folder, and waits for indexing. */
-export async function startInProcessServer(files: ReadonlyMap<string, string>, root: string): Promise<InProcessServer> {
+/**
+ * Starts a server over `files` (file URIs → text) with `root` as its only workspace folder, and waits for indexing.
+ * `vanishing` files are listed but gone when read (deleted between the walk and the read).
+ */
+export async function startInProcessServer(files: ReadonlyMap<string, string>, root: string, vanishing: readonly string[] = []): Promise<InProcessServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const byPath = new Map([...files].map(([uri, text]) => [URI.parse(uri).fsPath, text]));
+  let walks = 0;
   const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   startServer(connection, {
     fileSystem: {
-      listFiles: (rootPath) => [...byPath.keys()].filter((path) => path.startsWith(rootPath.endsWith('/') ? rootPath : `${rootPath}/`)),
+      listFiles: (rootPath) => {
+        // The first walk still sees the vanishing files; they are gone by any later one.
+        const paths = walks++ === 0 ? [...byPath.keys(), ...vanishing.map((uri) => URI.parse(uri).fsPath)] : [...byPath.keys()];
+        return paths.filter((path) => path.startsWith(rootPath.endsWith('/') ? rootPath : `${rootPath}/`));
+      },
       readTextFile: (path) => {
         const text = byPath.get(path);
         return text === undefined ? { error: 'skipped: cannot read the file (ENOENT)' } : { text };

@@ -5,14 +5,16 @@
 // Tests run as root here, so chmod 000 does not make a file unreadable: that case is checked only for other users.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as lsp from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { createTreatyService } from '../../server/src/core/index';
 import { NodeWorkspace, pathToUri } from '../../server/src/node/files';
+import { startInProcessServer } from '../fuzz/lspDriver';
 import { Harness } from '../protocol/harness';
 
 const ROOT = resolve(__dirname, '../..');
@@ -164,6 +166,10 @@ describe('the server on a workspace of bad files', () => {
     await harness.watchedFilesChanged([]);
     const stats = await harness.request<{ treaties: number; analyses: number }>('treatyAnnotator/stats');
     expect(stats).toMatchObject({ treaties: 1, analyses: count - count / 3 });
+    // No notice is left behind for a file that is gone (a read that failed while indexing published one).
+    await new Promise((done) => setTimeout(done, 500));
+    const stale = [...harness.diagnostics].filter(([uri, list]) => list.length > 0 && /\/n\d+\.md$/.test(uri) && !existsSync(URI.parse(uri).fsPath));
+    expect(stale.map(([uri, list]) => `${uri.split('/').at(-1)}: ${list[0]!.message}`)).toEqual([]);
     const hover = await harness.request<lsp.Hover | null>('textDocument/hover', harness.at('/notes/n1.md', 'Article 5'));
     expect(hover).not.toBeNull();
   }, 60_000);
@@ -183,7 +189,24 @@ describe('the server on a workspace of bad files', () => {
   }, 120_000);
 });
 
-describe('the file reader and the core when files vanish between listing and reading', () => {
+describe('the file reader, the core and the server when files vanish between listing and reading', () => {
+  it('clears the notice of a file that vanished while indexing once the watcher reports it deleted', async () => {
+    const gone = 'file:///ws/notes/gone.md';
+    const server = await startInProcessServer(new Map([['file:///ws/treaties/nat.md', TREATY], ['file:///ws/notes.md', NOTES]]), 'file:///ws', [gone]);
+    try {
+      const published = async (): Promise<lsp.Diagnostic[] | undefined> => {
+        await server.client.sendRequest('treatyAnnotator/stats');
+        await new Promise((done) => setTimeout(done, 300));
+        return server.diagnostics.get(gone);
+      };
+      expect((await published())?.map((diagnostic) => diagnostic.message)).toEqual(['skipped: cannot read the file (ENOENT)']);
+      await server.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: gone, type: 3 }] });
+      expect(await published()).toEqual([]);
+    } finally {
+      server.dispose();
+    }
+  });
+
   it('records a file deleted after it was listed as skipped (ENOENT), and indexes the rest', () => {
     const root = folder();
     write(root, 'treaties/nat.md', TREATY);
