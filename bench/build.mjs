@@ -1,5 +1,5 @@
 // Builds what the benchmark measures (the product's dist/, via scripts/build.mjs) and bundles the benchmark's
-// own TypeScript into bench/work/ (git-ignored) with esbuild, so it runs on plain node without a loader.
+// own TypeScript into bench/out/ (git-ignored) with esbuild, so it runs on plain node without a loader.
 // A product or core that does not build yet is reported, not fatal: its rows then read n/a.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ if (product.status !== 0) {
 
 const options = (name) => ({
   entryPoints: [`bench/src/${name}.ts`],
-  outfile: `bench/work/${name}.js`,
+  outfile: `bench/out/${name}.js`,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -27,9 +27,9 @@ await Promise.all(['run', 'generate', 'floor', 'peerMarkdown', 'memprobe'].map((
 try {
   await build(options('core'));
 } catch (error) {
-  rmSync('bench/work/core.js', { force: true });
+  rmSync('bench/out/core.js', { force: true });
   status.core = error.errors?.[0]?.text ?? error.message;
   console.warn(`bench: the core does not bundle, its rows will be n/a (${status.core})`);
 }
-mkdirSync('bench/work', { recursive: true });
-writeFileSync('bench/work/build-status.json', JSON.stringify(status));
+mkdirSync('bench/out', { recursive: true });
+writeFileSync('bench/out/build-status.json', JSON.stringify(status));

@@ -4,9 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The repository root (the bundles run from bench/work/). */
+/** The repository root (the bundles run from bench/out/). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const WORK_DIR = path.join(REPO_ROOT, 'bench', 'work');
+export const WORK_DIR = path.join(REPO_ROOT, 'bench', 'out');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
 export const RESULT_PREFIX = '@@bench-result ';
 /** The build under test: dist/, or another build's directory given in BENCH_DIST. */

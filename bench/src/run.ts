@@ -253,7 +253,7 @@ function describeRun(record: BenchRecord, options: Options): void {
     record.notes.push(
       server.heapSource === 'stats'
         ? 'Server heap: from `treatyAnnotator/stats`; RSS from /proc/<pid>/status.'
-        : 'Server heap: `treatyAnnotator/stats` reports no memory, so it is read through a preloaded probe (`node -r bench/work/memprobe.js`: ' +
+        : 'Server heap: `treatyAnnotator/stats` reports no memory, so it is read through a preloaded probe (`node -r bench/out/memprobe.js`: ' +
             'SIGUSR2 → process.memoryUsage() after gc); RSS from /proc/<pid>/status.',
     );
     for (const name of ['hover', 'definition', 'completion', 'references']) {
