@@ -1,6 +1,6 @@
 // Bundles the client, the language server and the command-line checker into dist/ with esbuild.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 
 const entries = [
   { in: 'server/src/node/main.ts', out: 'server', banner: '#!/usr/bin/env node' },
@@ -26,3 +26,6 @@ await Promise.all(
       }),
     ),
 );
+
+// The command-line entries are `bin`s: npx runs them directly, so they must be executable.
+for (const entry of entries) if (entry.banner && existsSync(`dist/${entry.out}.js`)) chmodSync(`dist/${entry.out}.js`, 0o755);
