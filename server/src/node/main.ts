@@ -1,14 +1,24 @@
 // Node entry point of the language server (`treaty-language-server --stdio`, or `--node-ipc` from the VS Code client):
 // creates the connection, gives the server the command line's file walker and reader, and logs stray exceptions.
 import { existsSync } from 'node:fs';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { readTextFile, walkDocuments } from './files';
+import { FrameSplitter } from './framing';
 
-// With no transport flag, speak over stdio, the way editors other than VS Code start servers.
-if (!process.argv.some((argument) => /^--(stdio|node-ipc|socket|pipe)/.test(argument))) process.argv.push('--stdio');
-
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio (also with no transport flag, the way editors other than VS Code start servers), stdin goes through the
+// FrameSplitter so that a malformed frame cannot stall the frames behind it; other transports are vscode-jsonrpc's own.
+const overStdio = !process.argv.some((argument) => /^--(node-ipc|socket|pipe)/.test(argument));
+const connection: Connection = overStdio
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameSplitter()), process.stdout)
+  : createConnection(ProposedFeatures.all);
+if (overStdio) {
+  // stdout carries the protocol: whatever a library prints goes to the client's log instead.
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+}
 process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 startServer(connection, {

@@ -1,0 +1,41 @@
+// Splits the stdio byte stream into one chunk per LSP frame before vscode-jsonrpc reads it.
+// Why: after a header block without a usable Content-Length, vscode-jsonrpc's reader reports the error and stops
+// reading what it already buffered until the next chunk arrives. When a bad frame and a good one come in the same
+// read, the good one waits for the client's next message, which may never come. Fed a frame at a time, the reader
+// always has a next chunk for each message. Well-formed traffic passes through unchanged, only re-chunked.
+import { Transform, type TransformCallback } from 'node:stream';
+
+const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
+
+/** The body length a header block announces, or undefined when it announces none the reader could use. */
+export function announcedLength(headerBlock: string): number | undefined {
+  const match = /^content-length:[ \t]*(.*)$/im.exec(headerBlock);
+  if (!match) return undefined;
+  const length = parseInt(match[1], 10); // as vscode-jsonrpc reads it
+  return Number.isNaN(length) || length < 0 ? undefined : length;
+}
+
+export class FrameSplitter extends Transform {
+  private pending: Buffer = Buffer.alloc(0);
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    for (;;) {
+      const headerEnd = this.pending.indexOf(HEADER_END);
+      if (headerEnd < 0) break;
+      const bodyStart = headerEnd + HEADER_END.length;
+      const length = announcedLength(this.pending.toString('latin1', 0, headerEnd));
+      // A header block the reader will reject goes alone, so that the reader's next chunk is the next frame.
+      const frameEnd = length === undefined ? bodyStart : bodyStart + length;
+      if (frameEnd > this.pending.length) break; // the body is still on its way
+      this.push(this.pending.subarray(0, frameEnd));
+      this.pending = this.pending.subarray(frameEnd);
+    }
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.pending.length > 0) this.push(this.pending);
+    done();
+  }
+}
