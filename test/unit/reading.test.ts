@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { analyzeDocument, type DocumentFacts } from '../../server/src/core/document';
 
-/** What must not depend on how the text was reached: the citations, mentions, aliases and masking. */
+/** What must not depend on how the text was reached: the citations, mentions, aliases, sentences and masking. */
 function observable(facts: DocumentFacts) {
   return {
     masked: facts.reading.structure.masked,
     citations: facts.scan.citations,
     mentions: facts.scan.mentions,
     aliases: facts.scan.aliases,
+    sentences: facts.scan.sentences,
     headings: facts.headings,
     comments: facts.reading.structure.comments,
   };
@@ -34,6 +35,16 @@ const FRAGMENTS = [
   '<!-- cites: nat -->\n',
   'あ',
   '。',
+  ' See Art. 5. The ',
+  '.  \n\n',
+  'Treaty! ',
+  '\r\n',
+  '\r\n\r\n',
+  '\r',
+  '- 第3条\n',
+  '1) ',
+  '\n12. ',
+  '## 第二章\n',
   '第',
   '条',
   '5',

@@ -1,7 +1,7 @@
 // Reading a document's prose: the Markdown structure pass and the citation scan, in full or, after an
 // edit, again only over the paragraphs around the change (the keystroke path of a large analysis).
 
-import { scanCitations, splitSentences } from './citation/scan';
+import { resplitSentences, scanCitations } from './citation/scan';
 import { readMarkdownStructure, type MarkdownStructure } from './markdown/structure';
 import type { CitationLanguage, CitationScan, CitationSyntax, Span } from './types';
 
@@ -70,9 +70,9 @@ export function rereadText(previous: Reading, oldText: string, newText: string, 
       citations: spliceCitations(previous.scan.citations, windowScan.citations, start, oldEnd, delta),
       mentions: splice(previous.scan.mentions, windowScan.mentions),
       aliases: splice(previous.scan.aliases, windowScan.aliases),
-      // Sentences run across blank lines (PDF paste), so a window's edges are not sentence edges: split the whole
-      // text again (linear, a few ms per MB), or a sentence near the window loses its start and its topic.
-      sentences: splitSentences(structure.masked),
+      // Sentences run across blank lines (PDF paste), so a window's edges are not sentence edges: the splitter
+      // resumes before the window and runs until its sentences meet the old ones again.
+      sentences: resplitSentences(previous.scan.sentences, structure.masked, start, end, delta),
     },
   };
 }

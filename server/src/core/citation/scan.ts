@@ -47,29 +47,89 @@ const ABBREVIATIONS = /(?:\b(?:Art|Arts|No|Nos|para|paras|e\.g|i\.e|cf|St|Mr|Mrs
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  let start = 0;
-  const close = (end: number): void => {
+  splitSentencesFrom(text, 0, sentences, () => false);
+  return sentences;
+}
+
+/** How far the splitter looks past a character to decide on it (a list item's mark on the next line). */
+const LOOKAHEAD = 8;
+
+/**
+ * Splits `newText` again after an edit that replaced `[start, end - delta)` of the old text by `[start, end)`,
+ * re-running the splitter only from a sentence start before the change until its boundaries meet the old
+ * ones again past it. Equals `splitSentences(newText)` (test/unit/reading.test.ts compares them).
+ */
+export function resplitSentences(old: readonly Sentence[], newText: string, start: number, end: number, delta: number): Sentence[] {
+  // Resume at a sentence start that no decision before it could have read past: far enough before the change,
+  // with a character that is not white space in between (a full stop looks ahead over white space).
+  // (A line feed after a carriage return reads LOOKAHEAD characters from one past it, hence the 2.)
+  let first = upperBound(old, start - LOOKAHEAD - 2) - 1;
+  while (first > 0 && !/\S/.test(newText.slice(old[first]!.span.start, start))) first--;
+  if (first <= 0) return splitSentences(newText);
+  const sentences = old.slice(0, first);
+  let resumeOld = first;
+  const stoppedAt = splitSentencesFrom(newText, old[first]!.span.start, sentences, (boundary) => {
+    if (boundary < end + LOOKAHEAD) return false;
+    while (resumeOld < old.length && old[resumeOld]!.span.start < boundary - delta) resumeOld++;
+    return resumeOld < old.length && old[resumeOld]!.span.start === boundary - delta;
+  });
+  if (stoppedAt !== null) {
+    for (let index = resumeOld; index < old.length; index++) {
+      const span = old[index]!.span;
+      sentences.push({ span: { start: span.start + delta, end: span.end + delta } });
+    }
+  }
+  return sentences;
+}
+
+/** The number of sentences that start at or before `offset`. */
+function upperBound(sentences: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sentences[middle]!.span.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The splitter itself, started at a sentence start `from` (its only state is where the sentence and the line began),
+ * pushing onto `sentences`; stops at the first sentence start `stop` accepts and returns it, or null at the end.
+ */
+function splitSentencesFrom(text: string, from: number, sentences: Sentence[], stop: (boundary: number) => boolean): number | null {
+  let start = from;
+  let stopped: number | null = null;
+  const close = (end: number): boolean => {
     if (end > start) sentences.push({ span: { start, end } });
     start = end;
+    if (end < text.length && stop(end)) stopped = end;
+    return stopped !== null;
   };
-  let lineStart = 0;
-  for (let index = 0; index < text.length; index++) {
+  let lineStart = from;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  for (let index = from; index < text.length; index++) {
     const character = text[index]!;
     if (character === '。' || character === '！' || character === '？') {
-      close(index + 1);
+      if (close(index + 1)) return stopped;
     } else if ((character === '.' || character === '!' || character === '?') && /\s/.test(text[index + 1] ?? '') && /[A-ZА-ЯЁ"“(]/.test(nextNonSpace(text, index + 1))) {
-      if (character !== '.' || !ABBREVIATIONS.test(text.slice(Math.max(lineStart, index - 6), index))) close(index + 1);
+      if (character !== '.' || !ABBREVIATIONS.test(text.slice(Math.max(lineStart, index - 6), index))) {
+        if (close(index + 1)) return stopped;
+      }
     } else if (character === '\n' || character === '\r') {
       const isHeading = text[lineStart] === '#';
       let next = index + 1;
       if (character === '\r' && text[next] === '\n') next++;
-      if (isHeading || text[next] === '#' || LIST_ITEM.test(text.slice(next, next + 8))) close(index);
+      if (isHeading || text[next] === '#' || LIST_ITEM.test(text.slice(next, next + LOOKAHEAD))) {
+        if (close(index)) return stopped;
+      }
       lineStart = next;
       index = next - 1;
     }
   }
   close(text.length);
-  return sentences;
+  return null;
 }
 
 function nextNonSpace(text: string, from: number): string {

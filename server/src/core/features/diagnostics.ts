@@ -62,14 +62,12 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
 
 /** The message for a citation that does not resolve, or null when it does. */
 export function citationMessage(citation: ResolvedCitation, english: boolean, index: WorkspaceIndex): string | null {
+  // Most citations resolve: answer them before building any label.
+  if (citation.status === 'resolved' || citation.status === 'external' || citation.status === 'unchecked') return null;
   const label = provisionLabel(citation, english);
   const entry = citation.treatyId ? index.treatyEntry(citation.treatyId) : undefined;
   const treaty = entry ? (entry.treaty.short ?? entry.treaty.title) : (citation.treatyName ?? '');
   switch (citation.status) {
-    case 'resolved':
-    case 'external':
-    case 'unchecked':
-      return null;
     case 'unknown-article': {
       const has = entry ? describeArticles(entry.treaty, english) : '';
       return english ? `${treaty} has no ${label} (it has ${has})` : `${treaty}に${label}はありません（${has}）`;

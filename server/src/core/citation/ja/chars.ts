@@ -38,6 +38,11 @@ export function skipGapBack(text: string, end: number): number {
   return position;
 }
 
+/** Whether the text between `from` and `to` holds a blank line: a paragraph break, past which no look-back reads. */
+export function holdsBlankLine(text: string, from: number, to: number): boolean {
+  return /\r?\n[ \t\u00a0]*\r?\n|\r[ \t\u00a0]*\r/.test(text.slice(from, to));
+}
+
 /** Matches `word` at `from`, gaps allowed between its characters; the end offset, or -1. */
 export function matchWord(text: string, from: number, word: string): number {
   let position = from;

@@ -2,7 +2,7 @@
 // level down — `附則第三十八条の二の二第一項第二号イ後段`, `同条第三項`, `前二項`, `第二条1項(a)`, `第4、5条`.
 
 import type { LevelRef, Qualifier } from '../../types';
-import { IROHA, isArabicDigit, isKanji, isKatakana, isLatinLetter, matchAny, matchWord, skipGap, skipGapBack } from './chars';
+import { IROHA, isArabicDigit, isKanji, isKatakana, isLatinLetter, holdsBlankLine, matchAny, matchWord, skipGap, skipGapBack } from './chars';
 import { circledNumber, readNumber, type NumberToken } from './numbers';
 
 /** Levels in descending order; a pointer's fragments go strictly deeper. */
@@ -308,9 +308,11 @@ export class PointerReader {
     if (draft.level === NONE) {
       // Standalone: not a count (全23条, 計23条, 23条からなる) nor a street (北3条西).
       if (level === ITEM) return null;
+      // What stands before it, unless a blank line comes between: a paragraph starts afresh (and the incremental
+      // re-reading of a document cuts there).
       const before = skipGapBack(text, position);
-      const previous = text.charCodeAt(before - 1);
-      if (isLatinLetter(previous) || isArabicDigit(previous) || '.-/．全計約各総第\uFFFC'.includes(text[before - 1] ?? '\0')) return null;
+      const previous = holdsBlankLine(text, before, position) ? '' : (text[before - 1] ?? '');
+      if (isLatinLetter(previous.charCodeAt(0)) || isArabicDigit(previous.charCodeAt(0)) || (previous !== '' && '.-/．全計約各総第\uFFFC'.includes(previous))) return null;
       const after = skipGap(text, unitPosition + 1);
       if (level === ARTICLE && (matchAny(text, after, ['から成', 'からな', 'より成', 'で構成', 'に及', 'にわた']) || '分通西東丁'.includes(text[after] ?? '\0'))) return null;
     } else if (level === ITEM && draft.level !== ARTICLE && draft.level !== PARAGRAPH) {
