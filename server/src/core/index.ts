@@ -48,8 +48,8 @@ export interface TreatyService {
   /** Offset ↔ line/character for a document the index holds. */
   getLineIndex(uri: DocumentUri): LineIndex | undefined;
   getDiagnostics(uri: DocumentUri): readonly Diagnostic[];
-  /** Documents whose diagnostics may have changed since the last call (for push diagnostics). */
-  takeChangedDocuments(): readonly DocumentUri[];
+  /** Documents whose diagnostics may have changed since the last call (for push diagnostics); with `only`, just that one. */
+  takeChangedDocuments(only?: DocumentUri): readonly DocumentUri[];
   getDefinition(uri: DocumentUri, offset: number): readonly Location[];
   getHover(uri: DocumentUri, offset: number, locale?: string): Hover | null;
   getReferences(uri: DocumentUri, offset: number, includeDeclaration: boolean): readonly Location[];

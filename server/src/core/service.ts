@@ -51,7 +51,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
     getText: (uri) => index.facts(uri)?.text,
     getLineIndex: (uri) => index.facts(uri)?.lineIndex,
     getDiagnostics: (uri) => checkDocument(index, uri),
-    takeChangedDocuments: () => index.takeChanged(),
+    takeChangedDocuments: (only) => index.takeChanged(only),
     getDefinition: (uri, offset) => findDefinition(index, uri, offset),
     getHover: (uri, offset, locale) => findHover(index, uri, offset, locale),
     getReferences: (uri, offset, includeDeclaration) => findReferences(index, uri, offset, includeDeclaration),

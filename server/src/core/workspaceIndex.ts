@@ -115,7 +115,8 @@ export class WorkspaceIndex {
     for (const uri of [...this.#stale]) this.#resolve(uri);
   }
 
-  takeChanged(): string[] {
+  takeChanged(only?: string): string[] {
+    if (only !== undefined) return this.#changed.delete(only) ? [only] : [];
     const changed = [...this.#changed];
     this.#changed.clear();
     return changed;

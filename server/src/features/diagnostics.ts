@@ -9,10 +9,10 @@ import { LineIndex } from '../core/text/lineIndex';
 const EMPTY_DOCUMENT = new LineIndex('');
 
 export function registerDiagnostics(connection: Connection, context: FeatureContext, documents: TextDocuments<TextDocument>): void {
-  context.onDidUpdateIndex(() => {
+  const publish = (only?: string): void => {
     try {
       const service = context.service;
-      for (const uri of service.takeChangedDocuments()) {
+      for (const uri of service.takeChangedDocuments(only)) {
         // A skipped file (too large, binary) has no text, but still its one diagnostic at the start.
         const lineIndex = service.getLineIndex(uri) ?? EMPTY_DOCUMENT;
         const diagnostics = service.getDiagnostics(uri).map((diagnostic) => toDiagnostic(service, lineIndex, diagnostic));
@@ -21,5 +21,8 @@ export function registerDiagnostics(connection: Connection, context: FeatureCont
     } catch (error) {
       context.log(`diagnostics failed: ${describeError(error)}`);
     }
-  });
+  };
+  // The document being typed in at once; the others it affects (a treaty's citing analyses) after the debounce.
+  context.onDidEditDocument((uri) => publish(uri));
+  context.onDidUpdateIndex(() => publish());
 }

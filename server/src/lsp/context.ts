@@ -14,6 +14,8 @@ export interface FeatureContext {
   clientCapabilities(): ClientCapabilities;
   /** Fires (debounced) after documents changed in the index: time to publish diagnostics and refresh views. */
   readonly onDidUpdateIndex: Event<void>;
+  /** Fires on the next turn after an open document was edited: its own diagnostics do not wait for the debounce. */
+  readonly onDidEditDocument: Event<string>;
   log(message: string): void;
 }
 

@@ -43,8 +43,9 @@ interface InitializationOptions {
 const CONFIG_MAX_SIZE = 1024 * 1024;
 
 /**
- * Quiet time after an edit before diagnostics are published and views refreshed. The index is already
- * up to date when the edit arrives; this only batches the notifications of a burst of keystrokes.
+ * Quiet time after an edit before the diagnostics of other documents are published and views refreshed (the
+ * edited document's own come at once). The index is already up to date when the edit arrives; this only
+ * batches a burst of keystrokes, which in a treaty would otherwise re-check every citing document each time.
  */
 const UPDATE_DELAY_MS = 30;
 
@@ -75,6 +76,9 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   const documents = new lsp.TextDocuments(TextDocument);
   const workspace = new LspWorkspace(documents, dependencies.fileSystem);
   const indexUpdated = new lsp.Emitter<void>();
+  const documentEdited = new lsp.Emitter<string>();
+  /** Edited documents not yet announced; one immediate announces a burst of edits that arrived together. */
+  const edited = new Set<string>();
   let capabilities: lsp.ClientCapabilities = {};
   let locale: string | undefined;
   let folders: string[] = [];
@@ -100,6 +104,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
     locale: () => locale,
     clientCapabilities: () => capabilities,
     onDidUpdateIndex: indexUpdated.event,
+    onDidEditDocument: documentEdited.event,
     log,
   };
 
@@ -246,6 +251,14 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       const text = document.getText();
       if (service.getText(document.uri) !== text) service.setDocument(document.uri, text);
       known.add(document.uri);
+      if (edited.size === 0) {
+        setImmediate(() => {
+          const uris = [...edited];
+          edited.clear();
+          for (const uri of uris) documentEdited.fire(uri);
+        });
+      }
+      edited.add(document.uri);
       scheduleUpdate();
     }),
   );
