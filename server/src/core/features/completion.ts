@@ -226,7 +226,7 @@ function articleItems(
       label: labelPrefix + insert,
       kind: 'article',
       detail: article.caption,
-      documentation: preview(text, article.bodySpan),
+      documentation: articlePreview(text, article),
       edit: { span: replace, newText: insert },
       sortText: String(items.length).padStart(5, '0'),
     });
@@ -288,6 +288,15 @@ function scriptOf(typed: string): Script {
   if (/^[０-９]/.test(typed)) return 'fullwidth';
   if (/^[〇一二三四五六七八九十百千]/.test(typed)) return 'kanji';
   return 'arabic';
+}
+
+/** Previews of articles, computed once per parse of their treaty (a re-parse makes new Article objects). */
+const articlePreviews = new WeakMap<Article, string | null>();
+
+function articlePreview(treatyText: string, article: Article): string | null {
+  let shown = articlePreviews.get(article);
+  if (shown === undefined) articlePreviews.set(article, (shown = preview(treatyText, article.bodySpan)));
+  return shown;
 }
 
 function preview(text: string, span: Span): string | null {
