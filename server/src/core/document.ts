@@ -6,7 +6,7 @@ import { scanCitations } from './citation/scan';
 import type { TreatyConfig } from './config';
 import { EMPTY_FRONT_MATTER, parseFrontMatter } from './frontMatter';
 import { readMarkdownStructure, type Heading } from './markdown/structure';
-import { rereadText, type Reading } from './reading';
+import { newReading, rereadText, type Reading } from './reading';
 import { LineIndex } from './text/lineIndex';
 import { parseTreaty } from './treaty/parse';
 import type { CitationLanguage, CitationScan, ParseProblem, Span, Treaty, TreatyFrontMatter } from './types';
@@ -88,7 +88,7 @@ export function analyzeDocument(uri: string, text: string, config: TreatyConfig,
     for (const problem of treaty.problems) problems.push(problem);
   }
   const isTreaty = looksLikeTreaty || frontMatter.treaty !== null;
-  const reading: Reading = reread && !isTreaty ? reread : { structure, scan: scanCitations(structure.masked, config.languages, { treatyDocument: isTreaty }) };
+  const reading: Reading = reread && !isTreaty ? reread : newReading(structure, scanCitations(structure.masked, config.languages, { treatyDocument: isTreaty }));
   const scan = reading.scan;
   const directives: CitesDirective[] = [];
   const suppressions: Suppression[] = [];

@@ -6,8 +6,37 @@ import { readMarkdownStructure, type MarkdownStructure } from './markdown/struct
 import type { CitationLanguage, CitationScan, CitationSyntax, Span } from './types';
 
 export interface Reading {
+  /** Tells readings apart without holding on to them: an edit names the reading it started from. */
+  readonly serial: number;
   readonly structure: MarkdownStructure;
   readonly scan: CitationScan;
+  /** For a re-reading: what changed since reading `edit.from`, so that resolution can resume around it too. */
+  readonly edit?: ReadingEdit;
+}
+
+/** Where a re-reading replaced old items by new ones: `head` kept, `inside` new, old from `tailStart` on moved. */
+export interface Splice {
+  readonly head: number;
+  readonly inside: number;
+  readonly tailStart: number;
+}
+
+export interface ReadingEdit {
+  readonly from: number;
+  /** The window read again: [start, end) of the new text, which was [start, end - delta) of the old one. */
+  readonly start: number;
+  readonly end: number;
+  readonly delta: number;
+  readonly citations: Splice;
+  readonly mentions: Splice;
+  readonly aliases: Splice;
+}
+
+let readings = 0;
+
+/** A reading of a whole text, with its own serial. */
+export function newReading(structure: MarkdownStructure, scan: CitationScan): Reading {
+  return { serial: ++readings, structure, scan };
 }
 
 // Edits that add or remove these can change how text far away is read (code, comments, front matter).
@@ -64,7 +93,22 @@ export function rereadText(previous: Reading, oldText: string, newText: string, 
     headings: splice(old.headings, window.headings),
     codeBlocks: spliceSpans(old.codeBlocks, window.codeBlocks),
   };
+  const spliceOf = (before: readonly { span: Span }[], inside: readonly unknown[]): Splice => {
+    const tailStart = before.findIndex((item) => item.span.start >= oldEnd);
+    return { head: before.filter((item) => item.span.end <= start).length, inside: inside.length, tailStart: tailStart < 0 ? before.length : tailStart };
+  };
+  const edit: ReadingEdit = {
+    from: previous.serial,
+    start,
+    end,
+    delta,
+    citations: spliceOf(previous.scan.citations, windowScan.citations),
+    mentions: spliceOf(previous.scan.mentions, windowScan.mentions),
+    aliases: spliceOf(previous.scan.aliases, windowScan.aliases),
+  };
   return {
+    serial: ++readings,
+    edit,
     structure,
     scan: {
       citations: spliceCitations(previous.scan.citations, windowScan.citations, start, oldEnd, delta),
@@ -114,11 +158,22 @@ function spliceCitations(
   const head = before.filter((citation) => citation.span.end <= start);
   const tailStart = before.findIndex((citation) => citation.span.start >= oldEnd);
   const tail = tailStart < 0 ? [] : before.slice(tailStart);
+  // Every field spelled out: a keystroke moves every citation after it, and a literal of one shape is the cheapest copy.
   const move = (citation: CitationSyntax, by: number, indexShift: number): CitationSyntax => ({
-    ...citation,
     span: moveSpan(citation.span, by),
+    language: citation.language,
+    kind: citation.kind,
+    article: citation.article,
+    paragraph: citation.paragraph,
+    item: citation.item,
+    subitem: citation.subitem,
+    part: citation.part,
+    supplementary: citation.supplementary,
+    preamble: citation.preamble,
+    annex: citation.annex,
     qualifier: citation.qualifier ? { ...citation.qualifier, span: moveSpan(citation.qualifier.span, by) } : null,
     seriesPrevious: citation.seriesPrevious === null ? null : citation.seriesPrevious + indexShift,
+    rangeRole: citation.rangeRole,
   });
   return [
     ...head,

@@ -4,6 +4,7 @@
 
 import { lookupTreatyName, normalizeName, primaryEntry, type Catalog } from './catalog';
 import type { DocumentFacts } from './document';
+import type { ReadingEdit, Splice } from './reading';
 import { adjacentArticle, findArticle, findItem, findParagraph, locateProvision } from './treaty/locate';
 import type { Article, CitationSyntax, Item, Paragraph, Span, Treaty } from './types';
 
@@ -62,8 +63,47 @@ interface Binding {
   readonly qualified: boolean;
 }
 
+/**
+ * The discourse state at the first citation of a sentence, before it is read: enough to resume resolving there
+ * (a qualifier carried over within a sentence cannot reach past its end, so it is not part of it).
+ */
+interface Checkpoint {
+  readonly index: number;
+  readonly sentence: number;
+  readonly mentionCursor: number;
+  readonly aliasCursor: number;
+  readonly lastInstrument: Instrument | null;
+  readonly lastArticle: Binding | null;
+  readonly lastParagraph: Binding | null;
+  readonly lastItem: Binding | null;
+  /** A list or range reaches back across it (a later member inherits from before it): no place to resume. */
+  crossed: boolean;
+}
+
+/** A document's resolved citations, with what resolving it again after an edit can start from. */
+export interface Resolution {
+  readonly citations: readonly ResolvedCitation[];
+  /** The serial of the reading resolved, the catalog it was resolved against, and that reading's scan. */
+  readonly reading: number;
+  readonly catalog: Catalog;
+  readonly scan: DocumentFacts['scan'];
+  readonly bindings: readonly Binding[];
+  /** For analyses: one per sentence that has citations, in order. */
+  readonly checkpoints: readonly Checkpoint[];
+  readonly principal: Instrument | null;
+}
+
 /** Resolves every citation of a document against the catalog. Pure; linear in the document's citations. */
 export function resolveDocument(facts: DocumentFacts, catalog: Catalog): ResolvedCitation[] {
+  return resolveFacts(facts, catalog).citations as ResolvedCitation[];
+}
+
+/**
+ * Resolves a document; given the resolution (`prior`) of the reading it was re-read from, an analysis is resolved again only
+ * from the sentence of the edit until the discourse state meets the old one (then the old results move along).
+ * Invariant: the result equals resolving afresh (test/unit/resolveIncremental.test.ts, the fuzz, the soak).
+ */
+export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Resolution): Resolution {
   const { citations, mentions, aliases, sentences } = facts.scan;
   const selfTreaty = facts.treaty;
   const selfInstrument: Instrument | null = selfTreaty ? { id: selfTreaty.id, name: selfTreaty.title } : null;
@@ -76,34 +116,15 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
   let lastParagraph: Binding | null = null;
   let lastItem: Binding | null = null;
   let carryOver: { sentence: number; instrument: Instrument } | null = null;
-  const bindings: Binding[] = [];
-  const results: ResolvedCitation[] = [];
-  let principal: Instrument | null | undefined;
+  let bindings: Binding[] = [];
+  let results: ResolvedCitation[] = [];
+  let checkpoints: Checkpoint[] = [];
+  // Only analyses resume: a treaty's own provisions and amendment quotes make every citation depend on its place.
+  const resumable = selfTreaty === null;
+  let principal: Instrument | null | undefined = resumable ? principalOf(facts, catalog) : undefined;
 
   const nameToInstrument = instrumentNamer(catalog, activeAliases);
-  const principalTreaty = (): Instrument | null => {
-    if (principal !== undefined) return principal;
-    // Every alias of the document counts here, wherever it is defined.
-    const namer = instrumentNamer(catalog, new Map(aliases.map((alias) => [normalizeName(alias.alias), alias.fullName])));
-    const counts = new Map<string, { count: number; first: number }>();
-    mentions.forEach((mention, index) => {
-      const id = namer(mention.name).id;
-      if (id === null) return;
-      const entry = counts.get(id) ?? { count: 0, first: index };
-      entry.count++;
-      counts.set(id, entry);
-    });
-    let best: [string, { count: number; first: number }] | null = null;
-    for (const entry of counts) {
-      if (!best || entry[1].count > best[1].count || (entry[1].count === best[1].count && entry[1].first < best[1].first)) best = entry;
-    }
-    principal = best ? { id: best[0], name: primaryEntry(catalog, best[0])?.treaty.title ?? best[0] } : null;
-    if (!principal && catalog.ids.length === 1) {
-      const onlyId = catalog.ids[0]!;
-      principal = { id: onlyId, name: primaryEntry(catalog, onlyId)?.treaty.title ?? onlyId };
-    }
-    return principal;
-  };
+  const principalTreaty = (): Instrument | null => (principal === undefined ? (principal = principalOf(facts, catalog)) : principal);
   const defaultInstrument = (offset: number): Instrument | null => {
     let directive: string | null = facts.frontMatter.cites;
     for (const entry of facts.directives) if (entry.offset <= offset) directive = entry.treatyId;
@@ -113,6 +134,21 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
     }
     return principalTreaty();
   };
+
+  let first = 0;
+  const plan = resumable && prior ? planResume(facts, catalog, prior, principal!) : null;
+  if (plan) {
+    const from = plan.from;
+    first = from.index;
+    bindings = prior!.bindings.slice(0, first);
+    results = prior!.citations.slice(0, first);
+    checkpoints = prior!.checkpoints.slice(0, plan.fromCheckpoint);
+    for (aliasCursor = 0; aliasCursor < from.aliasCursor; aliasCursor++) activeAliases.set(normalizeName(aliases[aliasCursor]!.alias), aliases[aliasCursor]!.fullName);
+    mentionCursor = from.mentionCursor;
+    sentenceCursor = from.sentence;
+    ({ lastInstrument, lastArticle, lastParagraph, lastItem } = from);
+  }
+  let oldCheckpoint = plan ? plan.fromCheckpoint : 0;
 
   // The topic of each sentence (`…条約は、`), found in one pass over mentions and sentences.
   const topics = new Map<number, (typeof mentions)[number]>();
@@ -124,11 +160,28 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
   const quotes = selfTreaty ? findAmendmentQuotes(facts.text) : [];
   let quoteCursor = 0;
   let quoteAnchor: Binding | null = null;
-  let lastMention: (typeof mentions)[number] | null = null;
+  let lastMention: (typeof mentions)[number] | null = mentionCursor > 0 ? mentions[mentionCursor - 1]! : null;
 
-  for (let index = 0; index < citations.length; index++) {
+  for (let index = first; index < citations.length; index++) {
     const citation = citations[index]!;
     const offset = citation.span.start;
+    if (resumable) {
+      const sentenceBefore = index === first ? -1 : sentenceCursor;
+      while (sentenceCursor < sentences.length - 1 && sentences[sentenceCursor]!.span.end <= offset) sentenceCursor++;
+      if (sentenceCursor !== sentenceBefore) {
+        const checkpoint: Checkpoint = { index, sentence: sentenceCursor, mentionCursor, aliasCursor, lastInstrument, lastArticle, lastParagraph, lastItem, crossed: false };
+        // Past the edit, where the state is the old one again, the rest of the old resolution holds.
+        if (plan && index >= plan.tailFrom) {
+          const old = prior!.checkpoints;
+          while (oldCheckpoint < old.length && old[oldCheckpoint]!.index < index - plan.shift) oldCheckpoint++;
+          if (oldCheckpoint < old.length && meets(checkpoint, old[oldCheckpoint]!, facts.scan, plan)) {
+            return finishFromOld(facts, prior!, plan, { results, bindings, checkpoints, principal: principal ?? null }, checkpoint, oldCheckpoint);
+          }
+        }
+        checkpoints.push(checkpoint);
+        carryOver = null;
+      }
+    }
     // Bring the discourse state up to this citation: aliases defined and instruments named before it.
     while (aliasCursor < aliases.length && aliases[aliasCursor]!.span.end <= offset) {
       const alias = aliases[aliasCursor++]!;
@@ -154,7 +207,7 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
     // `航空法中第十一条、…` and `…法（…）（第一条、…）`: provisions of the law named just before.
     const gap = lastMention && !citation.qualifier && citation.seriesPrevious === null ? facts.text.slice(lastMention.span.end, offset) : null;
     const namedJustBefore =
-      gap !== null && gap.length < 120 && /^(?:（[^（）]*）)*[中（]$/.test(gap)
+      gap !== null && gap.length < NAMED_JUST_BEFORE_REACH && /^(?:（[^（）]*）)*[中（]$/.test(gap)
         ? nameToInstrument(lastMention!.name)
         : selfTreaty && !citation.qualifier && citation.seriesPrevious === null
           ? lawNamedBeforeNaka(facts.text, offset, nameToInstrument)
@@ -317,9 +370,169 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
     if (citation.item !== null && item !== null) lastItem = binding;
     if (qualified && instrument) carryOver = { sentence: sentenceCursor, instrument };
     if (instrument && qualifier) lastInstrument = instrument;
+    if (citation.seriesPrevious !== null) {
+      for (let back = checkpoints.length - 1; back >= 0 && checkpoints[back]!.index > citation.seriesPrevious; back--) checkpoints[back]!.crossed = true;
+    }
     results.push(check(citation, binding, catalog));
   }
-  return results;
+  // Only an analysis resumes, so only an analysis keeps its bindings.
+  return { citations: results, reading: facts.reading.serial, catalog, scan: facts.scan, bindings: resumable ? bindings : [], checkpoints, principal: principal ?? null };
+}
+
+/** The treaty the document names most often (first named on a tie), or the workspace's only treaty. */
+function principalOf(facts: DocumentFacts, catalog: Catalog): Instrument | null {
+  // Every alias of the document counts here, wherever it is defined.
+  const namer = instrumentNamer(catalog, new Map(facts.scan.aliases.map((alias) => [normalizeName(alias.alias), alias.fullName])));
+  const counts = new Map<string, { count: number; first: number }>();
+  facts.scan.mentions.forEach((mention, index) => {
+    const id = namer(mention.name).id;
+    if (id === null) return;
+    const entry = counts.get(id) ?? { count: 0, first: index };
+    entry.count++;
+    counts.set(id, entry);
+  });
+  let best: [string, { count: number; first: number }] | null = null;
+  for (const entry of counts) {
+    if (!best || entry[1].count > best[1].count || (entry[1].count === best[1].count && entry[1].first < best[1].first)) best = entry;
+  }
+  if (best) return { id: best[0], name: primaryEntry(catalog, best[0])?.treaty.title ?? best[0] };
+  if (catalog.ids.length === 1) {
+    const onlyId = catalog.ids[0]!;
+    return { id: onlyId, name: primaryEntry(catalog, onlyId)?.treaty.title ?? onlyId };
+  }
+  return null;
+}
+
+/** How to resolve a re-read analysis again: from an old checkpoint before the edit, meeting the old ones after it. */
+interface ResumePlan {
+  readonly from: Checkpoint;
+  /** The position of `from` among the old checkpoints. */
+  readonly fromCheckpoint: number;
+  /** The first new citation of the moved tail, and how far the tail's indexes moved. */
+  readonly tailFrom: number;
+  readonly shift: number;
+  readonly edit: ReadingEdit;
+  readonly old: DocumentFacts['scan'];
+}
+
+function planResume(facts: DocumentFacts, catalog: Catalog, previous: Resolution, principal: Instrument | null): ResumePlan | null {
+  const edit = facts.reading.edit;
+  if (!edit || edit.from !== previous.reading || previous.catalog !== catalog || !sameInstrument(principal, previous.principal)) return null;
+  const old = previous.scan;
+  const checkpoints = previous.checkpoints;
+  // The last checkpoint at or before the first changed citation whose earlier sentences the edit left alone (the
+  // re-reading keeps those very objects), and which counts only mentions and aliases before the edit.
+  let position = checkpoints.length - 1;
+  while (position >= 0 && checkpoints[position]!.index > edit.citations.head) position--;
+  for (; position >= 0; position--) {
+    const from = checkpoints[position]!;
+    const sentencesKept = from.sentence === 0 || facts.scan.sentences[from.sentence - 1] === old.sentences[from.sentence - 1];
+    if (sentencesKept && from.mentionCursor <= edit.mentions.head && from.aliasCursor <= edit.aliases.head) break;
+  }
+  if (position < 0) return null;
+  const tailFrom = edit.citations.head + edit.citations.inside;
+  return { from: checkpoints[position]!, fromCheckpoint: position, tailFrom, shift: tailFrom - edit.citations.tailStart, edit, old };
+}
+
+/** Whether the new state at a checkpoint past the edit is the old state at the matching old checkpoint. */
+function meets(now: Checkpoint, then: Checkpoint, scan: DocumentFacts['scan'], plan: ResumePlan): boolean {
+  const { edit, old } = plan;
+  if (then.crossed || then.index + plan.shift !== now.index) return false;
+  const sentence = scan.sentences[now.sentence]!.span;
+  const oldSentence = old.sentences[then.sentence]!.span;
+  if (sentence.start < edit.end || sentence.start - edit.delta !== oldSentence.start || sentence.end - edit.delta !== oldSentence.end) return false;
+  // An alias defined or dropped in the edit changes how every later name reads.
+  if (edit.aliases.inside > 0 || edit.aliases.tailStart > edit.aliases.head) return false;
+  if (movedCursor(then.mentionCursor, edit.mentions) !== now.mentionCursor || movedCursor(then.aliasCursor, edit.aliases) !== now.aliasCursor) return false;
+  // A name just before a citation (`航空法中第十一条`) is read from the text between: it must lie past the edit,
+  // or too far back to count, in both texts.
+  if (now.mentionCursor > 0 && now.mentionCursor - 1 < edit.mentions.head + edit.mentions.inside) {
+    const reach = scan.citations[now.index]!.span.start - scan.mentions[now.mentionCursor - 1]!.span.end;
+    const oldReach = old.citations[then.index]!.span.start - old.mentions[then.mentionCursor - 1]!.span.end;
+    if (reach < NAMED_JUST_BEFORE_REACH || oldReach < NAMED_JUST_BEFORE_REACH) return false;
+  }
+  return (
+    sameInstrument(now.lastInstrument, then.lastInstrument) &&
+    sameBinding(now.lastArticle, then.lastArticle) &&
+    sameBinding(now.lastParagraph, then.lastParagraph) &&
+    sameBinding(now.lastItem, then.lastItem)
+  );
+}
+
+/** Where an old cursor into a spliced list stands in the new list, or -1 inside the replaced part. */
+function movedCursor(cursor: number, splice: Splice): number {
+  if (cursor <= splice.head) return cursor;
+  return cursor >= splice.tailStart ? cursor + splice.head + splice.inside - splice.tailStart : -1;
+}
+
+/** Completes a resumed resolution with the old one from the checkpoint where they meet: moved, not resolved again. */
+function finishFromOld(
+  facts: DocumentFacts,
+  previous: Resolution,
+  plan: ResumePlan,
+  done: { results: ResolvedCitation[]; bindings: Binding[]; checkpoints: Checkpoint[]; principal: Instrument | null },
+  meeting: Checkpoint,
+  oldCheckpoint: number,
+): Resolution {
+  const citations = facts.scan.citations;
+  const { results, bindings, checkpoints } = done;
+  for (let index = meeting.index; index < citations.length; index++) {
+    const old = previous.citations[index - plan.shift]!;
+    results.push(movedResolution(old, citations[index]!));
+    bindings.push(previous.bindings[index - plan.shift]!);
+  }
+  const sentenceShift = meeting.sentence - previous.checkpoints[oldCheckpoint]!.sentence;
+  for (let position = oldCheckpoint; position < previous.checkpoints.length; position++) {
+    const old = previous.checkpoints[position]!;
+    checkpoints.push({
+      index: old.index + plan.shift,
+      sentence: old.sentence + sentenceShift,
+      mentionCursor: movedCursor(old.mentionCursor, plan.edit.mentions),
+      aliasCursor: movedCursor(old.aliasCursor, plan.edit.aliases),
+      lastInstrument: old.lastInstrument,
+      lastArticle: old.lastArticle,
+      lastParagraph: old.lastParagraph,
+      lastItem: old.lastItem,
+      crossed: old.crossed,
+    });
+  }
+  return { citations: results, reading: facts.reading.serial, catalog: previous.catalog, scan: facts.scan, bindings, checkpoints, principal: done.principal };
+}
+
+/** An old resolution for the same citation, moved with its text. */
+function movedResolution(old: ResolvedCitation, syntax: CitationSyntax): ResolvedCitation {
+  return {
+    syntax,
+    treatyId: old.treatyId,
+    treatyName: old.treatyName,
+    article: old.article,
+    paragraph: old.paragraph,
+    item: old.item,
+    supplementaryGroup: old.supplementaryGroup,
+    status: old.status,
+    detail: old.detail,
+    target: old.target,
+    articleKey: old.articleKey,
+  };
+}
+
+function sameInstrument(a: Instrument | null, b: Instrument | null): boolean {
+  return a === b || (a !== null && b !== null && a.id === b.id && a.name === b.name && a.external === b.external);
+}
+
+function sameBinding(a: Binding | null, b: Binding | null): boolean {
+  return (
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      sameInstrument(a.instrument, b.instrument) &&
+      a.article === b.article &&
+      a.paragraph === b.paragraph &&
+      a.item === b.item &&
+      a.supplementaryGroup === b.supplementaryGroup &&
+      a.problem === b.problem &&
+      a.qualified === b.qualified)
+  );
 }
 
 /** `the Convention`, `本条約`: a word for "the treaty", not a name; it cannot name a treaty outside the workspace. */
@@ -353,6 +566,9 @@ function findAmendmentQuotes(text: string): AmendmentQuote[] {
   }
   return quotes;
 }
+
+/** How far back a name may stand and still name the instrument of the citation right after it (`…法（…）（第一条`). */
+const NAMED_JUST_BEFORE_REACH = 120;
 
 // `航空法中第十一条`: a law's name directly before 中 (the grammar reports no mention there).
 const LAW_BEFORE_NAKA = /([\u4e00-\u9fff\u30a0-\u30ff・]{1,30}(?:法|法律|条約|協定|政令|規則))中$/;

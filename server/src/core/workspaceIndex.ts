@@ -4,7 +4,7 @@
 import { buildCatalog, catalogSignature, primaryEntry, type Catalog, type TreatyEntry } from './catalog';
 import type { TreatyConfig } from './config';
 import { analyzeDocument, type DocumentFacts } from './document';
-import { resolveDocument, type ResolvedCitation } from './resolve';
+import { resolveFacts, type Resolution, type ResolvedCitation } from './resolve';
 import { findArticle } from './treaty/locate';
 import type { Article, Treaty } from './types';
 
@@ -20,7 +20,7 @@ export interface CitationSite {
  */
 export class WorkspaceIndex {
   readonly #facts = new Map<string, DocumentFacts>();
-  readonly #resolved = new Map<string, ResolvedCitation[]>();
+  readonly #resolved = new Map<string, Resolution>();
   /** Documents whose resolution is stale. */
   readonly #stale = new Set<string>();
   /** Documents whose diagnostics may have changed since the consumer last asked. */
@@ -107,7 +107,7 @@ export class WorkspaceIndex {
   /** The document's citations, resolved against the current workspace. */
   resolved(uri: string): readonly ResolvedCitation[] {
     if (this.#stale.has(uri)) this.#resolve(uri);
-    return this.#resolved.get(uri) ?? [];
+    return this.#resolved.get(uri)?.citations ?? [];
   }
 
   /** Brings every stale document up to date (before a workspace-wide query). */
@@ -127,7 +127,7 @@ export class WorkspaceIndex {
     this.resolveAll();
     const sites: CitationSite[] = [];
     for (const uri of this.#citingDocuments.get(key) ?? []) {
-      for (const citation of this.#resolved.get(uri) ?? []) if (citation.articleKey === key) sites.push({ uri, citation });
+      for (const citation of this.#resolved.get(uri)?.citations ?? []) if (citation.articleKey === key) sites.push({ uri, citation });
     }
     return sites;
   }
@@ -157,17 +157,24 @@ export class WorkspaceIndex {
   #resolve(uri: string): void {
     this.#stale.delete(uri);
     const facts = this.#facts.get(uri);
-    this.#forgetResolution(uri);
-    if (!facts) return;
-    const resolved = resolveDocument(facts, this.#catalog);
-    this.#resolved.set(uri, resolved);
+    if (!facts) {
+      this.#forgetResolution(uri);
+      return;
+    }
+    // The old resolution lets an edited analysis be resolved again only around the edit.
+    const resolution = resolveFacts(facts, this.#catalog, this.#resolved.get(uri));
+    this.#resolved.set(uri, resolution);
     const keys = { articles: new Set<string>(), treaties: new Set<string>() };
-    for (const citation of resolved) {
+    for (const citation of resolution.citations) {
       if (citation.articleKey) keys.articles.add(citation.articleKey);
       if (citation.treatyId) keys.treaties.add(citation.treatyId);
     }
-    for (const key of keys.articles) addTo(this.#citingDocuments, key, uri);
-    for (const id of keys.treaties) addTo(this.#dependents, id, uri);
+    // Only the keys that came or went touch the reverse indexes.
+    const before = this.#documentKeys.get(uri);
+    for (const key of before?.articles ?? []) if (!keys.articles.has(key)) removeFrom(this.#citingDocuments, key, uri);
+    for (const id of before?.treaties ?? []) if (!keys.treaties.has(id)) removeFrom(this.#dependents, id, uri);
+    for (const key of keys.articles) if (!before?.articles.has(key)) addTo(this.#citingDocuments, key, uri);
+    for (const id of keys.treaties) if (!before?.treaties.has(id)) addTo(this.#dependents, id, uri);
     this.#documentKeys.set(uri, keys);
   }
 
