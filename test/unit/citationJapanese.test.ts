@@ -357,6 +357,11 @@ describe('forms without 第, MOFA style, structure', () => {
     ]);
   });
 
+  it('reads a bare 5条 at the start of a paragraph whatever ended the one before (no look-back across a blank line)', () => {
+    expect(spans('See Art. 4.\n\n5条が定める。')).toEqual(['5条']);
+    expect(spans('計\n5条')).toEqual([]);
+  });
+
   it('reads a circled digit opening a quotation of the article just cited as its paragraph', () => {
     expect(cite('日米安保条約は、5条で「①締約国は')).toEqual(['#0 5条: article=5', '#1 ①: paragraph=1 after=#0']);
   });
