@@ -132,7 +132,8 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
           synchronization: { dynamicRegistration: false, didSave: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: { completionItem: { snippetSupport: false } },
+          // As VS Code declares it: documentation comes on completionItem/resolve.
+          completion: { completionItem: { snippetSupport: false, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } },
           definition: { linkSupport: false },
         },
       },

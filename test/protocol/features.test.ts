@@ -354,6 +354,30 @@ describe('features that change the workspace or need settings', () => {
     await expect(refusal).rejects.toMatchObject({ code: -32803, message: 'Nothing to rename here: put the cursor on an article label (第5条, Article 5) in a treaty document' });
   });
 
+  it('sends completion items without their preview, and the preview of the one item the client resolves', async () => {
+    harness = await startServer(WORKSPACE, { open: [RU_BY] });
+    const text = '---\ncites: ru-by\n---\n\nこの条約の第';
+    const uri = await harness.openUntitled('draft', text);
+    const items = await harness.request<lsp.CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: harness.position(uri, text.length) });
+    expect(items.every((item) => item.documentation === undefined)).toBe(true);
+    const second = await harness.request<lsp.CompletionItem>('completionItem/resolve', items[1]);
+    expect([second.label, second.detail, (second.documentation as lsp.MarkupContent).kind]).toEqual(['第2条', '定義', 'markdown']);
+    expect((second.documentation as lsp.MarkupContent).value.length).toBeGreaterThan(0);
+    // An item of an older answer, or one the server never sent, comes back as it was.
+    await harness.request('textDocument/completion', { textDocument: { uri }, position: harness.position(uri, text.length) });
+    expect(await harness.request('completionItem/resolve', items[1])).toEqual(items[1]);
+    expect(await harness.request('completionItem/resolve', { label: 'x', data: 'odd' })).toEqual({ label: 'x', data: 'odd' });
+  });
+
+  it('puts the preview in each completion item for a client that does not resolve documentation', async () => {
+    harness = await startServer(WORKSPACE, { open: [RU_BY], capabilities: { textDocument: {} } });
+    const text = '---\ncites: ru-by\n---\n\nこの条約の第';
+    const uri = await harness.openUntitled('draft', text);
+    const items = await harness.request<lsp.CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: harness.position(uri, text.length) });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => (item.documentation as lsp.MarkupContent | undefined)?.value.length)).toBe(true);
+  });
+
   it('renames an article and every citation of it', async () => {
     harness = await startServer(WORKSPACE, { open: [NATO, '/treaties/nat.md'] });
     const position = harness.at('/treaties/nat.md', 'Article 5\n');

@@ -33,6 +33,7 @@ export const VSCODE_LIKE_CAPABILITIES: lsp.ClientCapabilities = {
     rename: { prepareSupport: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     publishDiagnostics: { relatedInformation: true, versionSupport: true },
+    completion: { completionItem: { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } },
   },
 };
 

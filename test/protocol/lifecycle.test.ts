@@ -38,6 +38,7 @@ describe('the server lifecycle', () => {
           "resolveProvider": false,
         },
         "completionProvider": {
+          "resolveProvider": true,
           "triggerCharacters": [
             "第",
             "「",

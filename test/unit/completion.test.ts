@@ -110,6 +110,12 @@ describe('completing article numbers', () => {
   it('offer nothing after the word 次第', () => {
     check(`${OTHER}//- /a.md\n次第$0\n`, []);
   });
+
+  it('offer nothing inside code, which is never a citation', () => {
+    check(`${OTHER}//- /a.md\n\`第$0\` と書く。\n`, []);
+    check(`${OTHER}//- /a.md\n\`\`\`\n第$0\n\`\`\`\n`, []);
+    check(`${OTHER}//- /a.md\n\`code\` の後の第$0\n`, ['第1条 (目的): 海洋の平和的利用。 ⇒ `code` の後の第1条', '第2条 (定義): 用語の定義。 ⇒ `code` の後の第2条']);
+  });
 });
 
 describe('completing paragraph numbers', () => {

@@ -60,7 +60,7 @@ export function serverCapabilities(): lsp.ServerCapabilities {
     referencesProvider: true,
     documentSymbolProvider: { label: 'Treaty Annotator' },
     workspaceSymbolProvider: true,
-    completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: true },
     codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.Refactor] },
     renameProvider: { prepareProvider: true },
     codeLensProvider: { resolveProvider: false },

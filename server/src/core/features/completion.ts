@@ -8,7 +8,7 @@ import { lookupTreatyName } from '../catalog';
 import type { DocumentFacts } from '../document';
 import { resolveDocument, type ResolvedCitation } from '../resolve';
 import { normaliseArticleNumber } from '../treaty/labels';
-import type { Article, CitationSyntax, Qualifier, Span } from '../types';
+import { MASK_CHARACTER, type Article, type CitationSyntax, type Qualifier, type Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { writeNumber } from './rename';
 
@@ -57,6 +57,8 @@ export function findCompletions(index: WorkspaceIndex, uri: string, offset: numb
   }
   const directive = CITES_DIRECTIVE.exec(before);
   if (directive) return treatyIds(index, { start: startOf(directive[1]!), end: offset });
+  // Code is never a citation (the masked text blanks it, comments and front matter were answered above).
+  if (offset > 0 && facts.reading.structure.masked[offset - 1] === MASK_CHARACTER) return [];
   const quote = OPEN_QUOTE.exec(before);
   if (quote && !quote[1]!.includes('第')) return treatyNames(index, { start: startOf(quote[1]!), end: offset });
 
