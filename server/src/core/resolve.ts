@@ -90,7 +90,8 @@ export interface Resolution {
   readonly bindings: readonly Binding[];
   /** For analyses: one per sentence that has citations, in order. */
   readonly checkpoints: readonly Checkpoint[];
-  readonly principal: Instrument | null;
+  /** The document's principal treaty, or undefined when no citation needed it. */
+  readonly principal: Instrument | null | undefined;
 }
 
 /** Resolves every citation of a document against the catalog. Pure; linear in the document's citations. */
@@ -121,10 +122,11 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
   let checkpoints: Checkpoint[] = [];
   // Only analyses resume: a treaty's own provisions and amendment quotes make every citation depend on its place.
   const resumable = selfTreaty === null;
-  let principal: Instrument | null | undefined = resumable ? principalOf(facts, catalog) : undefined;
+  // Computed when a citation needs it, or to compare with the old one before resuming.
+  let principal: Instrument | null | undefined = resumable && prior ? principalOf(facts.scan, catalog) : undefined;
 
   const nameToInstrument = instrumentNamer(catalog, activeAliases);
-  const principalTreaty = (): Instrument | null => (principal === undefined ? (principal = principalOf(facts, catalog)) : principal);
+  const principalTreaty = (): Instrument | null => (principal === undefined ? (principal = principalOf(facts.scan, catalog)) : principal);
   const defaultInstrument = (offset: number): Instrument | null => {
     let directive: string | null = facts.frontMatter.cites;
     for (const entry of facts.directives) if (entry.offset <= offset) directive = entry.treatyId;
@@ -175,7 +177,7 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
           const old = prior!.checkpoints;
           while (oldCheckpoint < old.length && old[oldCheckpoint]!.index < index - plan.shift) oldCheckpoint++;
           if (oldCheckpoint < old.length && meets(checkpoint, old[oldCheckpoint]!, facts.scan, plan)) {
-            return finishFromOld(facts, prior!, plan, { results, bindings, checkpoints, principal: principal ?? null }, checkpoint, oldCheckpoint);
+            return finishFromOld(facts, prior!, plan, { results, bindings, checkpoints, principal }, checkpoint, oldCheckpoint);
           }
         }
         checkpoints.push(checkpoint);
@@ -376,15 +378,15 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
     results.push(check(citation, binding, catalog));
   }
   // Only an analysis resumes, so only an analysis keeps its bindings.
-  return { citations: results, reading: facts.reading.serial, catalog, scan: facts.scan, bindings: resumable ? bindings : [], checkpoints, principal: principal ?? null };
+  return { citations: results, reading: facts.reading.serial, catalog, scan: facts.scan, bindings: resumable ? bindings : [], checkpoints, principal };
 }
 
 /** The treaty the document names most often (first named on a tie), or the workspace's only treaty. */
-function principalOf(facts: DocumentFacts, catalog: Catalog): Instrument | null {
+function principalOf(scan: DocumentFacts['scan'], catalog: Catalog): Instrument | null {
   // Every alias of the document counts here, wherever it is defined.
-  const namer = instrumentNamer(catalog, new Map(facts.scan.aliases.map((alias) => [normalizeName(alias.alias), alias.fullName])));
+  const namer = instrumentNamer(catalog, new Map(scan.aliases.map((alias) => [normalizeName(alias.alias), alias.fullName])));
   const counts = new Map<string, { count: number; first: number }>();
-  facts.scan.mentions.forEach((mention, index) => {
+  scan.mentions.forEach((mention, index) => {
     const id = namer(mention.name).id;
     if (id === null) return;
     const entry = counts.get(id) ?? { count: 0, first: index };
@@ -417,7 +419,8 @@ interface ResumePlan {
 
 function planResume(facts: DocumentFacts, catalog: Catalog, previous: Resolution, principal: Instrument | null): ResumePlan | null {
   const edit = facts.reading.edit;
-  if (!edit || edit.from !== previous.reading || previous.catalog !== catalog || !sameInstrument(principal, previous.principal)) return null;
+  if (!edit || edit.from !== previous.reading || previous.catalog !== catalog) return null;
+  if (!sameInstrument(principal, previous.principal === undefined ? principalOf(previous.scan, catalog) : previous.principal)) return null;
   const old = previous.scan;
   const checkpoints = previous.checkpoints;
   // The last checkpoint at or before the first changed citation whose earlier sentences the edit left alone (the
@@ -470,7 +473,7 @@ function finishFromOld(
   facts: DocumentFacts,
   previous: Resolution,
   plan: ResumePlan,
-  done: { results: ResolvedCitation[]; bindings: Binding[]; checkpoints: Checkpoint[]; principal: Instrument | null },
+  done: { results: ResolvedCitation[]; bindings: Binding[]; checkpoints: Checkpoint[]; principal: Instrument | null | undefined },
   meeting: Checkpoint,
   oldCheckpoint: number,
 ): Resolution {
