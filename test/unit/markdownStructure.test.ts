@@ -32,6 +32,11 @@ describe('the Markdown structure pass', () => {
     expect(visible('前\n<!-- cites: nat -->\n第5条\n')).toBe('前\n▒\n第5条\n');
   });
 
+  it('ends a comment block at the line holding -->, so an indented line after it is code (CommonMark HTML block)', () => {
+    expect(visible('<!--  -->~~~\n    第5条\n')).toBe('▒~~~\n▒\n');
+    expect(visible('前文\n<!-- a\nb -->\n第5条\n')).toBe('前文\n▒\n▒\n第5条\n');
+  });
+
   it('collects ATX headings with their text spans', () => {
     const source = '# 第一章 総則\n\n## 第5条（集団防衛） ##\n本文\n';
     const headings = readMarkdownStructure(source).headings;
@@ -86,7 +91,8 @@ describe('the Markdown structure pass', () => {
           expect(masked[offset], `offset ${offset} of ${JSON.stringify(source)}`).toBe(MASK_CHARACTER);
         }
       }),
-      { numRuns: 300 },
+      // A fixed seed keeps npm test repeatable; STRUCTURE_SEED / STRUCTURE_RUNS explore further.
+      { numRuns: Number(process.env.STRUCTURE_RUNS ?? 2000), seed: Number(process.env.STRUCTURE_SEED ?? 20261204) },
     );
   });
 });

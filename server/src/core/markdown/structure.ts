@@ -130,6 +130,19 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
       flushParagraph(line.start);
       continue;
     }
+    // A comment opening a line opens an HTML block (CommonMark type 2, which may interrupt a paragraph): it runs to
+    // the line holding `-->`, and the line after it starts afresh (it may be indented code).
+    const commentOpen = /^ {0,3}<!--/.exec(content);
+    if (commentOpen) {
+      flushParagraph(line.start);
+      const close = text.indexOf('-->', line.start + commentOpen[0].length - 2);
+      let last = lineNumber;
+      if (close < 0) last = lines.length - 1;
+      else while (last + 1 < lines.length && lines[last]!.end < close + 3) last++;
+      maskInline(text, line.start, lines[last]!.end, maskSpan, comments, find);
+      lineNumber = last;
+      continue;
+    }
     // Indented code: four spaces or a tab outside a paragraph (full-width indentation is prose).
     if (paragraphStart < 0 && /^(?: {4}|\t)/.test(content) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(content)) {
       let last = lineNumber;
