@@ -171,6 +171,7 @@ function spliceCitations(
     supplementary: citation.supplementary,
     preamble: citation.preamble,
     annex: citation.annex,
+    division: citation.division,
     qualifier: citation.qualifier ? { ...citation.qualifier, span: moveSpan(citation.qualifier.span, by) } : null,
     seriesPrevious: citation.seriesPrevious === null ? null : citation.seriesPrevious + indexShift,
     rangeRole: citation.rangeRole,

@@ -5,7 +5,7 @@
 import { lookupTreatyName, normalizeName, primaryEntry, type Catalog } from './catalog';
 import type { DocumentFacts } from './document';
 import type { ReadingEdit, Splice } from './reading';
-import { adjacentArticle, findArticle, findItem, findParagraph, locateProvision } from './treaty/locate';
+import { adjacentArticle, findArticle, findDivision, findItem, findParagraph, locateProvision } from './treaty/locate';
 import type { Article, CitationSyntax, Item, Paragraph, Span, Treaty } from './types';
 
 export type CitationStatus =
@@ -642,7 +642,13 @@ function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): Re
     target,
     articleKey: key,
   });
-  if (STRUCTURAL_KINDS.has(citation.kind) && binding.article === null) return outcome(binding.instrument?.external ? 'external' : 'unchecked');
+  if (STRUCTURAL_KINDS.has(citation.kind) && binding.article === null) {
+    if (binding.instrument?.external) return outcome('external');
+    // A chapter (or a section in it) of a workspace treaty is found; other structural citations stay unchecked.
+    const entry = citation.division && binding.instrument?.id ? primaryEntry(catalog, binding.instrument.id) : undefined;
+    const division = entry && findDivision(entry.treaty, citation.division!);
+    return division ? outcome('resolved', null, { uri: entry!.uri, span: division.span }) : outcome('unchecked');
+  }
   if (binding.problem) return outcome(binding.problem);
   const instrument = binding.instrument;
   if (!instrument) return outcome('ambiguous-treaty');

@@ -140,6 +140,11 @@ export type CitationLanguage = 'ja' | 'en' | 'ru';
 /** Citation kinds as in `citation-forms.md` section 0. */
 export type CitationKind = string;
 
+export interface CitedDivision {
+  readonly chapter: string;
+  readonly section: string | null;
+}
+
 /** One provision named in the text: each member of a list and each end of a range is its own. */
 export interface CitationSyntax {
   /** What the JSON output calls `range`: the provision's own text, an attached qualifier included. */
@@ -158,6 +163,8 @@ export interface CitationSyntax {
   readonly preamble: boolean;
   /** Annex number or label (`"I"`, `"1"`), or null. */
   readonly annex: string | null;
+  /** The chapter, and the section inside it, a structural citation names: `第7章` → 7, `第三章第二節` → 3 and 2. */
+  readonly division: CitedDivision | null;
   readonly qualifier: Qualifier | null;
   /**
    * Index (in the same result array) of the previous member of the same series (list or range),

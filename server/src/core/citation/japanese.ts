@@ -602,6 +602,7 @@ class JapaneseScanner {
         supplementary: member.supplementary,
         preamble: member.preamble,
         annex: member.annex,
+        division: member.division,
         qualifier: member.qualifier,
         // For now the index in commit order; `citations()` renumbers. A member is committed after its previous one.
         seriesPrevious: member.prev && member.prev.index >= 0 ? member.prev.index : null,

@@ -334,6 +334,7 @@ function emit(out: CitationSyntax[], group: Group, language: CitationLanguage): 
       supplementary: false,
       preamble: group.preamble,
       annex: group.annex,
+      division: null,
       qualifier: group.qualifier,
       seriesPrevious: index === 0 ? null : base + index - 1,
       rangeRole: member.rangeRole,

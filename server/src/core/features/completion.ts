@@ -153,6 +153,7 @@ function resolveAt(
     supplementary: false,
     preamble: false,
     annex: null,
+    division: null,
     qualifier,
     seriesPrevious: null,
     rangeRole: null,

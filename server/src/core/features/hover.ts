@@ -1,10 +1,11 @@
 // Feature: hover — the cited article under the cursor: treaty, label and caption, the analyst's summary,
 // the text with the cited paragraph or item in bold (long articles cut around it), and how many documents
-// cite it. A dangling citation's hover says what is wrong instead.
+// cite it. A cited chapter shows its title and articles. A dangling citation's hover says what is wrong instead.
 
 import type { Hover } from '../api';
 import type { TreatyEntry } from '../catalog';
 import { articleKey, type ResolvedCitation } from '../resolve';
+import { findDivision } from '../treaty/locate';
 import type { Article, Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { citationMessage, documentLanguage } from './diagnostics';
@@ -24,6 +25,8 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, lo
   if (citation) {
     const problem = citationMessage(citation, english, index);
     const target = index.articleOf(citation);
+    const chapter = !target && citation.status === 'resolved' ? chapterMarkdown(index, citation) : null;
+    if (chapter) return { span: citation.syntax.span, markdown: chapter };
     if (problem && !(citation.status === 'unknown-paragraph' || citation.status === 'unknown-item') || !target) {
       return { span: citation.syntax.span, markdown: problem ? `⚠ ${problem}` : describeUnresolved(citation, english) };
     }
@@ -39,6 +42,29 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, lo
     if (entry) return { span: label.article.labelSpan, markdown: articleMarkdown(index, { ...entry, uri, treaty: label.treaty }, label.article, null, english) };
   }
   return null;
+}
+
+/** Articles listed in a chapter's hover before the rest are counted. */
+const MAX_CHAPTER_ARTICLES = 20;
+
+/** The hover body for a cited chapter (or section): its label and title, then its articles with their captions. */
+function chapterMarkdown(index: WorkspaceIndex, citation: ResolvedCitation): string | null {
+  const entry = citation.treatyId ? index.treatyEntry(citation.treatyId) : undefined;
+  const division = entry && citation.syntax.division ? findDivision(entry.treaty, citation.syntax.division) : undefined;
+  if (!entry || !division) return null;
+  const treaty = entry.treaty;
+  const label = division.label.replace(/\s+/g, ' ');
+  const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/.test(label);
+  const title = division.title ? (japanese ? `　${division.title}` : ` — ${division.title}`) : '';
+  const articles = treaty.articles.filter((article) => !article.supplementary && article.span.start >= division.span.start && article.span.start < division.span.end);
+  const lines = [`**${treaty.short ?? treaty.title}** ${label}${title}`, ''];
+  for (const article of articles.slice(0, MAX_CHAPTER_ARTICLES)) {
+    const caption = article.caption ? (japanese ? `（${article.caption}）` : ` — ${article.caption}`) : '';
+    lines.push(`- ${article.label.replace(/\s+/g, ' ')}${caption}`);
+  }
+  const more = articles.length - MAX_CHAPTER_ARTICLES;
+  if (more > 0) lines.push(japanese ? `- ほか${more}条` : `- and ${more} more`);
+  return lines.join('\n').trim();
 }
 
 function describeUnresolved(citation: ResolvedCitation, english: boolean): string {

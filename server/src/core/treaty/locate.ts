@@ -1,7 +1,7 @@
 // Look-ups over a parsed treaty: the provision containing an offset (for 前条 / 前項 / 同条 / this Article)
 // and articles by number within the main provisions or one 附則 block.
 
-import type { Article, Item, Paragraph, Treaty } from '../types';
+import type { Article, CitedDivision, Division, Item, Paragraph, Treaty } from '../types';
 import { normaliseArticleNumber } from './labels';
 
 export interface ProvisionLocation {
@@ -104,4 +104,13 @@ export function findParagraph(article: Article, number: number): Paragraph | und
 export function findItem(parent: Paragraph | Item, number: string): Item | undefined {
   const list = 'items' in parent ? parent.items : parent.subitems;
   return list.find((item) => item.number === number);
+}
+
+/** The chapter a citation names (`第7章` → chapter 7), or the numbered section inside it (`第三章第二節`). */
+export function findDivision(treaty: Treaty, cited: CitedDivision): Division | undefined {
+  const chapter = treaty.divisions.find((division) => division.kind === 'chapter' && division.number === cited.chapter);
+  if (!chapter || cited.section === null) return chapter;
+  return treaty.divisions.find(
+    (division) => division.kind === 'section' && division.number === cited.section && division.span.start >= chapter.span.start && division.span.end <= chapter.span.end,
+  );
 }

@@ -1,7 +1,7 @@
 // One Japanese pointer (Lawtext's term): the fragments that name one provision, from the highest
 // level down — `附則第三十八条の二の二第一項第二号イ後段`, `同条第三項`, `前二項`, `第二条1項(a)`, `第4、5条`.
 
-import type { LevelRef, Qualifier } from '../../types';
+import type { CitedDivision, LevelRef, Qualifier } from '../../types';
 import { IROHA, isArabicDigit, isKanji, isKatakana, isLatinLetter, holdsBlankLine, matchAny, matchWord, skipGap, skipGapBack } from './chars';
 import { circledNumber, readNumber, type NumberToken } from './numbers';
 
@@ -32,6 +32,7 @@ export interface Draft {
   /** Chapters and sections can only be cited with a qualifier or as 第N章第M節 outside treaties. */
   structure: 'chapter' | 'section' | null;
   compoundStructure: boolean;
+  division: CitedDivision | null;
   qualifier: Qualifier | null;
   prev: Draft | null;
   rangeRole: 'from' | 'to' | null;
@@ -43,7 +44,7 @@ export interface Draft {
 export function newDraft(start: number): Draft {
   return {
     start, end: start, kind: null, article: null, paragraph: null, item: null, subitem: null, part: null,
-    supplementary: false, preamble: false, annex: null, structure: null, compoundStructure: false,
+    supplementary: false, preamble: false, annex: null, structure: null, compoundStructure: false, division: null,
     qualifier: null, prev: null, rangeRole: null, level: NONE, index: -1,
   };
 }
@@ -187,7 +188,7 @@ export class PointerReader {
       draft.level = PART;
       return unitPosition + 1;
     }
-    if (unit === '章' || unit === '節' || unit === '款' || unit === '編') return this.structure(unit, unitPosition, draft);
+    if (unit === '章' || unit === '節' || unit === '款' || unit === '編') return this.structure(unit, unitPosition, draft, number.value);
     const level = unit === '条' ? ARTICLE : unit === '項' ? PARAGRAPH : unit === '号' ? ITEM : NONE;
     if (level === NONE || level <= draft.level || !this.unitEnds(unit, unitPosition + 1)) return null;
     let value = number.value;
@@ -248,14 +249,21 @@ export class PointerReader {
   }
 
   /** 第三章, 第四章の二, 第三章第二節. */
-  private structure(unit: string, unitPosition: number, draft: Draft): number | null {
+  private structure(unit: string, unitPosition: number, draft: Draft, value: string): number | null {
     if (draft.level !== NONE || draft.supplementary) return null;
     const text = this.text;
     let end = unitPosition + 1;
     draft.structure = unit === '章' || unit === '編' ? 'chapter' : 'section';
     draft.kind = draft.structure;
     draft.level = TERMINAL;
-    if (unit !== '節' && unit !== '款') end = this.branches(end).end;
+    let chapter: string | null = null;
+    if (unit !== '節' && unit !== '款') {
+      const branched = this.branches(end);
+      end = branched.end;
+      // Only a chapter is looked up in the treaty (a 編 groups chapters and is not modelled).
+      if (unit === '章') chapter = value + branched.suffix;
+    }
+    let section: string | null = null;
     const next = skipGap(text, end);
     if (text[next] === '第') {
       const sub = readNumber(text, skipGap(text, next + 1));
@@ -263,8 +271,10 @@ export class PointerReader {
       if (subUnit >= 0 && (text[subUnit] === '節' || text[subUnit] === '款')) {
         draft.compoundStructure = true;
         end = subUnit + 1;
+        if (text[subUnit] === '節') section = sub!.value;
       }
     }
+    draft.division = chapter === null ? null : { chapter, section };
     return end;
   }
 
