@@ -51,4 +51,34 @@ describe('chapter citations', () => {
       ['**国連憲章** 第七章　平和に対する脅威、平和の破壊及び侵略行為に関する行動', '', '- 第39条（安全保障理事会の一般的権能）', '- 第51条（自衛権）'].join('\n'),
     );
   });
+
+  it('read English chapters too, Roman or with the treaty named after an Arabic number', () => {
+    const fixture = parseFixture(dedent(`
+      //- /treaties/charter.en.md
+      ---
+      treaty: un-charter
+      title: Charter of the United Nations
+      ---
+      ## Chapter VI: Pacific settlement of disputes
+      ### Article 33
+      The parties to any dispute shall first of all seek a solution by negotiation.
+      ## Chapter VII: Action with respect to threats to the peace
+      ### Article 39
+      The Security Council shall determine the existence of any threat to the peace.
+      //- /notes.md
+      The Council acted under Chapter VII, not Chapters VI and IX; Chapter 7 of the Charter of the United Nations again.
+    `));
+    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+    service.indexWorkspace();
+    expect(service.getCitations(uriOf('/notes.md')).map((citation) => [citation.text, citation.kind, citation.status])).toEqual([
+      ['Chapter VII', 'chapter', 'resolved'],
+      ['Chapters VI', 'chapter-list', 'resolved'],
+      ['IX', 'chapter-list', 'unchecked'],
+      ['Chapter 7 of the Charter of the United Nations', 'chapter', 'resolved'],
+    ]);
+    const notes = fixture.files.get(uriOf('/notes.md'))!;
+    expect(service.getHover(uriOf('/notes.md'), notes.indexOf('Chapter VII') + 2, 'en')?.markdown).toBe(
+      ['**Charter of the United Nations** Chapter VII — Action with respect to threats to the peace', '', '- Article 39'].join('\n'),
+    );
+  });
 });

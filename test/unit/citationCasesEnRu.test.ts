@@ -16,6 +16,7 @@ interface Ref {
   readonly paragraph: number | null;
   readonly item: string | number | null;
   readonly annex?: string;
+  readonly chapter?: string;
   readonly list?: readonly string[];
   readonly range_to?: { readonly article: string };
 }
@@ -36,10 +37,10 @@ const cases: Case[] = readFileSync(casesFile, 'utf8')
 
 /**
  * Kinds the grammar does not report as provision citations, by design: headings and whole-instrument pointers
- * define rather than cite; chapters are divisions, not provisions; `§3301(b)(4)` is a US Code section, for
- * which CitationSyntax has no level.
+ * define rather than cite; `§3301(b)(4)` is a US Code section, for which CitationSyntax has no level. Chapters
+ * (`Chapter VII`, `Chapters IX and X`) are read, with their numbers.
  */
-const NOT_CITATIONS = new Set(['heading', 'this-law', 'inferior-order', 'chapter', 'chapter-list', 'section']);
+const NOT_CITATIONS = new Set(['heading', 'this-law', 'inferior-order', 'section']);
 
 /** Known gaps: case id → why. Kept empty unless a case needs a rule that would hurt precision elsewhere. */
 const KNOWN_GAPS: ReadonlyMap<string, string> = new Map();
@@ -120,7 +121,8 @@ function check(entry: Case): Outcome {
     const actual = {
       end: members[members.length - 1]!.span.end,
       count: members.length,
-      articles: members.map((member) => member.article),
+      // A chapter's number stands where an article's would (the cases label both as `article`/`list`/`chapter`).
+      articles: members.map((member) => (member.division ? { kind: 'number', value: member.division.chapter } : member.article)),
       paragraph: members[0]!.paragraph,
       item: members[0]!.item,
       annex: members[0]!.annex,
@@ -133,7 +135,7 @@ function check(entry: Case): Outcome {
     const expected = {
       end: ref.start + ref.span.length,
       count: values?.length ?? 1,
-      articles: values ? values.map((value) => expectedArticle(ref, value)) : [expectedArticle(ref, ref.article)],
+      articles: values ? values.map((value) => expectedArticle(ref, value)) : [expectedArticle(ref, ref.article ?? ref.chapter ?? null)],
       paragraph: numberOrNull(ref.paragraph),
       item: numberOrNull(ref.item),
       annex: ref.annex ?? null,

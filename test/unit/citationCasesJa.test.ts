@@ -30,6 +30,7 @@ interface Ref extends ExpectedLevels {
   readonly annex?: string;
   readonly sentence?: number;
   readonly chapter?: string;
+  readonly section?: string;
 }
 
 interface Case {
@@ -207,6 +208,10 @@ function checkCase(entry: Case): string[] {
     const part = ref.sentence !== undefined ? `第${ref.sentence}文` : ref.part;
     if ((head.part ?? undefined) !== part) problems.push(`${ref.span}: part ${head.part}, expected ${part}`);
     if (ref.annex !== undefined && ref.kind === 'annex' && head.annex !== ref.annex) problems.push(`${ref.span}: annex ${head.annex}, expected ${ref.annex}`);
+    // A numbered chapter carries its number (and its section's), which resolution looks up in the treaty.
+    if (ref.kind === 'chapter' && ref.chapter !== undefined && (head.division?.chapter !== ref.chapter || (head.division?.section ?? undefined) !== ref.section)) {
+      problems.push(`${ref.span}: division ${JSON.stringify(head.division)}, expected chapter ${ref.chapter} section ${ref.section}`);
+    }
     if (ref.kind === 'preamble' && !head.preamble) problems.push(`${ref.span}: not a preamble`);
     if (head.supplementary && !ref.suppl) problems.push(`${ref.span}: marked 附則`);
     if (ref.suppl && ref.span.includes('附則') && !head.supplementary) problems.push(`${ref.span}: not marked 附則`);

@@ -75,7 +75,7 @@ function wordStart(text: string, index: number): number {
 // ---------------------------------------------------------------------------------------------
 
 /** Trigger words; everything else is parsed by hand from there. */
-const TRIGGER = /\b(?:sub[- ]?paragraphs?|paragraphs?|paras?\.?|articles?|arts?\.?|preamble|annex)(?![A-Za-z])/gi;
+const TRIGGER = /\b(?:sub[- ]?paragraphs?|paragraphs?|paras?\.?|articles?|arts?\.?|preamble|annex|chapters?)(?![A-Za-z])/gi;
 
 /** Words that name an instrument when they end (or head) a proper name. */
 const INSTRUMENT_NOUNS: ReadonlySet<string> = new Set([
@@ -718,6 +718,32 @@ function parseAnnex(ctx: Context, start: number, triggerEnd: number, word: strin
   return finishGroup(ctx, [newMember(start, labelEnd)], 'annex', true, false, label);
 }
 
+/**
+ * `Chapter VII`, `Chapters IX and X`, `Chapter 7 of the Charter`: chapters, which resolve to the treaty's divisions.
+ * An Arabic number counts only with the instrument named after it: `Chapter 11 bankruptcy` is no treaty's.
+ */
+function parseChapter(ctx: Context, start: number, triggerEnd: number, word: string): Group | null {
+  const { text } = ctx;
+  if (!isUpper(word.charCodeAt(0))) return null;
+  const numberStart = skipGap(text, triggerEnd);
+  const first = numberStart > triggerEnd ? readArticleNumber(text, numberStart, true) : null;
+  if (first === null || (ctx.treatyDocument && isDefinitionLabel(text, start))) return null;
+  const chapter = (memberStart: number, number: NumberToken): Member => {
+    const member = newMember(memberStart, number.end);
+    member.division = { chapter: number.value, section: null };
+    return member;
+  };
+  const members = [chapter(start, first)];
+  for (let connector = isPluralWord(word) ? readConnector(text, first.end) : null; connector !== null && !connector.range; ) {
+    const next = readArticleNumber(text, connector.end, true);
+    if (next === null || next.roman !== first.roman) break;
+    members.push(chapter(connector.end, next));
+    connector = readConnector(text, next.end);
+  }
+  if (!first.roman && readAttachedQualifier(text, members[members.length - 1]!.end, true) === null) return null;
+  return finishGroup(ctx, members, 'chapter', true);
+}
+
 function parseAt(ctx: Context, start: number, end: number, word: string): Group | null {
   // Joined to the word before (`non-paragraph`, or after a letter such as `é` that `\b` does not know), it is part of it.
   const before = ctx.text.charCodeAt(start - 1);
@@ -730,6 +756,7 @@ function parseAt(ctx: Context, start: number, end: number, word: string): Group 
   }
   if (lower.startsWith('par') || lower.startsWith('sub')) return parseLevelFirst(ctx, start, end, word);
   if (lower === 'preamble') return parsePreamble(ctx, start, end);
+  if (lower.startsWith('chapter')) return parseChapter(ctx, start, end, word);
   return parseAnnex(ctx, start, end, word);
 }
 

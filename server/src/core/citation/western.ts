@@ -5,6 +5,7 @@
 import type {
   AliasDefinition,
   CitationLanguage,
+  CitedDivision,
   CitationSyntax,
   LanguageScan,
   LevelRef,
@@ -138,7 +139,7 @@ export function atSentenceStart(text: string, index: number, isWordCode: (code: 
 
 /**
  * True when the word at `index` is the label that defines a provision in a treaty document (`Article  5` alone on
- * its line, `ARTICLE V`, `Article 5 — Title`, `Статья 2. Название`, `Annex I`, `Preamble`): the treaty parser's
+ * its line, `ARTICLE V`, `Article 5 — Title`, `Статья 2. Название`, `Annex I`, `Preamble`, `CHAPTER VII`): the treaty parser's
  * own line classifier decides, so a label is never both a definition there and a citation here.
  */
 export function isDefinitionLabel(text: string, index: number): boolean {
@@ -152,7 +153,7 @@ export function isDefinitionLabel(text: string, index: number): boolean {
   let lineEnd = index;
   while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
   const line = classifyLines(text, [lineStart], [lineEnd])[0];
-  return (line?.kind === 'article' || line?.kind === 'annex' || line?.kind === 'preamble') && line.labelStart === index;
+  return (line?.kind === 'article' || line?.kind === 'annex' || line?.kind === 'preamble' || line?.kind === 'division') && line.labelStart === index;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,6 +168,8 @@ export interface Member {
   item: LevelRef | null;
   subitem: string | null;
   rangeRole: 'from' | 'to' | null;
+  /** A chapter's number, for `Chapter VII`. */
+  division: CitedDivision | null;
 }
 
 export interface Group {
@@ -185,7 +188,7 @@ export interface Context {
 }
 
 export function newMember(start: number, end: number): Member {
-  return { start, end, article: null, paragraph: null, item: null, subitem: null, rangeRole: null };
+  return { start, end, article: null, paragraph: null, item: null, subitem: null, rangeRole: null, division: null };
 }
 
 export function numberRef(value: string): LevelRef {
@@ -325,7 +328,7 @@ function emit(out: CitationSyntax[], group: Group, language: CitationLanguage): 
     out.push({
       span: { start: member.start, end: member.end },
       language,
-      kind: series ? (member.rangeRole !== null ? 'range' : 'list') : group.kind,
+      kind: series ? (group.kind === 'chapter' ? 'chapter-list' : member.rangeRole !== null ? 'range' : 'list') : group.kind,
       article: member.article,
       paragraph: member.paragraph,
       item: member.item,
@@ -334,7 +337,7 @@ function emit(out: CitationSyntax[], group: Group, language: CitationLanguage): 
       supplementary: false,
       preamble: group.preamble,
       annex: group.annex,
-      division: null,
+      division: member.division,
       qualifier: group.qualifier,
       seriesPrevious: index === 0 ? null : base + index - 1,
       rangeRole: member.rangeRole,
