@@ -91,7 +91,7 @@ async function main(): Promise<number> {
       process.stdout.write('.');
     }
   }
-  stopFuzzServer();
+  await stopFuzzServer();
 
   console.log('\n\nproperty       batches   inputs  failures  slowest input');
   let inputs = 0;

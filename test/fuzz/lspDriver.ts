@@ -13,7 +13,9 @@ export interface InProcessServer {
   readonly client: MessageConnection;
   readonly logs: string[];
   readonly diagnostics: Map<string, lsp.Diagnostic[]>;
-  dispose(): void;
+  dispose(): Promise<void>;
+  /** Drops the connection without `shutdown`, as a client that crashed. */
+  abandon(): void;
 }
 
 /**
@@ -59,9 +61,16 @@ export async function startInProcessServer(files: ReadonlyMap<string, string>, r
     client,
     logs,
     diagnostics,
-    dispose() {
+    async dispose() {
+      // The way a client leaves: `shutdown` first, so that the server drops its pending work.
+      await client.sendRequest('shutdown').catch(() => undefined);
       client.dispose();
       connection.dispose();
+      toServer.destroy();
+      toClient.destroy();
+    },
+    abandon() {
+      client.dispose();
       toServer.destroy();
       toClient.destroy();
     },

@@ -320,8 +320,8 @@ async function fuzzServer(): Promise<InProcessServer> {
 }
 
 /** Stops the property's server (call once a run is over). */
-export function stopFuzzServer(): void {
-  server?.dispose();
+export async function stopFuzzServer(): Promise<void> {
+  await server?.dispose();
   server = undefined;
 }
 

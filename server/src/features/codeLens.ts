@@ -1,6 +1,6 @@
 // LSP adapter for code lenses: `cited in N documents` above each article, opening its references.
 import { CodeLensRefreshRequest, type CodeLens, type CodeLensParams, type Connection } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
+import { guard, sendAndForget, type FeatureContext } from '../lsp/context';
 import { toCodeLens } from '../lsp/convert';
 
 export function registerCodeLens(connection: Connection, context: FeatureContext): void {
@@ -14,6 +14,6 @@ export function registerCodeLens(connection: Connection, context: FeatureContext
   );
   // Counts change when other documents change, so open editors are asked to fetch lenses again.
   context.onDidUpdateIndex(() => {
-    if (context.clientCapabilities().workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+    if (context.clientCapabilities().workspace?.codeLens?.refreshSupport) sendAndForget(() => connection.sendRequest(CodeLensRefreshRequest.type));
   });
 }

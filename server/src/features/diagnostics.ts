@@ -2,7 +2,7 @@
 // diagnostics may have changed (an edit to a treaty reaches every analysis citing it).
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeError, type FeatureContext } from '../lsp/context';
+import { describeError, sendAndForget, type FeatureContext } from '../lsp/context';
 import { toDiagnostic } from '../lsp/convert';
 import { LineIndex } from '../core/text/lineIndex';
 
@@ -16,7 +16,7 @@ export function registerDiagnostics(connection: Connection, context: FeatureCont
         // A skipped file (too large, binary) has no text, but still its one diagnostic at the start.
         const lineIndex = service.getLineIndex(uri) ?? EMPTY_DOCUMENT;
         const diagnostics = service.getDiagnostics(uri).map((diagnostic) => toDiagnostic(service, lineIndex, diagnostic));
-        void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+        sendAndForget(() => connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics }));
       }
     } catch (error) {
       context.log(`diagnostics failed: ${describeError(error)}`);

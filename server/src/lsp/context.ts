@@ -40,6 +40,18 @@ export function guard<P, R>(
   };
 }
 
+/**
+ * Sends a notification or request without waiting for it. A client that has gone away cannot be told anything:
+ * the send that throws (connection closed) or fails (stream broken) is dropped, never an unhandled rejection.
+ */
+export function sendAndForget(send: () => Promise<unknown>): void {
+  try {
+    send().catch(() => undefined);
+  } catch {
+    // The connection is closed; the library ends the server when its input ends.
+  }
+}
+
 export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -9,7 +9,7 @@ import { createTreatyService, type TreatyService } from '../core/index';
 import { DEFAULT_CONFIG, effectiveSeverity, type TreatyConfig } from '../core/config';
 import { LineIndex } from '../core/text/lineIndex';
 import { CONFIG_FILE_NAME, combineConfig, parseConfigFile, settingsToRaw, unreadableConfig, type EditorSettings } from './configuration';
-import { describeError, type FeatureContext } from './context';
+import { describeError, sendAndForget, type FeatureContext } from './context';
 import { SEMANTIC_TOKEN_TYPES, toConfigDiagnostic } from './convert';
 import { LspWorkspace, normalizeUri, type WorkspaceFileSystem } from './lspWorkspace';
 import { registerCodeActions } from '../features/codeActions';
@@ -94,7 +94,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
-  const log = (message: string): void => connection.console.log(message);
+  const log = (message: string): void => sendAndForget(async () => connection.console.log(message));
   const context: FeatureContext = {
     get service(): TreatyService {
       if (!core) throw new Error(coreFailure);
@@ -128,7 +128,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   const forget = (service: TreatyService, uri: string): void => {
     service.deleteDocument(uri);
     known.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    sendAndForget(() => connection.sendDiagnostics({ uri, diagnostics: [] }));
   };
 
   async function loadConfiguration(): Promise<void> {
@@ -159,10 +159,10 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       if (!file.parsed || file.text === undefined || file.parsed.problems.length === 0 || severity === null) continue;
       const lineIndex = new LineIndex(file.text);
       const diagnostics = file.parsed.problems.map((problem) => toConfigDiagnostic(lineIndex, problem.span, severity, problem.message));
-      void connection.sendDiagnostics({ uri: file.uri, diagnostics });
+      sendAndForget(() => connection.sendDiagnostics({ uri: file.uri, diagnostics }));
       configDiagnosticUris.add(file.uri);
     }
-    for (const uri of previous) if (!configDiagnosticUris.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of previous) if (!configDiagnosticUris.has(uri)) sendAndForget(() => connection.sendDiagnostics({ uri, diagnostics: [] }));
   }
 
   async function indexWorkspace(): Promise<void> {
@@ -217,12 +217,12 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
 
   connection.onInitialized(() => {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(lsp.DidChangeWatchedFilesNotification.type, {
+      sendAndForget(() => connection.client.register(lsp.DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{md,txt}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
-      });
+      }));
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: 'treatyAnnotator' });
+      sendAndForget(() => connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: 'treatyAnnotator' }));
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -316,6 +316,13 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   registerDocumentLinks(connection, context);
   registerStats(connection, context);
   registerCoverage(connection, context);
+
+  // After `shutdown` the client expects no more notifications: pending debounced work is dropped.
+  connection.onShutdown(() => {
+    clearTimeout(updateTimer);
+    indexUpdated.dispose();
+    documentEdited.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
