@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
+import { SERVER_NODE_FLAGS } from '../../server/src/node/nodeFlags';
 import { DIST_DIR, WORK_DIR, lineStartsOf, percentile, positionAt, type Manifest } from './common';
 
 export const SERVER_PATH = path.join(DIST_DIR, 'server.js');
@@ -110,7 +111,8 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
   const t0 = performance.now();
   // BENCH_SERVER_NODE_ARGS adds node flags to the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((flag) => flag.length > 0);
-  const child = spawn(process.execPath, [...extra, '--expose-gc', '-r', MEMPROBE_PATH, SERVER_PATH, '--stdio'], {
+  // Started as the VS Code client starts it.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extra, '--expose-gc', '-r', MEMPROBE_PATH, SERVER_PATH, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, BENCH_MEMPROBE_FILE: probeFile },
   });
@@ -133,7 +135,10 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           // As VS Code declares it: documentation comes on completionItem/resolve.
-          completion: { completionItem: { snippetSupport: false, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } },
+          completion: {
+            completionItem: { snippetSupport: false, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+            completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+          },
           definition: { linkSupport: false },
         },
       },
@@ -264,7 +269,9 @@ async function interact(
       const t1 = performance.now();
       const answer: unknown = await withTimeout(REQUEST_TIMEOUT_MS, method, connection.sendRequest(method, { textDocument: { uri }, position, ...extra }));
       samples.push(performance.now() - t1);
-      if (answer !== null && answer !== undefined && !(Array.isArray(answer) && answer.length === 0)) answered++;
+      // A completion list carries its items inside.
+      const list = (answer as { items?: unknown } | null)?.items ?? answer;
+      if (list !== null && list !== undefined && !(Array.isArray(list) && list.length === 0)) answered++;
     }
     result[`${name}P50Ms`] = percentile(samples, 50);
     result[`${name}P99Ms`] = percentile(samples, 99);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, ReferencesRequest, State, SymbolKind, TransportKind, WorkspaceSymbolRequest } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Location, Position, ServerOptions, SymbolInformation } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/node/nodeFlags';
 import { registerCoverageView, type CoverageView } from './coverageView';
 
 interface WorkspaceStats {
@@ -26,8 +27,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<TreatyAnnotatorApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('Treaty Annotator');
   const status = vscode.window.createStatusBarItem('treatyAnnotator.status', vscode.StatusBarAlignment.Left, 0);

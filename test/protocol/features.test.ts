@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CompletionItemKind } from 'vscode-languageserver-protocol';
 import type * as lsp from 'vscode-languageserver-protocol';
 import { Harness, startServer } from './harness';
 
@@ -76,6 +77,10 @@ Article 5 of the North Atlantic Treaty is the core; Article 5(2) adds reporting.
 
 const NATO = '/analyses/nato.md';
 const RU_BY = '/analyses/ru-by.md';
+/** Completion as VS Code declares it: documentation on resolve, range and data as list defaults. */
+const LIST_DEFAULTS_CLIENT: lsp.ClientCapabilities = {
+  textDocument: { completion: { completionItem: { resolveSupport: { properties: ['documentation'] } }, completionList: { itemDefaults: ['editRange', 'data'] } } },
+};
 
 function sortLocations(locations: lsp.Location[]): lsp.Location[] {
   return [...locations].sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -367,6 +372,30 @@ describe('features that change the workspace or need settings', () => {
     await harness.request('textDocument/completion', { textDocument: { uri }, position: harness.position(uri, text.length) });
     expect(await harness.request('completionItem/resolve', items[1])).toEqual(items[1]);
     expect(await harness.request('completionItem/resolve', { label: 'x', data: 'odd' })).toEqual({ label: 'x', data: 'odd' });
+  });
+
+  it('sends the range and data shared by all items once, to a client that takes list defaults', async () => {
+    harness = await startServer(WORKSPACE, { open: [RU_BY], capabilities: LIST_DEFAULTS_CLIENT });
+    const text = '---\ncites: ru-by\n---\n\nこの条約の第';
+    const uri = await harness.openUntitled('draft', text);
+    const list = await harness.request<lsp.CompletionList>('textDocument/completion', { textDocument: { uri }, position: harness.position(uri, text.length) });
+    const dai = harness.position(uri, text.length - 1);
+    expect(list.itemDefaults?.editRange).toEqual({ start: dai, end: harness.position(uri, text.length) });
+    expect(list.items.slice(0, 2)).toEqual([
+      { label: '第1条', kind: CompletionItemKind.Reference, detail: '目的', sortText: '00000' },
+      { label: '第2条', kind: CompletionItemKind.Reference, detail: '定義', sortText: '00001' },
+    ]);
+    // The client puts the default data into the item it resolves.
+    const second = await harness.request<lsp.CompletionItem>('completionItem/resolve', { ...list.items[1], data: list.itemDefaults?.data });
+    expect((second.documentation as lsp.MarkupContent).value.length).toBeGreaterThan(0);
+  });
+
+  it('spells out the inserted text where it differs from the label, in a list with defaults', async () => {
+    harness = await startServer(WORKSPACE, { open: [NATO], capabilities: LIST_DEFAULTS_CLIENT });
+    const text = '---\ncites: nat\n---\n\nSee Article ';
+    const uri = await harness.openUntitled('draft-en', text);
+    const list = await harness.request<lsp.CompletionList>('textDocument/completion', { textDocument: { uri }, position: harness.position(uri, text.length) });
+    expect(list.items.map((item) => [item.label, item.textEditText, item.filterText])).toContainEqual(['Article 5', '5', '5']);
   });
 
   it('puts the preview in each completion item for a client that does not resolve documentation', async () => {

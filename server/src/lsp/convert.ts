@@ -99,10 +99,14 @@ export function toSymbolInformation(service: TreatyService, symbol: core.Workspa
   };
 }
 
+export function completionItemKind(item: core.CompletionItem): lsp.CompletionItemKind {
+  return item.kind === 'treaty' ? lsp.CompletionItemKind.Module : lsp.CompletionItemKind.Reference;
+}
+
 export function toCompletionItem(lineIndex: LineIndex, item: core.CompletionItem): lsp.CompletionItem {
   return {
     label: item.label,
-    kind: item.kind === 'treaty' ? lsp.CompletionItemKind.Module : lsp.CompletionItemKind.Reference,
+    kind: completionItemKind(item),
     detail: item.detail ?? undefined,
     documentation: item.documentation === null ? undefined : { kind: lsp.MarkupKind.Markdown, value: item.documentation },
     textEdit: lsp.TextEdit.replace(toRange(lineIndex, item.edit.span), item.edit.newText),
