@@ -35,6 +35,10 @@ suite('Completion', () => {
     const sixth = articles.find((item) => /第6条|^6/.test(labelOf(item)));
     assert.ok(sixth, articles.map(labelOf).join(', '));
     assert.ok(`${labelOf(sixth)} ${sixth.detail ?? ''} ${docOf(sixth)}`.includes('海難救助'), JSON.stringify(sixth));
+    // Accepting it replaces the typed 第 with 第6条 (the range comes once for the whole list).
+    const range = sixth.range instanceof vscode.Range ? sixth.range : sixth.range?.replacing;
+    assert.deepStrictEqual([range?.start.character, range?.end.character], [position.character - 1, position.character]);
+    assert.strictEqual(typeof sixth.insertText === 'string' ? sixth.insertText : sixth.insertText?.value, '第6条');
     for (let article = 1; article <= 10; article++) {
       assert.ok(articles.some((item) => new RegExp(`(^|第)${article}条`).test(labelOf(item))), `article ${article} missing: ${articles.map(labelOf).join(', ')}`);
     }
