@@ -94,6 +94,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
+  // The remote console throws once the connection is closed: a log line is never worth a crash.
   const log = (message: string): void => sendAndForget(async () => connection.console.log(message));
   const context: FeatureContext = {
     get service(): TreatyService {
