@@ -61,6 +61,11 @@ describe('diagnostics of an analysis', () => {
     expect(check('<!-- treaty-check-disable no-antecedent -->\n北大西洋条約第3条。\n')).toHaveLength(1);
   });
 
+  it('name a preamble they cannot place as the preamble, not as an article', () => {
+    const twoTreaties = '前文において、三つの条約が示されている。\n//- /treaties/other.md\n---\ntreaty: other\ntitle: 別の協定\n---\n## 第1条\n本文。\n';
+    expect(check(twoTreaties)).toEqual(["ambiguous-treaty warning '前文': 前文がどの条約の条文か決められません（条約名を付けるか <!-- cites: id --> を置いてください）"]);
+  });
+
   it('report 同条 with nothing before it as a warning', () => {
     expect(check('同条第2項を見る。')).toEqual(["no-antecedent warning '同条第2項': 「同条」が指す先がありません"]);
   });
