@@ -53,7 +53,14 @@ export async function startInProcessServer(files: ReadonlyMap<string, string>, r
     processId: null,
     rootUri: root,
     workspaceFolders: [{ uri: root, name: 'fuzz' }],
-    capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true } } },
+    // Completion as VS Code declares it: documentation on resolve, the range and data as list defaults.
+    capabilities: {
+      textDocument: {
+        hover: { contentFormat: ['markdown'] },
+        rename: { prepareSupport: true },
+        completion: { completionItem: { resolveSupport: { properties: ['documentation'] } }, completionList: { itemDefaults: ['editRange', 'data'] } },
+      },
+    },
   } satisfies lsp.InitializeParams);
   await client.sendNotification('initialized', {});
   await client.sendRequest('treatyAnnotator/stats');
