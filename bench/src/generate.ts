@@ -258,6 +258,13 @@ class AnalysisWriter {
     this.bytes += Buffer.byteLength(plain);
   }
 
+  pushSegments(segments: readonly Segment[]): void {
+    for (const segment of segments) {
+      this.segments.push(segment);
+      this.bytes += Buffer.byteLength(segment.plain);
+    }
+  }
+
   /** Prose without citations: real example sentences mixed with generated ones. */
   filler(): string {
     const random = this.random;
@@ -288,11 +295,11 @@ class AnalysisWriter {
     const before = (text: string): void => this.push(text, text, { prose: true });
     if (shape === 3) {
       before(this.filler().slice(0, -1) + '（');
-      for (const segment of citation) this.segments.push(segment), (this.bytes += Buffer.byteLength(segment.plain));
+      this.pushSegments(citation);
       this.push('）。');
       return;
     }
-    for (const segment of citation) this.segments.push(segment), (this.bytes += Buffer.byteLength(segment.plain));
+    this.pushSegments(citation);
     this.push(['では、', 'によれば、', 'に基づき、'][shape] as string);
     before(this.filler());
   }
@@ -323,11 +330,10 @@ class AnalysisWriter {
       const paragraph = random.int(1, own.paragraphs[article] as number);
       const first = this.cite(provisionText(form, article, null), own, this.slug(own, article), true, false);
       const same = this.cite(`同条第${paragraph}項`, own, this.slug(own, article), false, false);
-      for (const segment of [first]) this.segments.push(segment), (this.bytes += Buffer.byteLength(segment.plain));
+      this.pushSegments([first]);
       this.push('は、');
       this.push(this.filler().slice(0, -1) + 'とし、', undefined, { prose: true });
-      this.segments.push(same);
-      this.bytes += Buffer.byteLength(same.plain);
+      this.pushSegments([same]);
       this.push('は、');
       this.push(this.filler(), undefined, { prose: true });
       return;
@@ -336,7 +342,10 @@ class AnalysisWriter {
       // 第N条及び第M条 / 第N条から第M条まで (never spanning the hot article, whose citations are counted)
       let from = Math.min(this.article(own), ARTICLES_PER_TREATY - 4);
       let to = from + random.int(1, 4);
-      if (own === this.hot && from < HOT_ARTICLE && to >= HOT_ARTICLE) (from = HOT_ARTICLE + 1), (to = HOT_ARTICLE + 3);
+      if (own === this.hot && from < HOT_ARTICLE && to >= HOT_ARTICLE) {
+        from = HOT_ARTICLE + 1;
+        to = HOT_ARTICLE + 3;
+      }
       const a = this.cite(provisionText(form, from, null), own, this.slug(own, from), false, false);
       const b = this.cite(provisionText(form, to, null), own, this.slug(own, to), false, false);
       const list = roll < 0.2;

@@ -118,7 +118,7 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 describe('the language server in a hostile workspace', () => {
   let log: Entry[] = [];
-  let answers: Record<string, unknown> = {};
+  const answers: Record<string, unknown> = {};
 
   beforeAll(async () => {
     const logFile = join(parent, 'server-sandbox.log');

@@ -527,12 +527,20 @@ function closestPassage(provision: string, wanted: string, from: number): { star
   // Words the quotation has before (after) the aligned part: their own alignment just before (after) it.
   if (missingStart >= size + 2) {
     const prefix = align(provision, wanted.slice(0, best.first), Math.max(from, best.start - 3 * wanted.length - 8), best.start);
-    if (prefix) (start = prefix.start), (matched += prefix.matched), (missingStart = prefix.first);
+    if (prefix) {
+      start = prefix.start;
+      matched += prefix.matched;
+      missingStart = prefix.first;
+    }
   }
   if (missingEnd >= size + 2) {
     const rest = wanted.slice(best.last);
     const suffix = align(provision, rest, best.end, Math.min(provision.length, best.end + 3 * wanted.length + 8));
-    if (suffix) (end = suffix.end), (matched += suffix.matched), (missingEnd = rest.length - suffix.last);
+    if (suffix) {
+      end = suffix.end;
+      matched += suffix.matched;
+      missingEnd = rest.length - suffix.last;
+    }
   }
   if (matched < MIN_RESEMBLANCE * (wanted.length - size + 1)) return null;
   // An end the n-grams do not reach goes on to the clause's punctuation nearby (never far), not stopping mid-word.
@@ -624,8 +632,14 @@ function align(provision: string, wanted: string, low: number, high: number): Al
   visit((at, position) => {
     if (Math.abs(at - position + shift - best) > band) return;
     matched.add(position);
-    if (position < first) (first = position), (start = at);
-    if (position + size > last) (last = position + size), (end = at + size);
+    if (position < first) {
+      first = position;
+      start = at;
+    }
+    if (position + size > last) {
+      last = position + size;
+      end = at + size;
+    }
   });
   return matched.size === 0 ? null : { start, end, first, last, matched: matched.size };
 }
