@@ -231,6 +231,31 @@ describe('English lists and ranges', () => {
   });
 });
 
+describe('French forms read by the same grammar', () => {
+  it('reads "l\u2019article premier" and "article 1er" as article 1', () => {
+    const { spans, marked, citations } = scan(`
+      Voir l’article premier et l'article 1er du traité.
+             ^^^^^^^^^^^^^^^      ^^^^^^^^^^^
+    `);
+    expect(spans).toEqual(marked);
+    expect(citations.map((citation) => citation.article)).toEqual([article('1'), article('1')]);
+  });
+
+  it('reads "articles 2 et 3" as a list and "articles 10 à 13" as a range', () => {
+    const { spans, marked, citations } = scan(`
+      Les articles 2 et 3 ainsi que les articles 10 à 13 s'appliquent.
+          ^^^^^^^^^^    ^               ^^^^^^^^^^^   ^^
+    `);
+    expect(spans).toEqual(marked);
+    expect(citations.map((citation) => [citation.article, citation.kind])).toEqual([
+      [article('2'), 'list'],
+      [article('3'), 'list'],
+      [article('10'), 'range'],
+      [article('13'), 'range'],
+    ]);
+  });
+});
+
 describe('English anaphora and self-references', () => {
   it('reads "that Article" as the same article', () => {
     const { spans, marked, citations } = scan(`

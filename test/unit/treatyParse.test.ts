@@ -444,6 +444,18 @@ describe('Russian treaties', () => {
   });
 });
 
+describe('French treaties', () => {
+  it('reads `Article premier` as article 1 and Chapitre / Titre headings as divisions', () => {
+    const text = 'TITRE I\n\nCHAPITRE 1\n\nArticle premier\n\nLes parties règlent leurs différends.\n\nArticle 2\n\nLes parties coopèrent.\n\nArticle 3\n\n1. Les parties se consultent.\n2. Elles conviennent.\n';
+    const treaty = parse(text);
+    expect(treaty.articles.map((article) => [article.number, article.label])).toEqual([['1', 'Article premier'], ['2', 'Article 2'], ['3', 'Article 3']]);
+    expect(treaty.articles[2]!.paragraphs.map((paragraph) => paragraph.number)).toEqual([1, 2]);
+    expect(treaty.divisions.map((division) => [division.kind, division.number])).toEqual([['part', '1'], ['chapter', '1']]);
+    expect(treaty.problems).toEqual([]);
+    expect(parse('Article 1er\n\nTexte.\n').articles.map((article) => article.number)).toEqual(['1']);
+  });
+});
+
 describe('encodings and line endings', () => {
   const lf = '（目的）\n第一条　この法律は、目的を定める。\n２　前項の規定は、適用しない。\n第二条　本文\n';
 

@@ -126,14 +126,19 @@ const ARTICLE_DETERMINERS: Readonly<Record<string, { ref: LevelRef; kind: string
 // Numbers
 // ---------------------------------------------------------------------------------------------
 
+/** `article premier`, `article 1er`: the first article in French. */
+const FRENCH_FIRST = /^(?:premier|PREMIER|1er)(?![\p{L}\p{N}])/u;
+
 interface NumberToken {
   readonly value: string;
   readonly end: number;
   readonly roman: boolean;
 }
 
-/** `5`, `IV` (only after a capitalised word), `7 bis` → `7_bis`; null when a letter or digit runs on. */
+/** `5`, `IV` (only after a capitalised word), `7 bis` → `7_bis`, French `premier` / `1er` → `1`; null when a letter or digit runs on. */
 function readArticleNumber(text: string, index: number, allowRoman: boolean): NumberToken | null {
+  const first = FRENCH_FIRST.exec(text.slice(index, index + 8));
+  if (first) return { value: '1', end: index + first[0].length, roman: false };
   let position = index;
   while (position < text.length && position - index <= 6 && isDigit(text.charCodeAt(position))) position++;
   let value: string;
@@ -226,7 +231,10 @@ interface Connector {
   readonly commaOnly: boolean;
 }
 
-/** `,` `and` `or` `, and` `and/or` (list) or `to` `through` `-` `–` (range) followed by the next member. */
+/**
+ * `,` `and` `or` `, and` `and/or` (list) or `to` `through` `-` `–` (range) followed by the next member; French
+ * `et` / `ou` and `à` too (`articles 2 et 3`, `articles 10 à 13`).
+ */
 function readConnector(text: string, index: number): Connector | null {
   let position = index;
   const comma = text.charCodeAt(position) === 0x2c;
@@ -236,12 +244,12 @@ function readConnector(text: string, index: number): Connector | null {
   if (!comma && (code === 0x2d || code === 0x2013)) return { end: skipGap(text, start + 1), range: true, commaOnly: false };
   const end = wordEnd(text, start);
   const word = text.slice(start, end);
-  if (start > position && (word === 'and' || word === 'or')) {
+  if (start > position && (word === 'and' || word === 'or' || word === 'et' || word === 'ou')) {
     if (text.startsWith('/or', end)) return { end: skipGap(text, end + 3), range: false, commaOnly: false };
     const after = skipGap(text, end);
     return after > end ? { end: after, range: false, commaOnly: false } : null;
   }
-  if (!comma && start > position && (word === 'to' || word === 'through')) {
+  if (!comma && start > position && (word === 'to' || word === 'through' || word === 'à')) {
     const after = skipGap(text, end);
     return after > end ? { end: after, range: true, commaOnly: false } : null;
   }

@@ -87,9 +87,10 @@ const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ARTICLE_JA = new RegExp(`^第(${NUMBER})条((?:の${NUMBER})*)`);
 const ARTICLE_JA_RANGE = new RegExp(`^(から|及び|・)第(${NUMBER})条((?:の${NUMBER})*)(まで)?`);
-const ARTICLE_WESTERN = /^(?:[Aa]rticle|ARTICLE|Art\.|ART\.|[Сс]татья|СТАТЬЯ)[ \t\u00a0]+([0-9]+(?:\.[0-9]+)?|[IVXLCDM]+)(?![A-Za-z0-9])(?:[ \t]*(bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)(?![A-Za-z]))?/;
+// French texts number their first article `Article premier` (or `1er`).
+const ARTICLE_WESTERN = /^(?:[Aa]rticle|ARTICLE|Art\.|ART\.|[Сс]татья|СТАТЬЯ)[ \t\u00a0]+([0-9]+(?:\.[0-9]+)?|[IVXLCDM]+|premier|PREMIER|1er)(?![A-Za-z0-9])(?:[ \t]*(bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)(?![A-Za-z]))?/;
 const DIVISION_JA = new RegExp(`^第(${NUMBER})(編|章|節|款|目)((?:の${NUMBER})*)`);
-const DIVISION_WESTERN = /^(PART|[Pp]art|CHAPTER|[Cc]hapter|SECTION|[Ss]ection|TITLE|[Tt]itle|РАЗДЕЛ|Раздел|ГЛАВА|Глава)[ \t\u00a0]+([0-9]+|[IVXLCDM]+)(?![A-Za-z0-9])/;
+const DIVISION_WESTERN = /^(PART|[Pp]art|CHAPTER|[Cc]hapter|SECTION|[Ss]ection|TITLE|[Tt]itle|РАЗДЕЛ|Раздел|ГЛАВА|Глава|CHAPITRE|[Cc]hapitre|TITRE|[Tt]itre)[ \t\u00a0]+([0-9]+|[IVXLCDM]+)(?![A-Za-z0-9])/;
 const SUPPLEMENTARY = /^(附[ 　]*則|Supplementary [Pp]rovisions|SUPPLEMENTARY PROVISIONS)(?:[ 　]*[（(]([^（）()]*)[）)])?([ 　]*(?:抄|Extract|\[Extract\]))?[ 　]*$/;
 const PREAMBLE = /^(前文|Preamble|PREAMBLE|Преамбула|ПРЕАМБУЛА)[ 　\t]*$/;
 const ANNEX_JA = new RegExp(`^(附属書|別表|別記)(?:第?(${NUMBER}|[IVXLCDM]+|[A-ZＡ-Ｚ]))?`);
@@ -251,7 +252,7 @@ function expandRange(first: string, last: string): string[] {
 function westernArticle(content: string, at: number, heading: boolean): LineSyntax | null {
   const match = ARTICLE_WESTERN.exec(content);
   if (!match) return null;
-  const written = match[1]!;
+  const written = /^(?:premier|1er)$/i.test(match[1]!) ? '1' : match[1]!;
   const value = /^[IVXLCDM]+$/.test(written) ? parseRomanNumber(written) : null;
   if (/^[IVXLCDM]+$/.test(written) && value === null) return null;
   const number = (value === null ? written.replace('.', '_') : String(value)) + (match[2] ? `_${match[2].toLowerCase()}` : '');
@@ -272,7 +273,7 @@ function westernArticle(content: string, at: number, heading: boolean): LineSynt
 const DIVISION_RANK: Readonly<Record<string, [DivisionKind, number]>> = {
   編: ['part', 0], 章: ['chapter', 1], 節: ['section', 2], 款: ['subsection', 3], 目: ['subsection', 4],
   part: ['part', 0], title: ['part', 0], раздел: ['part', 0],
-  chapter: ['chapter', 1], глава: ['chapter', 1], section: ['section', 2],
+  chapter: ['chapter', 1], глава: ['chapter', 1], section: ['section', 2], chapitre: ['chapter', 1], titre: ['part', 0],
 };
 
 function division(content: string, at: number, heading: boolean): LineSyntax | null {
