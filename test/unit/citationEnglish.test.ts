@@ -254,6 +254,17 @@ describe('French forms read by the same grammar', () => {
       [article('13'), 'range'],
     ]);
   });
+  it('reads "paragraphe 2 de l’article 5" and "article 6, paragraphe 1" with their paragraphs', () => {
+    const { spans, marked, citations } = scan(`
+      Le paragraphe 2 de l’article 5 et l'article 6, paragraphe 1, s'appliquent.
+         ^^^^^^^^^^^^^^^^^^^^^^^^^^^      ^^^^^^^^^^^^^^^^^^^^^^^
+    `);
+    expect(spans).toEqual(marked);
+    expect(citations.map((citation) => [citation.article, citation.paragraph])).toEqual([
+      [article('5'), level('2')],
+      [article('6'), level('1')],
+    ]);
+  });
 });
 
 describe('English anaphora and self-references', () => {

@@ -75,7 +75,7 @@ function wordStart(text: string, index: number): number {
 // ---------------------------------------------------------------------------------------------
 
 /** Trigger words; everything else is parsed by hand from there. */
-const TRIGGER = /\b(?:sub[- ]?paragraphs?|paragraphs?|paras?\.?|articles?|arts?\.?|preamble|annex|chapters?)(?![A-Za-z])/gi;
+const TRIGGER = /\b(?:sub[- ]?paragraphs?|paragraphe?s?|paras?\.?|articles?|arts?\.?|preamble|annex|chapters?)(?![A-Za-z])/gi;
 
 /** Words that name an instrument when they end (or head) a proper name. */
 const INSTRUMENT_NOUNS: ReadonlySet<string> = new Set([
@@ -521,7 +521,7 @@ function parseArticleFirst(ctx: Context, start: number, triggerEnd: number, word
     const lowerEnd = wordEnd(text, lowerStart);
     const lowerWord = text.slice(lowerStart, lowerEnd + (text.charCodeAt(lowerEnd) === 0x2e ? 1 : 0)).toLowerCase();
     const lowerNumberStart = skipGap(text, lowerStart + lowerWord.length);
-    if (/^(?:paragraphs?|paras?\.?)$/.test(lowerWord) && head.paragraph === null && lowerNumberStart > lowerStart + lowerWord.length) {
+    if (/^(?:paragraphe?s?|paras?\.?)$/.test(lowerWord) && head.paragraph === null && lowerNumberStart > lowerStart + lowerWord.length) {
       const paragraph = readSmallNumber(text, lowerNumberStart);
       if (paragraph !== null) {
         head.paragraph = numberRef(paragraph.value);
@@ -640,8 +640,10 @@ function parseLevelFirst(ctx: Context, start: number, triggerEnd: number, word: 
       position = ofEnd;
       break;
     }
-    if (ofWord !== 'of') break;
-    const targetStart = skipGap(text, ofEnd);
+    // French `paragraphe 2 de l’article 5`: `de` and the elided article stand for `of`.
+    const french = ofWord === 'de' && article === null && /^\s?l['’]/.test(text.slice(ofEnd, ofEnd + 4));
+    if (ofWord !== 'of' && !french) break;
+    const targetStart = french ? ofEnd + text.slice(ofEnd, ofEnd + 4).search(/['’]/) + 1 : skipGap(text, ofEnd);
     if (targetStart === ofEnd) break;
     if (sub && paragraph === null && article === null) {
       // `Sub-paragraph (a) of paragraph 2 …`
