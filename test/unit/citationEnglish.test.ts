@@ -265,6 +265,26 @@ describe('French forms read by the same grammar', () => {
       [article('6'), level('1')],
     ]);
   });
+  it('reads the instrument named after the number: "de la Charte des Nations Unies", "du Traité de l’Atlantique Nord"', () => {
+    const { spans, marked, citations } = scan(`
+      reconnu par l'article 51 de la Charte des Nations Unies, et l’article 5 du Traité de l’Atlantique Nord
+                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+    `);
+    expect(spans).toEqual(marked);
+    expect(citations.map((citation) => citation.qualifier)).toMatchObject([
+      { kind: 'name', name: 'Charte des Nations Unies' },
+      { kind: 'name', name: 'Traité de l’Atlantique Nord' },
+    ]);
+  });
+
+  it('reads "du présent Traité" as the text itself and "dudit Traité" as the one named last, and no name in lower case', () => {
+    const { spans, marked, citations } = scan(`
+      l'article 2 du présent Traité, l'article 3 dudit Traité et l'article 9 de la loi
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^    ^^^^^^^^^^^^^^^^^^^^^^      ^^^^^^^^^
+    `);
+    expect(spans).toEqual(marked);
+    expect(citations.map((citation) => citation.qualifier?.kind ?? null)).toEqual(['this', 'same', null]);
+  });
 });
 
 describe('English anaphora and self-references', () => {

@@ -440,15 +440,73 @@ function isInstrumentNoun(word: string): boolean {
   return INSTRUMENT_NOUNS.has(word.toLowerCase());
 }
 
-/** `of <qualifier>` (or `to <qualifier>` for annexes and preambles) after `index`. */
+/** `of <qualifier>` (or `to <qualifier>` for annexes and preambles) after `index`; French `du …`, `de la …` too. */
 function readAttachedQualifier(text: string, index: number, allowTo: boolean): QualifierToken | null {
   const start = skipGap(text, index);
   if (start === index) return null;
   const end = wordEnd(text, start);
   const word = text.slice(start, end);
+  if (FRENCH_OF_WORDS.has(word)) return readFrenchQualifier(text, start);
   if (word !== 'of' && !(allowTo && word === 'to')) return null;
   const after = skipGap(text, end);
   return after > end ? readQualifier(text, after) : null;
+}
+
+// French qualifiers after a citation, in French treaty texts: `l’article 51 de la Charte des Nations Unies`,
+// `l’article 5 du Traité de l’Atlantique Nord`, `du présent Traité` (the text itself), `dudit Traité` (the one named last).
+
+const FRENCH_OF_WORDS: ReadonlySet<string> = new Set(['du', 'des', 'de', 'dudit']);
+const FRENCH_OF = /^(?:dudit|du|des|de[ \t]+ladite|de[ \t]+la|de[ \t]+l['’])(?:[ \t]+(présente?|même)(?![\p{L}]))?/u;
+const FRENCH_INSTRUMENT_NOUNS: ReadonlySet<string> = new Set([
+  'traité', 'charte', 'convention', 'accord', 'protocole', 'pacte', 'statut', 'déclaration', 'résolution', 'constitution',
+]);
+/** Lower-case words inside a French instrument name (`Traité sur la non-prolifération…` ends before `non`). */
+const FRENCH_NAME_CONNECTORS: ReadonlySet<string> = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'sur', 'et', 'pour', 'entre', 'aux', 'à', 'en']);
+
+function isFrenchInstrumentNoun(word: string): boolean {
+  return FRENCH_INSTRUMENT_NOUNS.has(word.toLowerCase());
+}
+
+function readFrenchQualifier(text: string, index: number): QualifierToken | null {
+  const opening = FRENCH_OF.exec(text.slice(index, index + 40));
+  if (opening === null) return null;
+  const determinerEnd = index + opening[0].length;
+  if (opening[1] !== undefined || /^d(?:udit|e[ \t]+ladite)/.test(opening[0])) {
+    return determinedQualifier(text, index, determinerEnd, opening[1]?.startsWith('présent') === true, wordEnd, isFrenchInstrumentNoun);
+  }
+  return nameQualifier(readFrenchName(text, skipGap(text, determinerEnd)));
+}
+
+/** Capitalised words joined by French connectors and elisions (`l’Atlantique`), holding an instrument noun or an acronym. */
+function readFrenchName(text: string, index: number): NameToken | null {
+  let position = index;
+  let end = -1;
+  let sawHead = false;
+  let onlyAcronyms = true;
+  for (let tokens = 0; tokens < 16 && position < text.length; tokens++) {
+    const tokenEnd = wordEnd(text, position);
+    const word = text.slice(position, tokenEnd);
+    if (word === '') break;
+    if (word === 'l' || word === 'd') {
+      // An elision joins the next word without a space: `de l’Atlantique`.
+      const apostrophe = text.charCodeAt(tokenEnd);
+      if (end < 0 || (apostrophe !== 0x27 && apostrophe !== 0x2019)) break;
+      position = tokenEnd + 1;
+      continue;
+    }
+    if (word[0] === word[0]!.toUpperCase() && word[0] !== word[0]!.toLowerCase()) {
+      sawHead ||= isFrenchInstrumentNoun(word);
+      if (!isAcronym(word)) onlyAcronyms = false;
+      end = tokenEnd;
+    } else if (end < 0 || !FRENCH_NAME_CONNECTORS.has(word)) {
+      break;
+    }
+    const next = skipGap(text, tokenEnd);
+    if (next === tokenEnd) break;
+    position = next;
+  }
+  if (end < 0 || !(sawHead || onlyAcronyms)) return null;
+  return { name: normaliseSpace(text.slice(index, end)), start: index, end };
 }
 
 /**
