@@ -285,6 +285,19 @@ describe('French forms read by the same grammar', () => {
     expect(spans).toEqual(marked);
     expect(citations.map((citation) => citation.qualifier?.kind ?? null)).toEqual(['this', 'same', null]);
   });
+  it('reads "alinéa" as a paragraph, in either order', () => {
+    const { spans, marked, citations } = scan(`
+      L'alinéa 2 de l'article 5 et l'article 6, alinéa 1, puis les alinéas 1 et 2 de l’article 7.
+        ^^^^^^^^^^^^^^^^^^^^^^^      ^^^^^^^^^^^^^^^^^^^           ^^^^^^^^^    ^^^^^^^^^^^^^^^^
+    `);
+    expect(spans).toEqual(marked);
+    expect(citations.map((citation) => [citation.article, citation.paragraph])).toEqual([
+      [article('5'), level('2')],
+      [article('6'), level('1')],
+      [article('7'), level('1')],
+      [article('7'), level('2')],
+    ]);
+  });
 });
 
 describe('English anaphora and self-references', () => {

@@ -75,7 +75,7 @@ function wordStart(text: string, index: number): number {
 // ---------------------------------------------------------------------------------------------
 
 /** Trigger words; everything else is parsed by hand from there. */
-const TRIGGER = /\b(?:sub[- ]?paragraphs?|paragraphe?s?|paras?\.?|articles?|arts?\.?|preamble|annex|chapters?)(?![A-Za-z])/gi;
+const TRIGGER = /\b(?:sub[- ]?paragraphs?|paragraphe?s?|alin[ée]as?|paras?\.?|articles?|arts?\.?|preamble|annex|chapters?)(?![A-Za-z])/gi;
 
 /** Words that name an instrument when they end (or head) a proper name. */
 const INSTRUMENT_NOUNS: ReadonlySet<string> = new Set([
@@ -579,7 +579,7 @@ function parseArticleFirst(ctx: Context, start: number, triggerEnd: number, word
     const lowerEnd = wordEnd(text, lowerStart);
     const lowerWord = text.slice(lowerStart, lowerEnd + (text.charCodeAt(lowerEnd) === 0x2e ? 1 : 0)).toLowerCase();
     const lowerNumberStart = skipGap(text, lowerStart + lowerWord.length);
-    if (/^(?:paragraphe?s?|paras?\.?)$/.test(lowerWord) && head.paragraph === null && lowerNumberStart > lowerStart + lowerWord.length) {
+    if (/^(?:paragraphe?s?|alin[ée]as?|paras?\.?)$/.test(lowerWord) && head.paragraph === null && lowerNumberStart > lowerStart + lowerWord.length) {
       const paragraph = readSmallNumber(text, lowerNumberStart);
       if (paragraph !== null) {
         head.paragraph = numberRef(paragraph.value);
@@ -822,7 +822,7 @@ function parseAt(ctx: Context, start: number, end: number, word: string): Group 
     if (numbered !== null || word !== 'Article') return numbered;
     return parseAnaphora(ctx, start, end);
   }
-  if (lower.startsWith('par') || lower.startsWith('sub')) return parseLevelFirst(ctx, start, end, word);
+  if (lower.startsWith('par') || lower.startsWith('sub') || lower.startsWith('alin')) return parseLevelFirst(ctx, start, end, word);
   if (lower === 'preamble') return parsePreamble(ctx, start, end);
   if (lower.startsWith('chapter')) return parseChapter(ctx, start, end, word);
   return parseAnnex(ctx, start, end, word);
