@@ -14,6 +14,8 @@ export const CITATION_FRAGMENTS: readonly string[] = [
   'Article 51 of the Charter', 'Article 5 of the North Atlantic Treaty', 'that Article', 'this Convention', 'sub-paragraph (a)',
   'Articles 1, 2 and 3', 'the Treaty', 'Annex I', 'Preamble',
   'статья 5', 'статьи 3', 'ст. 4', 'пункт 2 статьи 6', 'части 1 статьи 4', 'Договора', 'настоящего Договора', 'подпункт «а»',
+  "l'article premier", 'articles 2 et 3', 'articles 10 à 13', 'paragraphe 2 de l’article 5', 'alinéa 1', ' de la Charte des Nations Unies',
+  ' du présent Traité', ' dudit Traité', " de l'OTAN", 'Article premier', 'Chapitre II', ' de l’', ' du ',
 ];
 
 /** Markdown syntax, including the constructs that mask text (front matter, code, comments). */
