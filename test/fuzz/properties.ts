@@ -248,8 +248,8 @@ export const incrementalProperty: Property<IncrementalInput> = {
       const next = applyEdit(files.get(uri)!, edit).text;
       files.set(uri, next);
       edited.setDocument(uri, next);
-      // Ask between edits, as an editor does, so that cached resolutions are exercised.
-      edited.getDiagnostics(DOC_URI);
+      // Ask between edits, as an editor does, so that cached resolutions and diagnostics are exercised.
+      for (const asked of files.keys()) edited.getDiagnostics(asked);
     }
     const fresh = serviceOver(files);
     for (const uri of files.keys()) {

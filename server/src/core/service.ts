@@ -1,6 +1,7 @@
 // The TreatyService facade over the workspace index: reads documents through the injected workspace
 // and answers each feature by calling its pure function in `features/`.
 
+import type { Diagnostic } from './api';
 import type { TreatyService, TreatyServiceOptions } from './index';
 import { findDefinition } from './features/definition';
 import { checkDocument } from './features/diagnostics';
@@ -23,6 +24,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
   const { workspace } = options;
   const log = options.log ?? (() => undefined);
   const index = new WorkspaceIndex(options.config);
+  const diagnosticsOf = (uri: string): readonly Diagnostic[] => index.diagnostics(uri, () => checkDocument(index, uri));
 
   const load = (uri: string): void => {
     const result = workspace.readDocument(uri);
@@ -50,7 +52,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
     hasDocument: (uri) => index.facts(uri) !== undefined,
     getText: (uri) => index.facts(uri)?.text,
     getLineIndex: (uri) => index.facts(uri)?.lineIndex,
-    getDiagnostics: (uri) => checkDocument(index, uri),
+    getDiagnostics: diagnosticsOf,
     takeChangedDocuments: (only) => index.takeChanged(only),
     getDefinition: (uri, offset) => findDefinition(index, uri, offset),
     getHover: (uri, offset, locale) => findHover(index, uri, offset, locale),
@@ -76,7 +78,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
         if (index.facts(uri)!.kind === 'treaty') treaties++;
         else analyses++;
         citations += index.resolved(uri).length;
-        problems += checkDocument(index, uri).length;
+        problems += diagnosticsOf(uri).length;
       }
       return { treaties, analyses, citations, problems };
     },

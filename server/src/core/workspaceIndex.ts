@@ -1,6 +1,7 @@
 // The incremental workspace index: per-document facts, per-document resolutions, and the reverse
 // indexes (article → citing documents, treaty → dependent documents) that keep an edit's cost local.
 
+import type { Diagnostic } from './api';
 import { buildCatalog, catalogSignature, primaryEntry, type Catalog, type TreatyEntry } from './catalog';
 import type { TreatyConfig } from './config';
 import { analyzeDocument, type DocumentFacts } from './document';
@@ -25,6 +26,8 @@ export class WorkspaceIndex {
   readonly #stale = new Set<string>();
   /** Documents whose diagnostics may have changed since the consumer last asked. */
   readonly #changed = new Set<string>();
+  /** Each document's diagnostics, kept until the document is marked changed again (the mark that republishes them). */
+  readonly #diagnostics = new Map<string, readonly Diagnostic[]>();
   readonly #citingDocuments = new Map<string, Set<string>>();
   readonly #dependents = new Map<string, Set<string>>();
   readonly #documentKeys = new Map<string, { articles: Set<string>; treaties: Set<string> }>();
@@ -58,14 +61,14 @@ export class WorkspaceIndex {
     const facts = analyzeDocument(uri, text, this.#config, previous);
     this.#facts.set(uri, facts);
     this.#stale.add(uri);
-    this.#changed.add(uri);
+    this.#markChanged(uri);
     if (previous?.treaty || facts.treaty) {
       const identityChanged = this.#refreshCatalog(false);
       if (!identityChanged) {
         // Same treaties by the same names: only documents citing this treaty can change.
         for (const id of new Set([previous?.treaty?.id, facts.treaty?.id])) if (id) this.#markDependents(id);
         // The treaty's other language versions compare their structure with this one (parallel-structure).
-        for (const entry of this.#catalog.byId.get(facts.treaty?.id ?? '') ?? []) this.#changed.add(entry.uri);
+        for (const entry of this.#catalog.byId.get(facts.treaty?.id ?? '') ?? []) this.#markChanged(entry.uri);
       }
     }
   }
@@ -77,7 +80,7 @@ export class WorkspaceIndex {
     this.#facts.delete(uri);
     this.#forgetResolution(uri);
     this.#stale.delete(uri);
-    this.#changed.add(uri);
+    this.#markChanged(uri);
     if (previous.treaty) this.#refreshCatalog(false);
   }
 
@@ -85,7 +88,7 @@ export class WorkspaceIndex {
   skipDocument(uri: string, reason: string): void {
     this.deleteDocument(uri);
     this.#skipped.set(uri, reason);
-    this.#changed.add(uri);
+    this.#markChanged(uri);
   }
 
   skippedReason(uri: string): string | undefined {
@@ -113,6 +116,13 @@ export class WorkspaceIndex {
   /** Brings every stale document up to date (before a workspace-wide query). */
   resolveAll(): void {
     for (const uri of [...this.#stale]) this.#resolve(uri);
+  }
+
+  /** The document's diagnostics: computed by `check` once, then kept while nothing they depend on changes. */
+  diagnostics(uri: string, check: () => readonly Diagnostic[]): readonly Diagnostic[] {
+    let diagnostics = this.#diagnostics.get(uri);
+    if (diagnostics === undefined) this.#diagnostics.set(uri, (diagnostics = check()));
+    return diagnostics;
   }
 
   takeChanged(only?: string): string[] {
@@ -188,10 +198,15 @@ export class WorkspaceIndex {
     this.#resolved.delete(uri);
   }
 
+  #markChanged(uri: string): void {
+    this.#changed.add(uri);
+    this.#diagnostics.delete(uri);
+  }
+
   #markDependents(treatyId: string): void {
     for (const uri of this.#dependents.get(treatyId) ?? []) {
       this.#stale.add(uri);
-      this.#changed.add(uri);
+      this.#markChanged(uri);
     }
   }
 
@@ -205,7 +220,7 @@ export class WorkspaceIndex {
     this.#catalogSignature = signature;
     for (const uri of this.#facts.keys()) {
       this.#stale.add(uri);
-      this.#changed.add(uri);
+      this.#markChanged(uri);
     }
     return true;
   }
