@@ -395,8 +395,12 @@ function readName(text: string, index: number): NameToken | null {
     if (next === position) break;
     position = next;
   }
-  if (end < 0 || !(sawHead || onlyAcronyms)) return null;
-  return { name: normaliseSpace(text.slice(index, end)), start: index, end };
+  return nameToken(text, index, end, sawHead || onlyAcronyms);
+}
+
+/** The name read from `index` to `end` (-1: none), when it holds an instrument noun or is all acronyms. */
+function nameToken(text: string, index: number, end: number, named: boolean): NameToken | null {
+  return end < 0 || !named ? null : { name: normaliseSpace(text.slice(index, end)), start: index, end };
 }
 
 function isPossessive(text: string, index: number): boolean {
@@ -505,8 +509,7 @@ function readFrenchName(text: string, index: number): NameToken | null {
     if (next === tokenEnd) break;
     position = next;
   }
-  if (end < 0 || !(sawHead || onlyAcronyms)) return null;
-  return { name: normaliseSpace(text.slice(index, end)), start: index, end };
+  return nameToken(text, index, end, sawHead || onlyAcronyms);
 }
 
 /**
