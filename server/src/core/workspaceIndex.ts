@@ -118,10 +118,15 @@ export class WorkspaceIndex {
     for (const uri of [...this.#stale]) this.#resolve(uri);
   }
 
-  /** The document's diagnostics: computed by `check` once, then kept while nothing they depend on changes. */
+  /**
+   * The document's diagnostics: computed by `check` once, then kept while nothing they depend on changes.
+   * Only documents the index holds are kept, so asking about deleted ones leaves nothing behind.
+   */
   diagnostics(uri: string, check: () => readonly Diagnostic[]): readonly Diagnostic[] {
     let diagnostics = this.#diagnostics.get(uri);
-    if (diagnostics === undefined) this.#diagnostics.set(uri, (diagnostics = check()));
+    if (diagnostics !== undefined) return diagnostics;
+    diagnostics = check();
+    if (this.#facts.has(uri) || this.#skipped.has(uri)) this.#diagnostics.set(uri, diagnostics);
     return diagnostics;
   }
 
