@@ -64,6 +64,11 @@ export async function startInProcessServer(files: ReadonlyMap<string, string>, r
   } satisfies lsp.InitializeParams);
   await client.sendNotification('initialized', {});
   await client.sendRequest('treatyAnnotator/stats');
+  const abandon = (): void => {
+    client.dispose();
+    toServer.destroy();
+    toClient.destroy();
+  };
   return {
     client,
     logs,
@@ -71,15 +76,9 @@ export async function startInProcessServer(files: ReadonlyMap<string, string>, r
     async dispose() {
       // The way a client leaves: `shutdown` first, so that the server drops its pending work.
       await client.sendRequest('shutdown').catch(() => undefined);
-      client.dispose();
       connection.dispose();
-      toServer.destroy();
-      toClient.destroy();
+      abandon();
     },
-    abandon() {
-      client.dispose();
-      toServer.destroy();
-      toClient.destroy();
-    },
+    abandon,
   };
 }

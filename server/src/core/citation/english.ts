@@ -460,7 +460,8 @@ function readAttachedQualifier(text: string, index: number, allowTo: boolean): Q
 // `l’article 5 du Traité de l’Atlantique Nord`, `du présent Traité` (the text itself), `dudit Traité` (the one named last).
 
 const FRENCH_OF_WORDS: ReadonlySet<string> = new Set(['du', 'des', 'de', 'dudit']);
-const FRENCH_OF = /^(?:dudit|du|des|de[ \t]+ladite|de[ \t]+la|de[ \t]+l['’])(?:[ \t]+(présente?|même)(?![\p{L}]))?/u;
+/** Group 1: `dudit` / `de ladite` (the one named last); group 2: `présent(e)` (self) or `même` (same). */
+const FRENCH_OF = /^(?:(dudit|de[ \t]+ladite)|du|des|de[ \t]+la|de[ \t]+l['’])(?:[ \t]+(présente?|même)(?![\p{L}]))?/u;
 const FRENCH_INSTRUMENT_NOUNS: ReadonlySet<string> = new Set([
   'traité', 'charte', 'convention', 'accord', 'protocole', 'pacte', 'statut', 'déclaration', 'résolution', 'constitution',
 ]);
@@ -475,8 +476,9 @@ function readFrenchQualifier(text: string, index: number): QualifierToken | null
   const opening = FRENCH_OF.exec(text.slice(index, index + 40));
   if (opening === null) return null;
   const determinerEnd = index + opening[0].length;
-  if (opening[1] !== undefined || /^d(?:udit|e[ \t]+ladite)/.test(opening[0])) {
-    return determinedQualifier(text, index, determinerEnd, opening[1]?.startsWith('présent') === true, wordEnd, isFrenchInstrumentNoun);
+  const [, said, determiner] = opening;
+  if (said !== undefined || determiner !== undefined) {
+    return determinedQualifier(text, index, determinerEnd, determiner?.startsWith('présent') === true, wordEnd, isFrenchInstrumentNoun);
   }
   return nameQualifier(readFrenchName(text, skipGap(text, determinerEnd)));
 }
@@ -702,9 +704,9 @@ function parseLevelFirst(ctx: Context, start: number, triggerEnd: number, word: 
       break;
     }
     // French `paragraphe 2 de l’article 5`: `de` and the elided article stand for `of`.
-    const french = ofWord === 'de' && article === null && /^\s?l['’]/.test(text.slice(ofEnd, ofEnd + 4));
-    if (ofWord !== 'of' && !french) break;
-    const targetStart = french ? ofEnd + text.slice(ofEnd, ofEnd + 4).search(/['’]/) + 1 : skipGap(text, ofEnd);
+    const elided = ofWord === 'de' && article === null ? /^\s?l['’]/.exec(text.slice(ofEnd, ofEnd + 4)) : null;
+    if (ofWord !== 'of' && elided === null) break;
+    const targetStart = elided !== null ? ofEnd + elided[0].length : skipGap(text, ofEnd);
     if (targetStart === ofEnd) break;
     if (sub && paragraph === null && article === null) {
       // `Sub-paragraph (a) of paragraph 2 …`
