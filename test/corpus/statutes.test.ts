@@ -17,7 +17,7 @@ const STATUTES = [
 
 describe('internal citations of the Japanese statutes', () => {
   it('resolve, with at most 2% left unresolved', () => {
-    const files = new Map(STATUTES.map(([file, id, title]) => [`file:///${file}`, asTreatyDocument(`corpus/treaties/${file}`, id, title)]));
+    const files = new Map(STATUTES.map(([file, id, title]) => [`file:///${file}`, asTreatyDocument(`treaties/${file}`, id, title)]));
     const service = createTreatyService({ workspace: new InMemoryWorkspace(files), config: DEFAULT_CONFIG });
     service.indexWorkspace();
     let found = 0;

@@ -31,7 +31,7 @@ export const TREATY_FILES: ReadonlyMap<string, string> = new Map(
   ['samples/treaties/kaiyo-kyotei.md', 'samples/treaties/harbor-convention.en.md'].map((path) => [`file:///ws/${path}`, readFileSync(resolve(REPO, path), 'utf8')]),
 );
 
-/** Real documents that mutation starts from: the samples, and the shared real analyses when present. */
+/** Real documents that mutation starts from: the samples, and the real analyses when TREATY_EXAMPLES names them. */
 export function seedDocuments(): string[] {
   const seeds = [
     ...TREATY_FILES.values(),
@@ -39,11 +39,12 @@ export function seedDocuments(): string[] {
       readFileSync(resolve(REPO, 'samples/analyses', name), 'utf8'),
     ),
   ];
-  for (const name of ['ndl-russia-belarus-security-treaty.txt', 'ndl-russia-dprk-partnership-treaty.txt']) {
+  const examples = process.env.TREATY_EXAMPLES;
+  for (const name of examples ? ['ndl-russia-belarus-security-treaty.txt', 'ndl-russia-dprk-partnership-treaty.txt'] : []) {
     try {
-      seeds.push(readFileSync(resolve(REPO, '../shared/examples', name), 'utf8').slice(0, 4000));
+      seeds.push(readFileSync(resolve(examples!, name), 'utf8').slice(0, 4000));
     } catch {
-      // The shared material is optional for the fuzzer.
+      // The real analyses are optional for the fuzzer (see test/examples/examples.ts).
     }
   }
   return seeds;

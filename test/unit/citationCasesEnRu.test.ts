@@ -5,7 +5,7 @@ import { scanEnglish } from '../../server/src/core/citation/english';
 import { scanRussian } from '../../server/src/core/citation/russian';
 import type { CitationSyntax, LevelRef } from '../../server/src/core/types';
 
-// The labelled English and Russian cases of ../shared/corpus/citation-cases.jsonl (conventions in section 0 of
+// The labelled English and Russian cases of test/data/corpus/citation-cases.jsonl (conventions in section 0 of
 // citation-forms.md): every ref is found with its span, levels and attached qualifier; negative cases yield nothing.
 
 interface Ref {
@@ -28,7 +28,7 @@ interface Case {
   readonly refs: readonly Ref[];
 }
 
-const casesFile = path.resolve(__dirname, '../../../shared/corpus/citation-cases.jsonl');
+const casesFile = path.resolve(__dirname, '../data/corpus/citation-cases.jsonl');
 const cases: Case[] = readFileSync(casesFile, 'utf8')
   .split('\n')
   .filter((line) => line.trim().length > 0)

@@ -721,7 +721,7 @@ describe('English citations generated into random prose', () => {
 // The real treaty texts
 // ---------------------------------------------------------------------------------------------
 
-const treaties = path.resolve(__dirname, '../../../shared/corpus/treaties');
+const treaties = path.resolve(__dirname, '../data/corpus/treaties');
 const load = (file: string): string => readFileSync(path.join(treaties, file), 'utf8');
 
 function find(text: string, citations: readonly CitationSyntax[], written: string): CitationSyntax {
@@ -730,7 +730,7 @@ function find(text: string, citations: readonly CitationSyntax[], written: strin
   return found;
 }
 
-describe('English treaty texts of the shared corpus', () => {
+describe('English treaty texts of the corpus (test/data/corpus)', () => {
   const documents = ['north-atlantic-treaty.en.txt', 'un-charter.en.txt', 'npt.en.txt'].map((file) => {
     const text = load(file);
     return { file, text, citations: scanEnglish(text, treaty).citations };

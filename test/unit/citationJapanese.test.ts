@@ -1,4 +1,4 @@
-// The Japanese citation grammar, rule by rule (../shared/corpus/citation-forms.md sections 1–5, 8, 9),
+// The Japanese citation grammar, rule by rule (test/data/corpus/citation-forms.md sections 1–5, 8, 9),
 // then properties over generated citations, lists and hostile text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

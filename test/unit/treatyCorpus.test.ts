@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findArticle, parseTreaty } from '../../server/src/core/treaty/parse';
 import type { Article, Treaty } from '../../server/src/core/types';
 
-// The real treaty and statute texts of ../shared/corpus/treaties; the expected numbers below were counted by hand
+// The real treaty and statute texts of test/data/corpus/treaties; the expected numbers below were counted by hand
 // (and with grep) from the texts themselves.
-const corpus = path.resolve(__dirname, '../../../shared/corpus/treaties');
+const corpus = path.resolve(__dirname, '../data/corpus/treaties');
 
 interface Parsed {
   readonly text: string;

@@ -1,10 +1,11 @@
-// The real analyses in ../shared/examples (raw PDF text) resolve every citation to the right article,
+// The real analyses (raw PDF text, see examples.ts) resolve every citation to the right article,
 // with no false citations, given test-only treaty files with the structure of the cited treaties.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { createTreatyService } from '../../server/src/core/index';
+import { asTreatyDocument } from '../corpus/corpus';
 import { InMemoryWorkspace } from '../fixture';
-import { asTreatyDocument, readShared } from './corpus';
+import { readExample } from './examples';
 
 /** A test-only treaty: `count` articles of three paragraphs each (the texts are not in the corpus). */
 function treatyFile(id: string, title: string, count: number): string {
@@ -17,8 +18,8 @@ function citationsOf(example: string): string[] {
     new Map([
       ['file:///treaties/rb.md', treatyFile('rb-security', 'ロシア連邦とベラルーシ共和国の連合国家の枠組みにおける安全保障に関する条約', 9)],
       ['file:///treaties/dprk.md', treatyFile('ru-dprk', 'ロシア連邦と朝鮮民主主義人民共和国の間の包括的戦略的パートナーシップに関する条約', 23)],
-      ['file:///treaties/un.md', asTreatyDocument('corpus/treaties/un-charter.en.txt', 'un-charter', 'Charter of the United Nations', 'aliases: [国連憲章, 国際連合憲章]\nlang: en\n')],
-      ['file:///analysis.md', readShared(`examples/${example}`)],
+      ['file:///treaties/un.md', asTreatyDocument('treaties/un-charter.en.txt', 'un-charter', 'Charter of the United Nations', 'aliases: [国連憲章, 国際連合憲章]\nlang: en\n')],
+      ['file:///analysis.md', readExample(example)],
     ]),
   );
   const service = createTreatyService({ workspace, config: DEFAULT_CONFIG });
@@ -28,7 +29,7 @@ function citationsOf(example: string): string[] {
     .map((citation) => `${citation.text.replace(/\s+/g, '')} → ${citation.treatyId ?? citation.treatyName} ${citation.article ?? '-'}${citation.paragraph ? `(${citation.paragraph})` : ''} ${citation.status}`);
 }
 
-describe('the real analyses of ../shared/examples', () => {
+describe('the real analyses', () => {
   it('resolves every citation of the Russia–Belarus analysis to its article', () => {
     expect(citationsOf('ndl-russia-belarus-security-treaty.txt')).toEqual([
       '前文 → rb-security - resolved',
