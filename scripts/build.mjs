@@ -4,7 +4,7 @@ import { chmodSync, existsSync } from 'node:fs';
 
 const entries = [
   { in: 'server/src/node/main.ts', out: 'server', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ];
 

@@ -1,0 +1,71 @@
+// `treaty-check [check] [--format F] [--coverage] [paths…]`: index the paths and report what is wrong.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createTreatyService, type Diagnostic, type TreatyService } from '../core/index';
+import { DEFAULT_CONFIG, mergeConfig, type TreatyConfig } from '../core/config';
+import { CONFIG_FILE, NodeWorkspace } from '../node/files';
+import { CliError, oneOf, parseCommandLine } from './command';
+import { displayUri, display } from './output';
+import { REPORTERS, COVERAGE_REPORTERS, type Format } from './report/index';
+
+export const CHECK_USAGE = `usage: treaty-check [check] [--format ${Object.keys(REPORTERS).join('|')}] [--coverage] [paths…]`;
+
+/** What a check found, handed to a reporter. */
+export interface CheckResult {
+  readonly service: TreatyService;
+  readonly uris: readonly string[];
+  readonly diagnostics: readonly { readonly file: string; readonly uri: string; readonly diagnostic: Diagnostic }[];
+  /** Problems of the configuration file, which has no document in the index. */
+  readonly configDiagnostics: readonly { readonly file: string; readonly severity: 'error'; readonly code: 'invalid-config'; readonly message: string }[];
+  readonly errors: number;
+}
+
+export function runCheck(argv: readonly string[]): number {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    { format: { type: 'string' }, coverage: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    CHECK_USAGE,
+  );
+  if (values.help) {
+    process.stdout.write(`${CHECK_USAGE}\n`);
+    return 0;
+  }
+  const format = oneOf<Format>('format', values.format, Object.keys(REPORTERS) as Format[], 'text');
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const missing = paths.filter((path) => !existsSync(path));
+  if (missing.length > 0) throw new CliError(`no such file or directory: ${missing.join(', ')}`);
+
+  const roots = paths.map((path) => resolve(path));
+  const { config, file: configFile, problems } = loadConfig(roots);
+  const service = createTreatyService({ workspace: new NodeWorkspace(roots, config), config });
+  service.indexWorkspace();
+  const write = (text: string) => void process.stdout.write(text);
+  if (values.coverage) {
+    const report = COVERAGE_REPORTERS[format];
+    if (!report) throw new CliError(`--coverage takes --format ${Object.keys(COVERAGE_REPORTERS).join(' or ')}, not ${format}`);
+    report(service, write);
+    return 0;
+  }
+
+  const uris = service.getDocumentUris();
+  const diagnostics = uris.flatMap((uri) => service.getDiagnostics(uri).map((diagnostic) => ({ file: displayUri(uri), uri, diagnostic })));
+  const configDiagnostics = problems.map((message) => ({ file: display(configFile!), severity: 'error' as const, code: 'invalid-config' as const, message }));
+  const errors = diagnostics.filter((entry) => entry.diagnostic.severity === 'error').length + configDiagnostics.length;
+  REPORTERS[format]({ service, uris, diagnostics, configDiagnostics, errors }, write);
+  return errors > 0 ? 1 : 0;
+}
+
+/** Reads `.treaty-annotator.json` from the first directory given (or the current one). */
+function loadConfig(roots: readonly string[]): { config: TreatyConfig; file: string | null; problems: string[] } {
+  const directory = roots.map((root) => (statSync(root).isDirectory() ? root : dirname(root)))[0] ?? '.';
+  const file = resolve(directory, CONFIG_FILE);
+  if (!existsSync(file)) return { config: DEFAULT_CONFIG, file: null, problems: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { config: DEFAULT_CONFIG, file, problems: [`not valid JSON: ${(error as Error).message}`] };
+  }
+  const merged = mergeConfig(DEFAULT_CONFIG, raw);
+  return { config: merged.config, file, problems: merged.problems.map((problem) => `${problem.path || '(root)'}: ${problem.message}`) };
+}

@@ -1,0 +1,45 @@
+// treaty-check: the command-line checker over the same core as the editor, for CI pipelines.
+// `treaty-check [check] [options] [paths…]` checks (the default command); further commands live beside this file,
+// one module each, and are listed in COMMANDS. Exit 0 clean, 1 errors (or nothing to do), 2 usage, network or I/O.
+
+import { runCheck, CHECK_USAGE } from './check';
+import { CliError, type Command } from './command';
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check: { usage: CHECK_USAGE, run: runCheck },
+};
+
+const USAGE = Object.values(COMMANDS)
+  .map((command) => command.usage)
+  .join('\n');
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const named = first !== undefined && Object.hasOwn(COMMANDS, first);
+  const command = named ? COMMANDS[first]! : COMMANDS.check!;
+  return command.run(named ? rest : argv);
+}
+
+if (require.main === module) {
+  // A reader that stops early (`| head`) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const debug = process.argv.includes('--debug');
+  main(process.argv.slice(2).filter((argument) => argument !== '--debug')).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      // One line saying what happened; the stack only when asked for.
+      const message = error instanceof CliError ? error.message : `${(error as Error)?.message ?? String(error)}`;
+      process.stderr.write(`treaty-check: ${debug ? ((error as Error)?.stack ?? message) : message}\n`);
+      process.exitCode = error instanceof CliError ? error.status : 2;
+    },
+  );
+}

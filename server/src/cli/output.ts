@@ -1,0 +1,25 @@
+// How treaty-check names files and places in what it prints.
+import { relative, sep } from 'node:path';
+import type { TreatyService } from '../core/index';
+import type { Span } from '../core/types';
+import { uriToPath } from '../node/files';
+
+/** A file as the user typed its folder: relative to the current directory, with forward slashes. */
+export const display = (path: string): string => relative(process.cwd(), path).split(sep).join('/') || '.';
+
+export const displayUri = (uri: string): string => display(uriToPath(uri));
+
+/** A span as an LSP-style range (0-based line, UTF-16 character). */
+export function toRange(service: TreatyService, uri: string, span: Span) {
+  const lines = service.getLineIndex(uri);
+  const start = lines?.positionAt(span.start) ?? { line: 0, character: 0 };
+  const end = lines?.positionAt(span.end) ?? start;
+  return { start, end };
+}
+
+/** Columns a terminal gives the text: East Asian wide characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(character) ? 2 : 1;
+  return width;
+}

@@ -1,0 +1,18 @@
+// `--format text`: one line per problem (`file:line:column: severity: message [code]`) and a summary line.
+import type { CheckResult } from '../check';
+import { toRange } from '../output';
+import type { Write } from './index';
+
+export function textReport({ service, uris, diagnostics, configDiagnostics, errors }: CheckResult, write: Write): void {
+  for (const entry of configDiagnostics) write(`${entry.file}:1:1: error: ${entry.message} [invalid-config]\n`);
+  for (const { file, uri, diagnostic } of diagnostics) {
+    const { start } = toRange(service, uri, diagnostic.span);
+    write(`${file}:${start.line + 1}:${start.character + 1}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]\n`);
+  }
+  const count = (severity: string) => diagnostics.filter((entry) => entry.diagnostic.severity === severity).length;
+  const stats = service.getStats();
+  write(
+    `${uris.length} files (${stats.treaties} treaties, ${stats.analyses} analyses), ${stats.citations} citations: ` +
+      `${errors} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes\n`,
+  );
+}
