@@ -1,0 +1,127 @@
+// The check: a bound citation against the treaty model (is there such an article, paragraph, item?), and the
+// labels messages give a citation's provision.
+
+import { primaryEntry, type Catalog } from '../catalog';
+import { findArticle, findDivision, findItem, findParagraph } from '../treaty/locate';
+import type { CitationSyntax, Item, Paragraph, Span } from '../types';
+import type { Binding } from './state';
+
+export type CitationStatus =
+  | 'resolved'
+  /** A provision of an instrument that is deliberately not checked (an amending act's 附則). */
+  | 'external'
+  /** A chapter, section, appendix table or form: found and scoped, not checked against the treaty model. */
+  | 'unchecked'
+  | 'unknown-treaty'
+  | 'unknown-article'
+  | 'unknown-paragraph'
+  | 'unknown-item'
+  | 'no-antecedent'
+  | 'ambiguous-treaty';
+
+export interface ResolvedCitation {
+  readonly syntax: CitationSyntax;
+  /** The workspace treaty id, or null when the instrument is not in the workspace or unknown. */
+  readonly treatyId: string | null;
+  /** The name the citation was scoped to (even when not in the workspace). */
+  readonly treatyName: string | null;
+  readonly article: string | null;
+  readonly paragraph: number | null;
+  readonly item: string | null;
+  readonly supplementaryGroup: number | null;
+  readonly status: CitationStatus;
+  /** What is wrong, for dangling citations (`北大西洋条約 has Articles 1–14`). */
+  readonly detail: string | null;
+  /** The resolved provision in the treaty document. */
+  readonly target: { readonly uri: string; readonly span: Span } | null;
+  /** The key of the cited article in the reverse index, or null. */
+  readonly articleKey: string | null;
+}
+
+/** The reverse-index key of an article: one per treaty id, article number and 附則 block. */
+export function articleKey(treatyId: string, article: string, supplementaryGroup: number | null): string {
+  return supplementaryGroup === null ? `${treatyId}#${article}` : `${treatyId}#附則${supplementaryGroup}#${article}`;
+}
+
+const STRUCTURAL_KINDS = new Set(['chapter', 'chapter-list', 'section', 'appendix-table', 'appendix-form', 'annex', 'same-annex']);
+
+/** Checks a bound citation against its instrument's treaty: resolved, or what is dangling. */
+export function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): ResolvedCitation {
+  // One object literal of one shape per citation: cheaper than spreading a base object.
+  const outcome = (status: CitationStatus, detail: string | null = null, target: ResolvedCitation['target'] = null, key: string | null = null): ResolvedCitation => ({
+    syntax: citation,
+    treatyId: binding.instrument?.id ?? null,
+    treatyName: binding.instrument?.name ?? null,
+    article: binding.article,
+    paragraph: binding.paragraph,
+    item: binding.item,
+    supplementaryGroup: binding.supplementaryGroup,
+    status,
+    detail,
+    target,
+    articleKey: key,
+  });
+  if (STRUCTURAL_KINDS.has(citation.kind) && binding.article === null) {
+    if (binding.instrument?.external) return outcome('external');
+    // A chapter (or a section in it) of a workspace treaty is found; other structural citations stay unchecked.
+    const entry = citation.division && binding.instrument?.id ? primaryEntry(catalog, binding.instrument.id) : undefined;
+    const division = entry && findDivision(entry.treaty, citation.division!);
+    return division ? outcome('resolved', null, { uri: entry!.uri, span: division.span }) : outcome('unchecked');
+  }
+  if (binding.problem) return outcome(binding.problem);
+  const instrument = binding.instrument;
+  if (!instrument) return outcome('ambiguous-treaty');
+  if (instrument.external) return outcome('external');
+  if (instrument.id === null) return outcome('unknown-treaty', instrument.name);
+  const entry = primaryEntry(catalog, instrument.id);
+  if (!entry) return outcome('unknown-treaty', instrument.name);
+  const treaty = entry.treaty;
+  if (citation.preamble && binding.article === null) {
+    return treaty.preamble ? outcome('resolved', null, { uri: entry.uri, span: treaty.preamble.span }) : outcome('unknown-article', 'preamble');
+  }
+  if (binding.article === null) {
+    // 各号 / bare relative pointers with nothing to stand on inside the article.
+    return citation.article?.kind === 'each' || citation.item?.kind === 'each' ? outcome('resolved') : outcome('no-antecedent');
+  }
+  const article = findArticle(treaty, binding.article, binding.supplementaryGroup);
+  if (!article) return outcome('unknown-article');
+  const key = articleKey(treaty.id, article.number, article.supplementaryGroup);
+  let paragraph: Paragraph | undefined;
+  if (binding.paragraph !== null) {
+    paragraph = findParagraph(article, binding.paragraph);
+    if (!paragraph) return outcome('unknown-paragraph', `${article.label}: ${article.paragraphs.length}`, { uri: entry.uri, span: article.span }, key);
+  }
+  let item: Item | undefined;
+  if (binding.item !== null && binding.item !== 'each') {
+    const inParagraphs = paragraph ? [paragraph] : article.paragraphs;
+    for (const candidate of inParagraphs) {
+      item = findItem(candidate, binding.item);
+      if (item) break;
+    }
+    if (!item) return outcome('unknown-item', article.label, { uri: entry.uri, span: (paragraph ?? article).span }, key);
+    if (citation.subitem) item = findItem(item, citation.subitem) ?? item;
+  }
+  return outcome('resolved', null, { uri: entry.uri, span: (item ?? paragraph ?? article).span }, key);
+}
+
+/** A citation of no article: the preamble, a chapter, an annex (`前文`, `第7章第2節`, `Annex I`). */
+function structureLabel(syntax: CitationSyntax, english: boolean): string | null {
+  const branch = (number: string): string => number.replace(/_/g, english ? ' ' : 'の');
+  if (syntax.preamble) return english ? 'the preamble' : '前文';
+  if (syntax.division) {
+    const { chapter, section } = syntax.division;
+    if (english) return `Chapter ${branch(chapter)}${section !== null ? `, section ${branch(section)}` : ''}`;
+    return `第${branch(chapter)}章${section !== null ? `第${branch(section)}節` : ''}`;
+  }
+  if (syntax.annex !== null) return english ? `Annex ${syntax.annex}` : `附属書${syntax.annex}`;
+  return null;
+}
+
+/** The instrument-independent part of a citation's label, for messages: `第6条第2項`, `Article 6(2)`. */
+export function provisionLabel(citation: ResolvedCitation, english: boolean): string {
+  const structure = citation.article === null ? structureLabel(citation.syntax, english) : null;
+  if (structure !== null) return structure;
+  const article = citation.article?.replace(/_/g, english ? ' ' : 'の') ?? '?';
+  if (english) return `Article ${article}${citation.paragraph !== null ? `(${citation.paragraph})` : ''}${citation.item && citation.item !== 'each' ? `(${citation.item})` : ''}`;
+  return `第${article}条${citation.paragraph !== null ? `第${citation.paragraph}項` : ''}${citation.item && citation.item !== 'each' ? `第${citation.item.replace(/_/g, 'の')}号` : ''}`;
+}

@@ -1,0 +1,80 @@
+// What resolving one citation looks at: the document (its treaty, its discourse so far) and the citation itself
+// (what it leans on and where it stands).
+
+import type { Catalog } from '../catalog';
+import type { DocumentFacts } from '../document';
+import type { CitationSyntax, SupplementaryBlock, Treaty, TreatyMention } from '../types';
+import { NOWHERE, type Position, type PositionReader } from './position';
+import type { Binding, Discourse, Instrument } from './state';
+
+export interface DocumentContext {
+  readonly facts: DocumentFacts;
+  readonly catalog: Catalog;
+  /** The treaty the document is, or null for an analysis. */
+  readonly self: Treaty | null;
+  readonly selfInstrument: Instrument | null;
+  readonly discourse: Discourse;
+  /** The topic of each sentence that has one (`…条約は、`), by sentence index. */
+  readonly topics: ReadonlyMap<number, TreatyMention>;
+  /** The instrument the document names most, or the workspace's only treaty; computed when first asked. */
+  principal(): Instrument | null;
+}
+
+/** One citation as resolution sees it. */
+export interface CitationContext {
+  readonly citation: CitationSyntax;
+  readonly offset: number;
+  /** The previous member of its list or range, whose instrument and missing levels it inherits. */
+  readonly previous: Binding | undefined;
+  /** Its highest level, which says whether it is absolute (第5条), anaphoric or positional. */
+  readonly highestLevel: 'article' | 'paragraph' | 'item';
+  /** 同条, 同項: leans on the last citation naming its highest level. */
+  readonly anaphoric: boolean;
+  /** 前条, 次項, 本条: leans on where it stands. */
+  readonly positional: boolean;
+  /** What an anaphoric citation, or a paragraph without its article, leans on. */
+  readonly antecedent: Binding | null;
+  readonly position: Position;
+  /** The 附則 block it stands in, if any. */
+  readonly block: SupplementaryBlock | undefined;
+}
+
+/** The topic of each sentence (`…条約は、`), found in one pass over mentions and sentences. */
+export function sentenceTopics(scan: DocumentFacts['scan']): Map<number, TreatyMention> {
+  const { mentions, sentences } = scan;
+  const topics = new Map<number, TreatyMention>();
+  for (let mention = 0, sentenceIndex = 0; mention < mentions.length; mention++) {
+    const entry = mentions[mention]!;
+    while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex]!.span.end <= entry.span.start) sentenceIndex++;
+    if (entry.topic && !topics.has(sentenceIndex)) topics.set(sentenceIndex, entry);
+  }
+  return topics;
+}
+
+/** Reads citation `index`: what it leans on, given the bindings of the citations before it. */
+export function citationContext(document: DocumentContext, index: number, bindings: readonly Binding[], positions: PositionReader | null): CitationContext {
+  const citations = document.facts.scan.citations;
+  const citation = citations[index]!;
+  const { lastArticle, lastParagraph, lastItem } = document.discourse;
+  const position = positions ? positions.at(citations, index, bindings) : NOWHERE;
+  const group = position.location?.article.supplementaryGroup;
+  const previous = citation.seriesPrevious !== null ? bindings[citation.seriesPrevious] : undefined;
+  const highest = citation.article ?? citation.paragraph ?? citation.item;
+  const highestLevel = citation.article ? 'article' : citation.paragraph ? 'paragraph' : 'item';
+  const anaphoric = highest?.kind === 'same';
+  return {
+    citation,
+    offset: citation.span.start,
+    previous,
+    highestLevel,
+    anaphoric,
+    positional: highest !== null && highest.kind !== 'number' && highest.kind !== 'same',
+    antecedent: anaphoric
+      ? { article: lastArticle, paragraph: lastParagraph, item: lastItem }[highestLevel]
+      : citation.article === null && !previous && citation.qualifier === null
+        ? lastArticle
+        : null,
+    position,
+    block: group != null ? document.self!.supplementaryBlocks[group] : undefined,
+  };
+}

@@ -1,0 +1,85 @@
+// Resolution: gives every citation of a document its instrument and absolute provision numbers, then checks it
+// against the treaty. One pass over the citations in order, carrying the discourse state (state.ts); for each
+// citation the scope rules choose the instrument (scope.ts, in the order of ARCHITECTURE.md "Which treaty a
+// citation belongs to"), its levels are made absolute (levels.ts, position.ts) and it is checked (check.ts).
+// An edited analysis resumes from the old resolution (resume.ts).
+
+import type { Catalog } from '../catalog';
+import type { DocumentFacts } from '../document';
+import { check, type ResolvedCitation } from './check';
+import { citationContext, sentenceTopics, type DocumentContext } from './context';
+import { resolveLevels } from './levels';
+import { PositionReader } from './position';
+import { planResume, Resumption, type Done } from './resume';
+import { chooseInstrument, principalOf } from './scope';
+import { Discourse, markCrossed, type Binding, type Instrument, type Resolution } from './state';
+
+export { articleKey, provisionLabel, type CitationStatus, type ResolvedCitation } from './check';
+export type { Resolution } from './state';
+
+/** Resolves every citation of a document against the catalog. Pure; linear in the document's citations. */
+export function resolveDocument(facts: DocumentFacts, catalog: Catalog): ResolvedCitation[] {
+  return resolveFacts(facts, catalog).citations as ResolvedCitation[];
+}
+
+/**
+ * Resolves a document; given the resolution (`prior`) of the reading it was re-read from, an analysis is resolved again only
+ * from the sentence of the edit until the discourse state meets the old one (then the old results move along).
+ * Invariant: the result equals resolving afresh (test/unit/resolveIncremental.test.ts, the fuzz, the soak).
+ */
+export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Resolution): Resolution {
+  const self = facts.treaty;
+  // Only analyses resume: a treaty's own provisions and amendment quotes make every citation depend on its place.
+  const resumable = self === null;
+  // Computed when a citation needs it, or to compare with the old one before resuming.
+  let principal: Instrument | null | undefined = resumable && prior ? principalOf(facts.scan, catalog) : undefined;
+  const discourse = new Discourse(facts.scan, catalog);
+  const document: DocumentContext = {
+    facts,
+    catalog,
+    self,
+    selfInstrument: self ? { id: self.id, name: self.title } : null,
+    discourse,
+    topics: sentenceTopics(facts.scan),
+    principal: () => (principal === undefined ? (principal = principalOf(facts.scan, catalog)) : principal),
+  };
+  const plan = resumable && prior ? planResume(facts, catalog, prior, principal!) : null;
+  const resumption = plan ? new Resumption(facts, prior!, plan) : null;
+  const done: Done = resumption ? resumption.start() : { results: [], bindings: [], checkpoints: [] };
+  if (plan) discourse.restore(plan.from);
+  const first = plan ? plan.from.index : 0;
+  const positions = self ? new PositionReader(self, facts.text) : null;
+  const citations = facts.scan.citations;
+  for (let index = first; index < citations.length; index++) {
+    const citation = citations[index]!;
+    if (discourse.enterSentenceOf(citation.span.start) || index === first) {
+      // A qualifier carries over within its sentence only.
+      discourse.carryOver = null;
+      if (resumable) {
+        const checkpoint = discourse.checkpoint(index);
+        const finished = resumption?.meet(checkpoint, done, principal);
+        if (finished) return finished;
+        done.checkpoints.push(checkpoint);
+      }
+    }
+    discourse.advanceTo(citation.span.start);
+    const here = citationContext(document, index, done.bindings, positions);
+    const scope = chooseInstrument(document, here);
+    const levels = resolveLevels(document, here, scope.qualified);
+    const binding: Binding = {
+      instrument: scope.instrument,
+      article: levels.article,
+      paragraph: levels.paragraph,
+      item: levels.item,
+      supplementaryGroup: levels.supplementaryGroup,
+      problem: scope.problem ?? levels.problem,
+      qualified: scope.qualified,
+    };
+    done.bindings.push(binding);
+    discourse.remember(citation, binding);
+    if (citation.seriesPrevious !== null) markCrossed(done.checkpoints, citation.seriesPrevious);
+    done.results.push(check(citation, binding, catalog));
+  }
+  // Only an analysis resumes, so only an analysis keeps its bindings.
+  return { citations: done.results, reading: facts.reading.serial, catalog, scan: facts.scan, bindings: resumable ? done.bindings : [], checkpoints: done.checkpoints, principal };
+}
