@@ -5,7 +5,7 @@ import { createTreatyService, type Diagnostic, type TreatyService } from '../cor
 import { DEFAULT_CONFIG, mergeConfig, type TreatyConfig } from '../core/config';
 import { CONFIG_FILE, NodeWorkspace } from '../node/files';
 import { CliError, oneOf, parseCommandLine } from './command';
-import { displayUri, display } from './output';
+import { displayUri, display, stdoutWriter } from './output';
 import { REPORTERS, COVERAGE_REPORTERS, type Format } from './report/index';
 
 export const CHECK_USAGE = `usage: treaty-check [check] [--format ${Object.keys(REPORTERS).join('|')}] [--coverage] [paths…]`;
@@ -39,11 +39,12 @@ export function runCheck(argv: readonly string[]): number {
   const { config, file: configFile, problems } = loadConfig(roots);
   const service = createTreatyService({ workspace: new NodeWorkspace(roots, config), config });
   service.indexWorkspace();
-  const write = (text: string) => void process.stdout.write(text);
+  const output = stdoutWriter();
   if (values.coverage) {
     const report = COVERAGE_REPORTERS[format];
     if (!report) throw new CliError(`--coverage takes --format ${Object.keys(COVERAGE_REPORTERS).join(' or ')}, not ${format}`);
-    report(service, write);
+    report(service, output.write);
+    output.end();
     return 0;
   }
 
@@ -51,7 +52,8 @@ export function runCheck(argv: readonly string[]): number {
   const diagnostics = uris.flatMap((uri) => service.getDiagnostics(uri).map((diagnostic) => ({ file: displayUri(uri), uri, diagnostic })));
   const configDiagnostics = problems.map((message) => ({ file: display(configFile!), severity: 'error' as const, code: 'invalid-config' as const, message }));
   const errors = diagnostics.filter((entry) => entry.diagnostic.severity === 'error').length + configDiagnostics.length;
-  REPORTERS[format]({ service, uris, diagnostics, configDiagnostics, errors }, write);
+  REPORTERS[format]({ service, uris, diagnostics, configDiagnostics, errors }, output.write);
+  output.end();
   return errors > 0 ? 1 : 0;
 }
 

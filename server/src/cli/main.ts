@@ -25,9 +25,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  // A reader that stops early (`| head`) is not an error of ours.
+  // A reader that stops early (`| head`) is not an error of ours: reporters meet it as a failed write.
+  const closedOutput = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (closedOutput(error)) process.exit(process.exitCode ?? 0);
     throw error;
   });
   const debug = process.argv.includes('--debug');
@@ -36,6 +37,7 @@ if (require.main === module) {
       process.exitCode = status;
     },
     (error: unknown) => {
+      if (closedOutput(error)) return;
       // One line saying what happened; the stack only when asked for.
       const message = error instanceof CliError ? error.message : `${(error as Error)?.message ?? String(error)}`;
       process.stderr.write(`treaty-check: ${debug ? ((error as Error)?.stack ?? message) : message}\n`);

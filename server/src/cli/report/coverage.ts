@@ -2,13 +2,16 @@
 import type { TreatyService } from '../../core/index';
 import { displayUri, displayWidth } from '../output';
 import type { Write } from './index';
+import { streamed, writeJson } from './jsonStream';
 
 /** `{"version":1,"coverage":[{"treaty","article","label","documents","citations"}]}`: a row per article of every treaty. */
 export function coverageJson(service: TreatyService, write: Write): void {
-  const coverage = service.getCoverage().flatMap((treaty) =>
-    treaty.articles.map((article) => ({ treaty: treaty.treaty, article: article.article, label: article.label, documents: article.documents, citations: article.citations })),
-  );
-  write(`${JSON.stringify({ version: 1, coverage }, null, 2)}\n`);
+  function* rows() {
+    for (const treaty of service.getCoverage()) {
+      for (const article of treaty.articles) yield { treaty: treaty.treaty, article: article.article, label: article.label, documents: article.documents, citations: article.citations };
+    }
+  }
+  writeJson({ version: 1, coverage: streamed(rows()) }, write);
 }
 
 /** Per treaty, a table of its articles with the documents and citations citing each; uncited ones marked. */
