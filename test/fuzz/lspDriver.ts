@@ -1,5 +1,5 @@
 // The language server in-process, over a pair of in-memory streams, with an in-memory file system: fast enough
-// to throw thousands of random requests at the real handlers (the adapters in server/src/features and lsp/convert.ts).
+// to throw thousands of random requests at the real handlers (the adapters in server/src/adapters, convert.ts among them).
 // `exit` is never sent here: the library answers it with process.exit.
 
 import { PassThrough } from 'node:stream';

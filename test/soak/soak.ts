@@ -9,7 +9,7 @@ import type * as lsp from 'vscode-languageserver-protocol';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { createTreatyService, type TreatyService } from '../../server/src/core/index';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { toDiagnostic, toLocation, toMarkdownHover } from '../../server/src/lsp/convert';
+import { toDiagnostic, toLocation, toMarkdownHover } from '../../server/src/adapters/convert';
 import { InMemoryWorkspace } from '../fixture';
 import { Harness } from '../protocol/harness';
 

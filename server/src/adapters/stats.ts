@@ -2,7 +2,7 @@
 // problems for a status bar. It waits for the first indexing, so clients also use it as "the server is ready".
 import { RequestType0, type Connection } from 'vscode-languageserver';
 import type { WorkspaceStats } from '../core/index';
-import { guard, type FeatureContext } from '../lsp/context';
+import { guard, type FeatureContext } from './context';
 
 /** The counts, and the server's memory (read by the soak test and the benchmark). */
 export type StatsResponse = WorkspaceStats & { readonly memory: NodeJS.MemoryUsage };

@@ -5,8 +5,8 @@
 import { MarkupKind, type CompletionItem, type CompletionList, type CompletionParams, type Connection } from 'vscode-languageserver';
 import type { CompletionItem as CoreCompletionItem } from '../core/api';
 import type { LineIndex } from '../core/text/lineIndex';
-import { guard, type FeatureContext } from '../lsp/context';
-import { completionItemKind, fromPosition, toCompletionItem, toRange } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { completionItemKind, fromPosition, toCompletionItem, toRange } from './convert';
 
 /** What `data` carries from an item to its resolve: which answer it belongs to (the item is found by its label). */
 interface ItemData {

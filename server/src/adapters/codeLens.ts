@@ -1,7 +1,7 @@
 // LSP adapter for code lenses: `cited in N documents` above each article, opening its references.
 import { CodeLensRefreshRequest, type CodeLens, type CodeLensParams, type Connection } from 'vscode-languageserver';
-import { guard, sendAndForget, type FeatureContext } from '../lsp/context';
-import { toCodeLens } from '../lsp/convert';
+import { guard, sendAndForget, type FeatureContext } from './context';
+import { toCodeLens } from './convert';
 
 export function registerCodeLens(connection: Connection, context: FeatureContext): void {
   connection.onCodeLens(

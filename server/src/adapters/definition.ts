@@ -1,7 +1,7 @@
 // LSP adapter for go to definition: from a citation to the provision it names.
 import type { Connection, Location, TextDocumentPositionParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { fromPosition, toLocation } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { fromPosition, toLocation } from './convert';
 
 export function registerDefinition(connection: Connection, context: FeatureContext): void {
   connection.onDefinition(

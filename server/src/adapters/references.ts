@@ -1,7 +1,7 @@
 // LSP adapter for find references: every citation of the provision under the cursor.
 import type { Connection, Location, ReferenceParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { fromPosition, toLocation } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { fromPosition, toLocation } from './convert';
 
 export function registerReferences(connection: Connection, context: FeatureContext): void {
   connection.onReferences(

@@ -2,8 +2,8 @@
 import type { CodeAction, CodeActionParams, Connection } from 'vscode-languageserver';
 import type { DiagnosticCode } from '../core/index';
 import { DEFAULT_SEVERITY } from '../core/config';
-import { guard, type FeatureContext } from '../lsp/context';
-import { fromRange, toCodeAction } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { fromRange, toCodeAction } from './convert';
 
 export function registerCodeActions(connection: Connection, context: FeatureContext): void {
   connection.onCodeAction(

@@ -1,7 +1,7 @@
 // LSP adapter for semantic tokens: citations, dangling citations, treaty names and article labels.
 import type { Connection, SemanticTokens, SemanticTokensParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { toSemanticTokens } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { toSemanticTokens } from './convert';
 
 export function registerSemanticTokens(connection: Connection, context: FeatureContext): void {
   connection.languages.semanticTokens.on(

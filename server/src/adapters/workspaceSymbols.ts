@@ -1,7 +1,7 @@
 // LSP adapter for workspace symbols: treaties and their articles across every folder.
 import type { Connection, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { toSymbolInformation } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { toSymbolInformation } from './convert';
 
 export function registerWorkspaceSymbols(connection: Connection, context: FeatureContext): void {
   connection.onWorkspaceSymbol(

@@ -2,8 +2,8 @@
 // A refusal (not a renamable symbol, a clash) reaches the user as the error message of the request.
 import { LSPErrorCodes, ResponseError, type Connection, type RenameParams, type TextDocumentPositionParams } from 'vscode-languageserver';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { fromPosition, toRange, toWorkspaceEdit } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { fromPosition, toRange, toWorkspaceEdit } from './convert';
 
 export function registerRename(connection: Connection, context: FeatureContext): void {
   type Prepared = { range: Range; placeholder: string } | null;

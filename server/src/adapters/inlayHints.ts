@@ -1,8 +1,8 @@
 // LSP adapter for inlay hints: the article caption after a citation (the core answers none unless
 // `treatyAnnotator.inlayHints.enabled` is on).
 import type { Connection, InlayHint, InlayHintParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { fromRange, toInlayHint } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { fromRange, toInlayHint } from './convert';
 
 export function registerInlayHints(connection: Connection, context: FeatureContext): void {
   connection.languages.inlayHint.on(

@@ -1,7 +1,7 @@
 // LSP adapter for folding: articles, chapters and front matter fold.
 import type { Connection, FoldingRange, FoldingRangeParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { toFoldingRange } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { toFoldingRange } from './convert';
 
 export function registerFoldingRanges(connection: Connection, context: FeatureContext): void {
   connection.onFoldingRanges(

@@ -1,7 +1,7 @@
 // LSP adapter for document links: each resolved citation links to the line of its provision.
 import type { Connection, DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { toDocumentLink } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { toDocumentLink } from './convert';
 
 export function registerDocumentLinks(connection: Connection, context: FeatureContext): void {
   connection.onDocumentLinks(

@@ -2,8 +2,8 @@
 // diagnostics may have changed (an edit to a treaty reaches every analysis citing it).
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeError, sendAndForget, type FeatureContext } from '../lsp/context';
-import { toDiagnostic } from '../lsp/convert';
+import { describeError, sendAndForget, type FeatureContext } from './context';
+import { toDiagnostic } from './convert';
 import { LineIndex } from '../core/text/lineIndex';
 
 const EMPTY_DOCUMENT = new LineIndex('');

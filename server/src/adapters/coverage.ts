@@ -2,8 +2,8 @@
 // label, location and how many documents and citations cite it, for the client's coverage view.
 import { RequestType0, type Connection, type Location } from 'vscode-languageserver';
 import type { CoverageArticle, TreatyCoverage } from '../core/index';
-import { guard, type FeatureContext } from '../lsp/context';
-import { toLocation } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { toLocation } from './convert';
 
 export interface CoverageResult {
   readonly version: 1;

@@ -1,7 +1,7 @@
 // LSP adapter for hover: a citation's provision text, in the client's locale.
 import type { Connection, Hover, TextDocumentPositionParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { fromPosition, toMarkdownHover } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { fromPosition, toMarkdownHover } from './convert';
 
 export function registerHover(connection: Connection, context: FeatureContext): void {
   connection.onHover(

@@ -1,7 +1,7 @@
 // LSP adapter for the outline: a treaty's chapters, articles and paragraphs; an analysis' headings.
 import type { Connection, DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from '../lsp/context';
-import { toDocumentSymbol } from '../lsp/convert';
+import { guard, type FeatureContext } from './context';
+import { toDocumentSymbol } from './convert';
 
 export function registerDocumentSymbols(connection: Connection, context: FeatureContext): void {
   connection.onDocumentSymbol(
