@@ -27,7 +27,7 @@ function main(): void {
       }
     },
   };
-  const service = createTreatyService({ workspace, config: DEFAULT_CONFIG });
+  const service = createTreatyService({ workspace, config: { ...DEFAULT_CONFIG, language: 'ja' } });
   service.indexWorkspace();
   let problems = 0;
   for (const uri of workspace.listDocuments()) problems += service.getDiagnostics(uri).length;
@@ -103,7 +103,7 @@ function main(): void {
     result[`${name}Requests`] = samples.length;
     result[`${name}Answered`] = answered;
   };
-  latency('hover', (uri, offset) => service.getHover(uri, offset, 'ja'));
+  latency('hover', (uri, offset) => service.getHover(uri, offset));
   latency('definition', (uri, offset) => service.getDefinition(uri, offset));
   latency('completion', (uri, offset) => service.getCompletions(uri, offset));
   latency('references', (uri, offset) => service.getReferences(uri, offset, false));

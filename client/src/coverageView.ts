@@ -3,6 +3,7 @@
 // this only shows it, refreshing when diagnostics change (an edit anywhere may change the counts).
 import * as vscode from 'vscode';
 import { ReferencesRequest, type LanguageClient, type Location, type Position } from 'vscode-languageclient/node';
+import { t } from './l10n';
 
 export interface CoverageArticle {
   readonly article: string;
@@ -49,15 +50,15 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode> {
     if (!article) {
       const cited = treaty.articles.filter((entry) => entry.documents > 0).length;
       const item = new vscode.TreeItem(treaty.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = vscode.l10n.t('{0} of {1} articles cited', cited, treaty.articles.length);
+      item.description = t('{0} of {1} articles cited', cited, treaty.articles.length);
       item.iconPath = new vscode.ThemeIcon('law');
       item.command = { title: treaty.title, command: 'vscode.open', arguments: [vscode.Uri.parse(treaty.uri)] };
       return item;
     }
     const item = new vscode.TreeItem(article.caption ? `${article.label} ${article.caption}` : article.label);
-    const documents = article.documents === 1 ? vscode.l10n.t('1 document') : vscode.l10n.t('{0} documents', article.documents);
-    const citations = article.citations === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', article.citations);
-    item.description = article.documents === 0 ? vscode.l10n.t('uncited') : `${documents} · ${citations}`;
+    const documents = article.documents === 1 ? t('1 document') : t('{0} documents', article.documents);
+    const citations = article.citations === 1 ? t('1 citation') : t('{0} citations', article.citations);
+    item.description = article.documents === 0 ? t('uncited') : `${documents} · ${citations}`;
     item.iconPath = article.documents === 0 ? new vscode.ThemeIcon('circle-outline', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('pass');
     item.contextValue = 'article';
     const location = convert.asLocation(article.location);

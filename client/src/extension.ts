@@ -7,6 +7,7 @@ import { LanguageClient, ReferencesRequest, State, SymbolKind, TransportKind, Wo
 import type { LanguageClientOptions, Location, Position, ServerOptions, SymbolInformation } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/node/nodeFlags';
 import { registerCoverageView, type CoverageView } from './coverageView';
+import { loadWords, t } from './l10n';
 
 interface WorkspaceStats {
   readonly treaties: number;
@@ -25,6 +26,7 @@ export interface TreatyAnnotatorApi {
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<TreatyAnnotatorApi> {
+  loadWords(context.extensionPath);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
@@ -41,9 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
     const stats = await languageClient.sendRequest<WorkspaceStats | null>('treatyAnnotator/stats');
     if (!stats) return;
     // After a crash the icon stays a warning until the next manual restart, so the user can tell something happened.
-    status.text = `${crashes > 0 ? '$(warning)' : '$(law)'} ${vscode.l10n.t('{0} treaties · {1} citations · {2} problems', stats.treaties, stats.citations, stats.problems)}`;
-    status.tooltip = [vscode.l10n.t('Treaty Annotator: {0} treaties, {1} analyses', stats.treaties, stats.analyses)]
-      .concat(crashes > 0 ? [vscode.l10n.t('The server restarted after a crash ({0} times); see the output.', crashes)] : [])
+    status.text = `${crashes > 0 ? '$(warning)' : '$(law)'} ${t('{0} treaties · {1} citations · {2} problems', stats.treaties, stats.citations, stats.problems)}`;
+    status.tooltip = [t('Treaty Annotator: {0} treaties, {1} analyses', stats.treaties, stats.analyses)]
+      .concat(crashes > 0 ? [t('The server restarted after a crash ({0} times); see the output.', crashes)] : [])
       .join('\n');
     status.command = 'treatyAnnotator.goToTreaty';
   };
@@ -55,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['file', 'untitled'].flatMap((scheme) => ['markdown', 'plaintext'].map((language) => ({ scheme, language }))),
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, hoverShowsDiagnostics: true },
     middleware: {
       handleDiagnostics(uri, diagnostics, next) {
         next(uri, diagnostics);
@@ -69,11 +71,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
   // The library's default error handler restarts a crashed server (up to 5 times in 3 minutes); say what happened.
   languageClient.onDidChangeState(({ newState }) => {
     if (newState === State.Starting) {
-      status.text = `$(sync~spin) ${vscode.l10n.t('Treaty Annotator: starting')}`;
+      status.text = `$(sync~spin) ${t('Treaty Annotator: starting')}`;
     } else if (newState === State.Stopped) {
       if (!stopping) crashes++;
-      status.text = `$(error) ${vscode.l10n.t('Treaty Annotator: server stopped')}`;
-      status.tooltip = vscode.l10n.t('The language server stopped. Click to restart it; details are in the output.');
+      status.text = `$(error) ${t('Treaty Annotator: server stopped')}`;
+      status.tooltip = t('The language server stopped. Click to restart it; details are in the output.');
       status.command = 'treatyAnnotator.restartServer';
     } else {
       scheduleStats();
@@ -103,7 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
       if (!editor) return;
       const position = languageClient.code2ProtocolConverter.asTextDocumentPositionParams(editor.document, editor.selection.active);
       const locations = (await languageClient.sendRequest(ReferencesRequest.type, { ...position, context: { includeDeclaration: false } })) ?? [];
-      if (locations.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No document cites the provision under the cursor.'));
+      if (locations.length === 0) void vscode.window.showInformationMessage(t('No document cites the provision under the cursor.'));
       else await showReferences(position.textDocument.uri, position.position, locations);
     }),
     vscode.commands.registerCommand('treatyAnnotator.goToTreaty', async () => {
@@ -111,13 +113,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
       const items = symbols
         .filter((symbol) => symbol.kind === SymbolKind.Namespace)
         .map((symbol) => ({ label: symbol.name, description: vscode.workspace.asRelativePath(vscode.Uri.parse(symbol.location.uri)), symbol }));
-      const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Go to a treaty in the workspace'), matchOnDescription: true });
+      const picked = await vscode.window.showQuickPick(items, { placeHolder: t('Go to a treaty in the workspace'), matchOnDescription: true });
       if (picked) await vscode.window.showTextDocument(vscode.Uri.parse(picked.symbol.location.uri), { selection: convert.asRange(picked.symbol.location.range) });
     }),
   );
 
   const coverage = registerCoverageView(languageClient, showReferences);
-  context.subscriptions.push(coverage.disposable);
+  context.subscriptions.push(
+    coverage.disposable,
+    // The server hears of the change through the settings; the client's own words follow here.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('treatyAnnotator.language')) return;
+      loadWords(context.extensionPath);
+      scheduleStats();
+      coverage.view.refresh();
+    }),
+  );
 
   status.show();
   try {

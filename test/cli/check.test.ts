@@ -6,8 +6,14 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
 
+/** Runs the built CLI in a C locale (English) unless `locale` names another, as the user's LANG. */
 function treatyCheck(...args: string[]) {
-  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return treatyCheckIn({ LANG: 'C.UTF-8' }, ...args);
+}
+
+function treatyCheckIn(locale: Record<string, string>, ...args: string[]) {
+  const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...locale };
+  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: ROOT, encoding: 'utf8', env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,7 +40,18 @@ describe('treaty-check on the samples', () => {
 
   it('says what the treaty has when an article does not exist', () => {
     const { stdout } = treatyCheck('samples');
-    expect(stdout).toContain('第15条はありません（第1条–第10条）');
+    expect(stdout).toContain('has no Article 15 (it has Articles 1–10)');
+  });
+
+  it('speaks the language of the locale (LC_ALL, LC_MESSAGES, LANG), or the one --lang names', () => {
+    const japanese = '第15条はありません（第1条–第10条）';
+    expect(treatyCheckIn({ LANG: 'ja_JP.UTF-8' }, 'samples').stdout).toContain(japanese);
+    expect(treatyCheckIn({ LANG: 'ja_JP.UTF-8', LC_MESSAGES: 'en_US.UTF-8' }, 'samples').stdout).not.toContain(japanese);
+    expect(treatyCheckIn({ LANG: 'en_GB.UTF-8', LC_ALL: 'ja_JP.UTF-8' }, 'samples').stdout).toContain(japanese);
+    expect(treatyCheck('--lang', 'ja', 'samples').stdout).toContain(japanese);
+    expect(treatyCheckIn({ LANG: 'ja_JP.UTF-8' }, '--lang', 'en', 'samples').stdout).toContain('has no Article 15');
+    const wrong = treatyCheck('--lang', 'fr', 'samples');
+    expect([wrong.status, wrong.stderr.trim()]).toEqual([2, 'treaty-check: --lang takes ja or en, not fr']);
   });
 
   it('writes JSON whose citation texts are exactly the source at their ranges', () => {

@@ -201,7 +201,7 @@ try {
   await step('Ctrl+. on the deliberate misquotation offers the treaty’s words', async () => {
     await quickOpen('broken-citations.md');
     await goToLine(misquote.line, misquote.column);
-    const fix = page.locator('.action-widget .monaco-list-row', { hasText: '条文の文言に直す' }).first();
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Quote the treaty' }).first();
     await until('the misquote quick fix listed', async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+.');

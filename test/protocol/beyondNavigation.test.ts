@@ -81,7 +81,7 @@ describe('beyond navigation over the language server protocol', () => {
           severity: 2,
           code: 'misquote',
           source: 'treaty',
-          message: '引用が港湾の安全に関する条約第4条第1項の文言と一致しません。条文は「締約国は、遭難した船舶が最も近い適当な港湾に入ることを認める」',
+          message: 'The quotation does not match Article 4(1) of the 港湾の安全に関する条約, which reads: "締約国は、遭難した船舶が最も近い適当な港湾に入ることを認める"',
           relatedInformation: [{ location: { uri: harness.uri(JA), range: harness.rangeOf(JA, '締約国は、遭難した船舶が最も近い適当な港湾に入ることを認める') }, message: '港湾の安全に関する条約 第4条' }],
         },
       ]);
@@ -100,7 +100,7 @@ describe('beyond navigation over the language server protocol', () => {
       });
       expect(actions).toEqual([
         {
-          title: '条文の文言に直す：「締約国は、遭難した船舶が最も近い適当な港湾に入ることを認める」',
+          title: 'Quote the treaty\'s words: "締約国は、遭難した船舶が最も近い適当な港湾に入ることを認める"',
           kind: 'quickfix',
           diagnostics,
           isPreferred: true,
@@ -153,7 +153,7 @@ describe('beyond navigation over the language server protocol', () => {
         },
       ]);
       const japanese = await harness.waitForDiagnostics(harness.uri(JA), (list) => list.length > 0);
-      expect(japanese.map((diagnostic) => diagnostic.message)).toEqual(['第6条はこの版では1項、en版（harbor.en.md）（Article 6）では2項です']);
+      expect(japanese.map((diagnostic) => diagnostic.message)).toEqual(['第6条 has 1 paragraph here but 2 in the en version (harbor.en.md) (Article 6)']);
     });
 
     it('follows treatyAnnotator.hover.parallelTextOrder from the editor settings', async () => {

@@ -347,10 +347,22 @@ describe('features that change the workspace or need settings', () => {
     harness = undefined;
   });
 
-  it('writes hovers in the client’s locale (initialize `locale`)', async () => {
+  it('speaks one language in hover, code lens and diagnostics: the client’s locale, or treatyAnnotator.language', async () => {
     harness = await startServer(WORKSPACE, { open: [NATO], locale: 'ja' });
-    const hover = await harness.request<lsp.Hover>('textDocument/hover', harness.at(NATO, 'Article 5(2)'));
-    expect((hover.contents as lsp.MarkupContent).value.split('\n').at(-1)).toMatchInlineSnapshot(`"_2件の文書が引用_"`);
+    const server = harness;
+    /** The diagnostic of Article 12 once it says `start`, then the hover's and the code lens's words. */
+    const views = async (start: string): Promise<string[]> => {
+      const [diagnostic] = await server.waitForDiagnostics(server.uri(NATO), (list) => list[0]?.message.startsWith(start) === true);
+      const hover = await server.request<lsp.Hover>('textDocument/hover', server.at(NATO, 'Article 5(2)'));
+      const lenses = await server.request<lsp.CodeLens[]>('textDocument/codeLens', { textDocument: { uri: server.uri('/treaties/nat.md') } });
+      return [diagnostic!.message, (hover.contents as lsp.MarkupContent).value.split('\n').at(-1)!, lenses[0]!.command!.title];
+    };
+    const japanese = ['NATO Treatyに第12条はありません（第5条–第6条）', '_2件の文書が引用_', '2件の文書が引用'];
+    expect(await views('NATO Treatyに')).toEqual(japanese);
+    await harness.changeSettings({ language: 'en' });
+    expect(await views('NATO Treaty has')).toEqual(['NATO Treaty has no Article 12 (it has Articles 5–6)', '_Cited in 2 documents_', 'cited in 2 documents']);
+    await harness.changeSettings({ language: 'auto' });
+    expect(await views('NATO Treatyに')).toEqual(japanese);
   });
 
   it('refuses to rename prose with a ResponseError giving the reason', async () => {

@@ -229,7 +229,7 @@ describe('treaty-check in a hostile workspace', () => {
   beforeAll(() => {
     const logFile = join(parent, 'cli-sandbox.log');
     result = withSandbox(logFile, () => {
-      const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), '--format', 'json', workspace], { encoding: 'utf8', cwd: parent, env: process.env });
+      const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), '--format', 'json', '--lang', 'en', workspace], { encoding: 'utf8', cwd: parent, env: process.env });
       return { status: run.status, stdout: run.stdout, stderr: run.stderr };
     });
     log = readLog(logFile);
@@ -255,7 +255,7 @@ describe('treaty-check in a hostile workspace', () => {
     const report = JSON.parse(result.stdout) as { diagnostics: { file: string; code: string; message: string }[] };
     const found = report.diagnostics.filter((diagnostic) => diagnostic.file.endsWith('cites-paths.md')).map((diagnostic) => [diagnostic.code, diagnostic.message]);
     expect(found).toEqual([
-      ['unknown-treaty', '「/etc/passwd」はワークスペースにありません'],
+      ['unknown-treaty', "'/etc/passwd' is not in the workspace"],
       ['unknown-treaty', "'/etc/passwd' is not in the workspace"],
     ]);
   });

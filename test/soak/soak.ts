@@ -273,7 +273,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const offset = citation.span.start + 1;
         const position = lines.positionAt(offset);
         const params = { textDocument: { uri }, position };
-        const hover = fresh.getHover(uri, offset, 'en');
+        const hover = fresh.getHover(uri, offset);
         differ(`hover on ${citation.text} in ${name}`, await harness.request<lsp.Hover | null>('textDocument/hover', params), hover ? toMarkdownHover(lines, hover) : null);
         differ(
           `definition of ${citation.text} in ${name}`,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import type { DiagnosticCode } from '../../server/src/core/index';
+import type { DisplayLanguage } from '../../server/src/core/messages/index';
 import { createTreatyService } from '../../server/src/core/index';
 import { parseFixture } from '../fixture';
 
@@ -36,11 +37,12 @@ A State Party shall admit a ship in distress.
 
 /**
  * The code actions at `$0` (for the given diagnostic codes; none given = every code), each as
- * `title ⇒ result`: the edited document (line breaks shown as ⏎), or the files it creates.
+ * `title ⇒ result`: the edited document (line breaks shown as ⏎), or the files it creates. Titles are in
+ * the display language, Japanese unless `language` says otherwise.
  */
-function check(source: string, expected: string[], codes: DiagnosticCode[] = []): void {
+function check(source: string, expected: string[], codes: DiagnosticCode[] = [], language: DisplayLanguage = 'ja'): void {
   const fixture = parseFixture(source);
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language } });
   service.indexWorkspace();
   const { uri, offset } = fixture.cursor!;
   const actions = service.getCodeActions(uri, { start: offset, end: offset }, codes);
@@ -73,10 +75,10 @@ describe('quick fixes for an article the treaty does not have', () => {
     ]);
   });
 
-  it('speak English in an English document', () => {
-    check(`${HARBOR}//- /a.md\nSee Article $05 of the Harbor Convention.\n`, [
-      '★ Change to Article 4 (Ships in distress) ⇒ See Article 4 of the Harbor Convention.',
-    ]);
+  it('speak the display language, whatever the document is written in', () => {
+    check(`${HARBOR}//- /a.md\nSee Article $05 of the Harbor Convention.\n`, ['★ Change to Article 4 (Ships in distress) ⇒ See Article 4 of the Harbor Convention.'], [], 'en');
+    check(`${HARBOR}//- /a.md\nSee Article $05 of the Harbor Convention.\n`, ['★ Article 4（Ships in distress）に直す ⇒ See Article 4 of the Harbor Convention.']);
+    check(`${NAT}//- /a.md\n北大西洋条約第$07条を見よ。\n`, ['★ Change to 第6条 ⇒ 北大西洋条約第6条を見よ。', 'Change to 第5条 (集団防衛) ⇒ 北大西洋条約第5条を見よ。', 'Change to 第4条 (協議) ⇒ 北大西洋条約第4条を見よ。'], [], 'en');
   });
 
   it('offer nothing when only other codes are asked for', () => {
@@ -100,7 +102,7 @@ describe('quick fixes for a citation of no particular treaty', () => {
       "Qualify as 'Article 4 of the NATO条約' ⇒ Intro.⏎See Article 4 of the NATO条約.",
       'Add <!-- cites: harbor --> before this paragraph (Convention on Harbor Safety) ⇒ <!-- cites: harbor -->⏎Intro.⏎See Article 4.',
       'Add <!-- cites: nat --> before this paragraph (北大西洋条約) ⇒ <!-- cites: nat -->⏎Intro.⏎See Article 4.',
-    ]);
+    ], [], 'en');
   });
 });
 
@@ -114,6 +116,6 @@ describe('quick fixes for a treaty the workspace does not have', () => {
   it('create it at the workspace root when there are no treaties, with an id made from an English name', () => {
     check(`//- /notes/a.md\nSee Article $05 of the Geneva Convention.\n//- /notes/b.md\nNothing.\n`, [
       "Create treaty file geneva-convention.md for 'Geneva Convention' ⇒ create /notes/geneva-convention.md: ---⏎treaty: geneva-convention⏎title: Geneva Convention⏎---⏎⏎# Geneva Convention",
-    ]);
+    ], [], 'en');
   });
 });

@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { createTreatyService } from '../../server/src/core/index';
+import type { DisplayLanguage } from '../../server/src/core/messages/index';
 import { dedent, parseFixture, uriOf } from '../fixture';
 
-/** Lenses of `path` as `label — title — path:citation, …`. */
-function check(source: string, path: string, expected: string[]): void {
+/** Lenses of `path` as `label — title — path:citation, …`, titled in `language`. */
+function check(source: string, path: string, expected: string[], language: DisplayLanguage = 'ja'): void {
   const fixture = parseFixture(dedent(source));
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language } });
   service.indexWorkspace();
   const text = (uri: string): string => fixture.files.get(uri)!;
   const shown = service.getCodeLenses(uriOf(path)).map((lens) => {
@@ -46,7 +47,7 @@ describe('code lens', () => {
     );
   });
 
-  it('speak English in an English treaty', () => {
+  it('speak the display language, English here', () => {
     check(
       `
       //- /treaties/harbor.md
@@ -67,6 +68,7 @@ describe('code lens', () => {
         'Article 1 — cited in 2 documents — /a.md:Article 1, /treaties/harbor.md:Article 1',
         'Article 2 — cited in 1 document — /a.md:Article 2',
       ],
+      'en',
     );
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
 import { createTreatyService } from '../../server/src/core/index';
+import type { DisplayLanguage } from '../../server/src/core/messages/index';
 import { dedent, parseFixture, uriOf } from '../fixture';
 
 const NAT = dedent(`
@@ -18,12 +19,12 @@ const NAT = dedent(`
   協力する。
 `);
 
-/** Diagnostics of `/main.md` as `code severity 'text at the range': message`. */
-function check(fixture: string, settings?: unknown): string[] {
+/** Diagnostics of `/main.md` as `code severity 'text at the range': message`, in `language` (Japanese unless given). */
+function check(fixture: string, settings?: unknown, language: DisplayLanguage = 'ja'): string[] {
   const { config, problems } = mergeConfig(DEFAULT_CONFIG, settings);
   expect(problems).toEqual([]);
   const parsed = parseFixture(`${dedent(fixture)}\n${NAT}`);
-  const service = createTreatyService({ workspace: parsed.workspace, config });
+  const service = createTreatyService({ workspace: parsed.workspace, config: { ...config, language } });
   service.indexWorkspace();
   const text = parsed.files.get(uriOf('/main.md'))!;
   return service
@@ -36,8 +37,10 @@ describe('diagnostics of an analysis', () => {
     expect(check('北大西洋条約第3条。')).toEqual(['unknown-article error \'北大西洋条約第3条\': 北大西洋条約に第3条はありません（第1条–第2条）']);
   });
 
-  it('answer an English citation in English', () => {
-    expect(check('See Article 3.')).toEqual(["unknown-article error 'Article 3': 北大西洋条約 has no Article 3 (it has Articles 1–2)"]);
+  it('speak the display language, whatever the language of the citation or the document', () => {
+    expect(check('See Article 3.', undefined, 'en')).toEqual(["unknown-article error 'Article 3': 北大西洋条約 has no Article 3 (it has Articles 1–2)"]);
+    expect(check('See Article 3.')).toEqual(["unknown-article error 'Article 3': 北大西洋条約に第3条はありません（第1条–第2条）"]);
+    expect(check('北大西洋条約第3条。', undefined, 'en')).toEqual(["unknown-article error '北大西洋条約第3条': 北大西洋条約 has no Article 3 (it has Articles 1–2)"]);
   });
 
   it('mark the citation range exactly, with full-width text and a surrogate pair before it', () => {

@@ -34,10 +34,10 @@ short: NATO条約
 前条の武力攻撃には、次の攻撃を含む。
 `;
 
-/** The outline of `path` as an indented tree: `kind name — detail`. */
+/** The outline of `path` as an indented tree: `kind name — detail`, with Japanese as the display language. */
 function check(source: string, path: string, expected: string): void {
   const fixture = parseFixture(source);
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language: 'ja' } });
   service.indexWorkspace();
   const lines: string[] = [];
   const walk = (symbols: readonly DocumentSymbol[], depth: number): void => {

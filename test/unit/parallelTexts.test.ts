@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
 import { createTreatyService } from '../../server/src/core/index';
+import type { DisplayLanguage } from '../../server/src/core/messages/index';
 import { dedent, parseFixture, uriOf } from '../fixture';
 
 const ENGLISH = dedent(`
@@ -48,17 +49,17 @@ const JAPANESE = dedent(`
   二　消防のための機材を利用可能にすること。
 `);
 
-function open(source: string, settings?: unknown) {
+function open(source: string, settings?: unknown, language: DisplayLanguage = 'en') {
   const fixture = parseFixture(source);
   const { config } = mergeConfig(DEFAULT_CONFIG, settings);
-  const service = createTreatyService({ workspace: fixture.workspace, config });
+  const service = createTreatyService({ workspace: fixture.workspace, config: { ...config, language } });
   service.indexWorkspace();
   return { fixture, service };
 }
 
 /** The hover at `$0`: each version's heading line, the separators and the citing count. */
-function hoverOutline(source: string, settings?: unknown): string[] {
-  const { fixture, service } = open(source, settings);
+function hoverOutline(source: string, settings?: unknown, language: DisplayLanguage = 'en'): string[] {
+  const { fixture, service } = open(source, settings, language);
   const hover = service.getHover(fixture.cursor!.uri, fixture.cursor!.offset)!;
   return hover.markdown.split('\n').filter((line) => /^\*\*[^*]+\*\* /.test(line) || line.startsWith('_') || line === '---');
 }
@@ -66,7 +67,7 @@ function hoverOutline(source: string, settings?: unknown): string[] {
 describe('hover over a citation of a treaty with two language versions', () => {
   // The count includes the Japanese version, whose 前項 in 第4条第2項 cites its own 第4条.
   it('shows the version in the document’s language first, the other below, and the citing count once', () => {
-    expect(hoverOutline(`港湾条約第4$0条第2項を見よ。\n${ENGLISH}\n${JAPANESE}`)).toEqual([
+    expect(hoverOutline(`港湾条約第4$0条第2項を見よ。\n${ENGLISH}\n${JAPANESE}`, undefined, 'ja')).toEqual([
       '**港湾の安全に関する条約** 第4条',
       '---',
       '**Harbor Convention** Article 4',
@@ -95,14 +96,14 @@ describe('hover over a citation of a treaty with two language versions', () => {
   });
 
   it('shows one version as before when the treaty has only one', () => {
-    expect(hoverOutline(`港湾条約第4$0条を見よ。\n${ENGLISH}`)).toEqual(['**Harbor Convention** Article 4', '_1件の文書が引用_']);
+    expect(hoverOutline(`港湾条約第4$0条を見よ。\n${ENGLISH}`, undefined, 'ja')).toEqual(['**Harbor Convention** Article 4', '_1件の文書が引用_']);
   });
 });
 
 describe('hover over an article label in one version', () => {
   it('shows that version first and the other versions of the article below', () => {
     const source = `${ENGLISH}\n${JAPANESE.replace('## 第4条', '## 第4$0条')}`;
-    expect(hoverOutline(source)).toEqual(['**港湾の安全に関する条約** 第4条', '---', '**Harbor Convention** Article 4', '_1件の文書が引用_']);
+    expect(hoverOutline(source, undefined, 'ja')).toEqual(['**港湾の安全に関する条約** 第4条', '---', '**Harbor Convention** Article 4', '_1件の文書が引用_']);
   });
 });
 
@@ -137,8 +138,8 @@ describe('go to definition of a citation of a treaty with two language versions'
 
 describe('parallel-structure diagnostics', () => {
   /** The parallel-structure diagnostics of one file as `'label': message`. */
-  function structure(source: string, path: string, settings?: unknown): string[] {
-    const { fixture, service } = open(source, settings);
+  function structure(source: string, path: string, settings?: unknown, language: DisplayLanguage = 'en'): string[] {
+    const { fixture, service } = open(source, settings, language);
     const text = fixture.files.get(uriOf(path))!;
     return service
       .getDiagnostics(uriOf(path))
@@ -157,10 +158,11 @@ describe('parallel-structure diagnostics', () => {
     expect(structure(source, '/treaties/harbor.ja.md')).toEqual([]);
   });
 
-  it('note a different number of paragraphs in both versions, each in its own language', () => {
+  it('note a different number of paragraphs in both versions, in the display language', () => {
     const source = `${ENGLISH}\n${JAPANESE.replace('２　前項の入港は', '　前項の入港は')}`;
     expect(structure(source, '/treaties/harbor.en.md')).toEqual(["warning 'Article 4': Article 4 has 2 paragraphs here but 1 in the ja version (harbor.ja.md) (第4条)"]);
-    expect(structure(source, '/treaties/harbor.ja.md')).toEqual(["warning '第4条': 第4条はこの版では1項、en版（harbor.en.md）（Article 4）では2項です"]);
+    expect(structure(source, '/treaties/harbor.ja.md')).toEqual(["warning '第4条': 第4条 has 1 paragraph here but 2 in the en version (harbor.en.md) (Article 4)"]);
+    expect(structure(source, '/treaties/harbor.ja.md', undefined, 'ja')).toEqual(["warning '第4条': 第4条はこの版では1項、en版（harbor.en.md）（Article 4）では2項です"]);
   });
 
   it('point at the other version’s article', () => {

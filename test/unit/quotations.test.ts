@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
 import { createTreatyService } from '../../server/src/core/index';
+import type { DisplayLanguage } from '../../server/src/core/messages/index';
 import { dedent, parseFixture, uriOf } from '../fixture';
 
 // The shape of the NDL examples: a treaty of which analyses quote articles 4 and 6.
@@ -37,17 +38,18 @@ const HARBOR = dedent(`
   2. Such entry shall not by itself be regarded as entry for commercial purposes.
 `);
 
-function service(source: string, settings?: unknown) {
+/** A service over the fixture; its messages are Japanese unless `language` says otherwise. */
+function service(source: string, settings?: unknown, language: DisplayLanguage = 'ja') {
   const fixture = parseFixture(source);
   const { config } = mergeConfig(DEFAULT_CONFIG, settings);
-  const treatyService = createTreatyService({ workspace: fixture.workspace, config });
+  const treatyService = createTreatyService({ workspace: fixture.workspace, config: { ...config, language } });
   treatyService.indexWorkspace();
   return { fixture, service: treatyService };
 }
 
 /** The misquote diagnostics of /main.md as `severity «quoted words»: message`. */
-function misquotes(analysis: string, settings?: unknown, workspace = TREATY): string[] {
-  const { fixture, service: treatyService } = service(`${dedent(analysis)}\n${workspace}`, settings);
+function misquotes(analysis: string, settings?: unknown, workspace = TREATY, language: DisplayLanguage = 'ja'): string[] {
+  const { fixture, service: treatyService } = service(`${dedent(analysis)}\n${workspace}`, settings, language);
   const text = fixture.files.get(uriOf('/main.md'))!;
   return treatyService
     .getDiagnostics(uriOf('/main.md'))
@@ -103,7 +105,7 @@ describe('quotations that differ from the cited provision', () => {
   });
 
   it('are reported for one changed word, in English too', () => {
-    expect(misquotes('Article 4(1) provides that "A State Party shall allow a ship in distress to enter the nearest suitable harbor under its jurisdiction."', undefined, HARBOR)).toEqual([
+    expect(misquotes('Article 4(1) provides that "A State Party shall allow a ship in distress to enter the nearest suitable harbor under its jurisdiction."', undefined, HARBOR, 'en')).toEqual([
       'warning «A State Party shall allow a ship in distress to enter the nearest suitable harbor under its jurisdiction.»: The quotation does not match Article 4(1) of the Harbor Convention, which reads: "A State Party shall permit a ship in distress to enter the nearest suitable harbor under its jurisdiction."',
     ]);
   });

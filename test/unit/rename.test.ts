@@ -1,8 +1,9 @@
 // Rename: renumbering an article from its label updates the label and every citation of it, each number
-// in the script it is written in; anything else is refused with a reason in the document's language.
+// in the script it is written in; anything else is refused with a reason in the display language.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { createTreatyService } from '../../server/src/core/index';
+import type { DisplayLanguage } from '../../server/src/core/messages/index';
 import { dedent, parseFixture } from '../fixture';
 
 const NAT = `
@@ -22,12 +23,12 @@ short: NATO条約
 `;
 
 /**
- * Prepares a rename at `$0`, then renames to `newName`. Shows `refused: reason`, or every changed file
- * after the edits, as `//- /path` followed by its text.
+ * Prepares a rename at `$0`, then renames to `newName`. Shows `refused: reason` (in `language`), or every
+ * changed file after the edits, as `//- /path` followed by its text.
  */
-function check(source: string, newName: string, expected: string): void {
+function check(source: string, newName: string, expected: string, language: DisplayLanguage = 'ja'): void {
   const fixture = parseFixture(dedent(source));
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language } });
   service.indexWorkspace();
   const { uri, offset } = fixture.cursor!;
   const prepared = service.prepareRename(uri, offset);
@@ -204,11 +205,13 @@ describe('where rename is refused', () => {
     );
   });
 
-  it('refuses in plain prose, in English for an English document', () => {
+  it('refuses in plain prose, saying why in the display language', () => {
     check(
       `${NAT.replace('$0', '')}//- /a.md\nThe $0treaty is old.\n`,
       '7',
       'refused: Nothing to rename here: put the cursor on an article label (第5条, Article 5) in a treaty document',
+      'en',
     );
+    check(`${NAT.replace('$0', '')}//- /a.md\nThe $0treaty is old.\n`, '7', 'refused: ここには名前を変更できるものがありません。条約文書の条の見出し（第5条など）の上で実行してください');
   });
 });

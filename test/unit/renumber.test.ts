@@ -6,10 +6,10 @@ import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { createTreatyService, type CodeAction } from '../../server/src/core/index';
 import { dedent, parseFixture } from '../fixture';
 
-/** The refactor actions at `$0`: title, and every file the edit changes, as it reads afterwards. */
+/** The refactor actions at `$0` (titled in Japanese): title, and every file the edit changes, as it reads afterwards. */
 function refactors(...sources: string[]): { title: string; disabled?: string; files: Record<string, string> }[] {
   const fixture = parseFixture(sources.map(dedent).join('\n'));
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
+  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language: 'ja' } });
   service.indexWorkspace();
   const { uri, offset } = fixture.cursor!;
   return service

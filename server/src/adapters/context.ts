@@ -9,9 +9,9 @@ export interface FeatureContext {
   readonly service: TreatyService;
   /** Resolves once the first indexing of the workspace has finished. */
   readonly ready: Promise<void>;
-  /** The client's locale (`ja`, `en`…) for hovers, or undefined to follow each document's language. */
-  locale(): string | undefined;
   clientCapabilities(): ClientCapabilities;
+  /** The client shows a position's diagnostics in its hovers (VS Code), so hovers need not repeat them. */
+  hoverShowsDiagnostics(): boolean;
   /** Fires (debounced) after documents changed in the index: time to publish diagnostics and refresh views. */
   readonly onDidUpdateIndex: Event<void>;
   /** Fires on the next turn after an open document was edited: its own diagnostics do not wait for the debounce. */

@@ -1,4 +1,4 @@
-// LSP adapter for hover: a citation's provision text, in the client's locale.
+// LSP adapter for hover: a citation's provision text.
 import type { Connection, Hover, TextDocumentPositionParams } from 'vscode-languageserver';
 import { guard, type FeatureContext } from './context';
 import { fromPosition, toMarkdownHover } from './convert';
@@ -9,7 +9,7 @@ export function registerHover(connection: Connection, context: FeatureContext): 
       const service = context.service;
       const lineIndex = service.getLineIndex(textDocument.uri);
       if (!lineIndex) return null;
-      const hover = service.getHover(textDocument.uri, fromPosition(lineIndex, position), context.locale());
+      const hover = service.getHover(textDocument.uri, fromPosition(lineIndex, position), context.hoverShowsDiagnostics());
       return hover ? toMarkdownHover(lineIndex, hover) : null;
     }),
   );

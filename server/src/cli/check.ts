@@ -1,14 +1,15 @@
-// `treaty-check [check] [--format F] [--coverage] [paths…]`: index the paths and report what is wrong.
+// `treaty-check [check] [--format F] [--coverage] [--lang ja|en] [paths…]`: index the paths and report what is wrong.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createTreatyService, type Diagnostic, type TreatyService } from '../core/index';
 import { DEFAULT_CONFIG, mergeConfig, type TreatyConfig } from '../core/config';
+import { displayLanguageOf, type DisplayLanguage } from '../core/messages/index';
 import { CONFIG_FILE, NodeWorkspace } from '../node/files';
 import { CliError, oneOf, parseCommandLine } from './command';
 import { displayUri, display, stdoutWriter } from './output';
 import { REPORTERS, COVERAGE_REPORTERS, type Format } from './report/index';
 
-export const CHECK_USAGE = `usage: treaty-check [check] [--format ${Object.keys(REPORTERS).join('|')}] [--coverage] [paths…]`;
+export const CHECK_USAGE = `usage: treaty-check [check] [--format ${Object.keys(REPORTERS).join('|')}] [--coverage] [--lang ja|en] [paths…]`;
 
 /** What a check found, handed to a reporter. */
 export interface CheckResult {
@@ -23,7 +24,7 @@ export interface CheckResult {
 export function runCheck(argv: readonly string[]): number {
   const { values, positionals } = parseCommandLine(
     argv,
-    { format: { type: 'string' }, coverage: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { format: { type: 'string' }, coverage: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     CHECK_USAGE,
   );
   if (values.help) {
@@ -31,12 +32,15 @@ export function runCheck(argv: readonly string[]): number {
     return 0;
   }
   const format = oneOf<Format>('format', values.format, Object.keys(REPORTERS) as Format[], 'text');
+  const language = oneOf<DisplayLanguage>('lang', values.lang, ['ja', 'en'], environmentLanguage());
   const paths = positionals.length > 0 ? positionals : ['.'];
   const missing = paths.filter((path) => !existsSync(path));
   if (missing.length > 0) throw new CliError(`no such file or directory: ${missing.join(', ')}`);
 
   const roots = paths.map((path) => resolve(path));
-  const { config, file: configFile, problems } = loadConfig(roots);
+  const loaded = loadConfig(roots);
+  const { file: configFile, problems } = loaded;
+  const config = { ...loaded.config, language };
   const service = createTreatyService({ workspace: new NodeWorkspace(roots, config), config });
   service.indexWorkspace();
   const output = stdoutWriter();
@@ -55,6 +59,11 @@ export function runCheck(argv: readonly string[]): number {
   REPORTERS[format]({ service, uris, diagnostics, configDiagnostics, errors }, output.write);
   output.end();
   return errors > 0 ? 1 : 0;
+}
+
+/** The language of the user's locale, as POSIX ranks its variables (`LC_ALL`, then `LC_MESSAGES`, then `LANG`). */
+function environmentLanguage(env: NodeJS.ProcessEnv = process.env): DisplayLanguage {
+  return displayLanguageOf([env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== ''));
 }
 
 /** Reads `.treaty-annotator.json` from the first directory given (or the current one). */

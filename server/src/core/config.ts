@@ -2,6 +2,7 @@
 // Parsing never throws: invalid values are dropped and reported as problems with their reason.
 
 import type { DiagnosticCode, Severity } from './api';
+import type { DisplayLanguage } from './messages/index';
 import type { CitationLanguage } from './types';
 
 export type SeveritySetting = Severity | 'off';
@@ -18,6 +19,8 @@ export interface TreatyConfig {
   readonly inlayHints: boolean;
   /** Order of a treaty's language versions in hovers (`["ja", "en"]`); empty: the document's language first. */
   readonly parallelTextOrder: readonly string[];
+  /** The language of every message, label and title shown to the user (the editor's or the command line's choice, not the file's). */
+  readonly language: DisplayLanguage;
 }
 
 export const DEFAULT_CONFIG: TreatyConfig = {
@@ -28,6 +31,7 @@ export const DEFAULT_CONFIG: TreatyConfig = {
   maxFileSize: 4 * 1024 * 1024,
   inlayHints: false,
   parallelTextOrder: [],
+  language: 'en',
 };
 
 export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {

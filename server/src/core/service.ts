@@ -64,7 +64,8 @@ export interface TreatyService {
   /** Documents whose diagnostics may have changed since the last call (for push diagnostics); with `only`, just that one. */
   takeChangedDocuments(only?: DocumentUri): readonly DocumentUri[];
   getDefinition(uri: DocumentUri, offset: number): readonly Location[];
-  getHover(uri: DocumentUri, offset: number, locale?: string): Hover | null;
+  /** With `editorShowsDiagnostics` (VS Code), a problem a diagnostic already reports is left out. */
+  getHover(uri: DocumentUri, offset: number, editorShowsDiagnostics?: boolean): Hover | null;
   getReferences(uri: DocumentUri, offset: number, includeDeclaration: boolean): readonly Location[];
   getDocumentSymbols(uri: DocumentUri): readonly DocumentSymbol[];
   getWorkspaceSymbols(query: string): readonly WorkspaceSymbol[];
@@ -129,7 +130,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
     getDiagnostics: diagnosticsOf,
     takeChangedDocuments: (only) => index.takeChanged(only),
     getDefinition: (uri, offset) => findDefinition(index, uri, offset),
-    getHover: (uri, offset, locale) => findHover(index, uri, offset, locale),
+    getHover: (uri, offset, editorShowsDiagnostics = false) => findHover(index, uri, offset, editorShowsDiagnostics),
     getReferences: (uri, offset, includeDeclaration) => findReferences(index, uri, offset, includeDeclaration),
     getDocumentSymbols: (uri) => findDocumentSymbols(index, uri),
     getWorkspaceSymbols: (query) => findWorkspaceSymbols(index, query),

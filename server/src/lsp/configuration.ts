@@ -65,6 +65,8 @@ export interface EditorSettings {
   readonly maxFileSize?: number | null;
   readonly languages?: readonly string[] | null;
   readonly hover?: { readonly parallelTextOrder?: readonly string[] | null } | null;
+  /** The display language: `auto` (the client's locale), `ja` or `en`. */
+  readonly language?: string | null;
 }
 
 /**

@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { createTreatyService, type TreatyService } from '../core/index';
 import { DEFAULT_CONFIG, effectiveSeverity, type TreatyConfig } from '../core/config';
+import { displayLanguageOf } from '../core/messages/index';
 import { LineIndex } from '../core/text/lineIndex';
 import { CONFIG_FILE_NAME, combineConfig, parseConfigFile, settingsToRaw, unreadableConfig, type EditorSettings } from './configuration';
 import { describeError, sendAndForget, type FeatureContext } from '../adapters/context';
@@ -35,7 +36,10 @@ export interface ServerDependencies {
 
 /** Options a client may pass in `initializationOptions` (for clients without `workspace/configuration`). */
 interface InitializationOptions {
+  /** The client's display language, when the client does not send `locale` itself. */
   readonly locale?: string;
+  /** The client shows diagnostics in its hovers (no LSP capability says so). */
+  readonly hoverShowsDiagnostics?: boolean;
   readonly settings?: EditorSettings;
 }
 
@@ -81,6 +85,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   const edited = new Set<string>();
   let capabilities: lsp.ClientCapabilities = {};
   let locale: string | undefined;
+  let hoverShowsDiagnostics = false;
   let folders: string[] = [];
   let initializationSettings: EditorSettings | undefined;
   let config: TreatyConfig = DEFAULT_CONFIG;
@@ -102,8 +107,8 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       return core;
     },
     ready,
-    locale: () => locale,
     clientCapabilities: () => capabilities,
+    hoverShowsDiagnostics: () => hoverShowsDiagnostics,
     onDidUpdateIndex: indexUpdated.event,
     onDidEditDocument: documentEdited.event,
     log,
@@ -146,7 +151,9 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       return { uri: uri.toString(), text, parsed };
     });
     const combined = combineConfig(files.map((file) => file.parsed?.raw), editorRaw);
-    config = combined.config;
+    // `treatyAnnotator.language`: `auto` (or unset) is the client's display language.
+    const chosen = editorSettings?.language;
+    config = { ...combined.config, language: displayLanguageOf(chosen === 'ja' || chosen === 'en' ? chosen : locale) };
     for (const problem of combined.settingsProblems) connection.console.warn(`Ignored setting ${problem}`);
     workspace.setRoots(
       folders.map((folder, index) => {
@@ -211,6 +218,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
     capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     locale = options.locale ?? params.locale;
+    hoverShowsDiagnostics = options.hoverShowsDiagnostics === true;
     initializationSettings = options.settings;
     folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'treaty-language-server', version: '0.1.0' } };

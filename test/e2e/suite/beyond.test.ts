@@ -32,7 +32,8 @@ suite('Misquote quick fix', () => {
       () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range),
       (result) => (result ?? []).some((action) => action.kind?.contains(vscode.CodeActionKind.QuickFix)),
     );
-    const fix = actions.find((action) => action.kind?.contains(vscode.CodeActionKind.QuickFix) && action.title.startsWith('条文の文言に直す'));
+    const title = vscode.env.language.startsWith('ja') ? '条文の文言に直す' : 'Quote the treaty';
+    const fix = actions.find((action) => action.kind?.contains(vscode.CodeActionKind.QuickFix) && action.title.startsWith(title));
     assert.ok(fix?.edit, actions.map((action) => action.title).join(' | '));
     assert.equal(fix.isPreferred, true);
     const [edit] = fix.edit.get(document.uri);

@@ -10,7 +10,7 @@ import type { ResolvedCitation } from '../resolve';
 import { articleKey as numberKey } from '../treaty/labels';
 import type { Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { documentLanguage } from './diagnostics';
+import { messagesFor, type Messages } from '../messages/index';
 import { misquoteFixes } from './quotations';
 import { renumberEdits } from './rename';
 import { renumberActions } from './renumber';
@@ -23,7 +23,7 @@ const HANDLED: readonly DiagnosticCode[] = ['unknown-article', 'ambiguous-treaty
 export function findCodeActions(index: WorkspaceIndex, uri: string, span: Span, codes: readonly DiagnosticCode[]): CodeAction[] {
   const facts = index.facts(uri);
   if (!facts) return [];
-  const english = documentLanguage(facts) === 'en';
+  const messages = messagesFor(index.config.language);
   const actions: CodeAction[] = [];
   const titles = new Set<string>();
   const push = (action: CodeAction): void => {
@@ -37,16 +37,16 @@ export function findCodeActions(index: WorkspaceIndex, uri: string, span: Span, 
     const code = citation.status as DiagnosticCode;
     if (!HANDLED.includes(code) || (codes.length > 0 && !codes.includes(code))) continue;
     if (effectiveSeverity(index.config, code) === null || isSuppressed(facts, code, at)) continue;
-    if (code === 'unknown-article') nearestArticles(index, facts, citation, english).forEach(push);
-    else if (code === 'ambiguous-treaty') qualifications(index, facts, citation, english).forEach(push);
-    else newTreatyFile(index, citation, english).forEach(push);
+    if (code === 'unknown-article') nearestArticles(index, facts, citation, messages).forEach(push);
+    else if (code === 'ambiguous-treaty') qualifications(index, facts, citation, messages).forEach(push);
+    else newTreatyFile(index, citation, messages).forEach(push);
   }
   if (codes.length === 0 || codes.includes('misquote')) misquoteFixes(index, uri, span).forEach(push);
   if (codes.length === 0) renumberActions(index, uri, span).forEach(push);
   return actions;
 }
 
-function nearestArticles(index: WorkspaceIndex, facts: DocumentFacts, citation: ResolvedCitation, english: boolean): CodeAction[] {
+function nearestArticles(index: WorkspaceIndex, facts: DocumentFacts, citation: ResolvedCitation, messages: Messages): CodeAction[] {
   const treaty = citation.treatyId ? index.treatyEntry(citation.treatyId)?.treaty : undefined;
   if (!treaty || citation.article === null) return [];
   const wanted = numberKey(citation.article);
@@ -65,12 +65,11 @@ function nearestArticles(index: WorkspaceIndex, facts: DocumentFacts, citation: 
     const edits = renumberEdits(facts.text, citation.syntax.span, qualifier ? qualifier.span : null, citation.article!, article.number);
     if (!edits) return [];
     const label = article.label.replace(/\s+/g, ' ');
-    const caption = article.caption ? (english ? ` (${article.caption})` : `（${article.caption}）`) : '';
-    return [quickFix(english ? `Change to ${label}${caption}` : `${label}${caption}に直す`, 'unknown-article', facts.uri, edits, position === 0)];
+    return [quickFix(messages.changeTo(label, article.caption), 'unknown-article', facts.uri, edits, position === 0)];
   });
 }
 
-function qualifications(index: WorkspaceIndex, facts: DocumentFacts, citation: ResolvedCitation, english: boolean): CodeAction[] {
+function qualifications(index: WorkspaceIndex, facts: DocumentFacts, citation: ResolvedCitation, messages: Messages): CodeAction[] {
   const span = citation.syntax.span;
   const written = facts.text.slice(span.start, span.end);
   const paragraphStart = paragraphStartOf(facts, span.start);
@@ -86,11 +85,11 @@ function qualifications(index: WorkspaceIndex, facts: DocumentFacts, citation: R
     else if (citation.syntax.language === 'en') edit = { span: { start: span.end, end: span.end }, newText: /^the\s/i.test(name) ? ` of ${name}` : ` of the ${name}` };
     else edit = { span: { start: span.end, end: span.end }, newText: ` ${name}` };
     const qualified = edit.span.start === span.start ? `${edit.newText}${written}` : `${written}${edit.newText}`;
-    actions.push(quickFix(english ? `Qualify as '${qualified}'` : `「${qualified}」と条約名を付ける`, 'ambiguous-treaty', facts.uri, [edit], false));
+    actions.push(quickFix(messages.qualifyAs(qualified), 'ambiguous-treaty', facts.uri, [edit], false));
     const directive = `<!-- cites: ${id} -->`;
     directives.push(
       quickFix(
-        english ? `Add ${directive} before this paragraph (${treaty.title})` : `この段落の前に ${directive} を置く（${treaty.title}）`,
+        messages.addDirective(directive, treaty.title),
         'ambiguous-treaty',
         facts.uri,
         [{ span: { start: paragraphStart, end: paragraphStart }, newText: `${directive}${lineBreak}` }],
@@ -115,7 +114,7 @@ function paragraphStartOf(facts: DocumentFacts, offset: number): number {
   return Math.max(lineIndex.lineStart(line), floor);
 }
 
-function newTreatyFile(index: WorkspaceIndex, citation: ResolvedCitation, english: boolean): CodeAction[] {
+function newTreatyFile(index: WorkspaceIndex, citation: ResolvedCitation, messages: Messages): CodeAction[] {
   const name = citation.treatyName?.trim();
   if (!name) return [];
   const id = treatyIdFor(name);
@@ -126,7 +125,7 @@ function newTreatyFile(index: WorkspaceIndex, citation: ResolvedCitation, englis
   const text = `---\ntreaty: ${yamlScalar(id)}\ntitle: ${yamlScalar(name)}\n---\n\n# ${name}\n\n`;
   return [
     {
-      title: english ? `Create treaty file ${fileName} for '${name}'` : `「${name}」の条約ファイル ${fileName} を作る`,
+      title: messages.createTreatyFile(fileName, name),
       kind: 'quickfix',
       diagnosticCode: 'unknown-treaty',
       edit: { changes: [], creates: [{ uri, text }] },

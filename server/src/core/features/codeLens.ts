@@ -1,16 +1,16 @@
 // Feature: code lens — over each article label of a treaty document, how many documents cite the article
-// (`cited in 3 documents` / `3件の文書が引用`), with the citations attached for the references view.
+// (`cited in 3 documents`), with the citations attached for the references view.
 
 import type { CodeLens, Location } from '../api';
 import { articleKey } from '../resolve';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { documentLanguage } from './diagnostics';
+import { messagesFor } from '../messages/index';
 
 export function findCodeLenses(index: WorkspaceIndex, uri: string): CodeLens[] {
   const facts = index.facts(uri);
   const treaty = facts?.treaty;
   if (!facts || !treaty) return [];
-  const english = documentLanguage(facts) === 'en';
+  const messages = messagesFor(index.config.language);
   // One pass over the workspace's citations of this treaty, rather than one search per article.
   index.resolveAll();
   const references = new Map<string, Location[]>();
@@ -28,8 +28,7 @@ export function findCodeLenses(index: WorkspaceIndex, uri: string): CodeLens[] {
     if (article.number === '' || (lenses.length > 0 && lenses[lenses.length - 1]!.span.start === article.labelSpan.start)) continue;
     const key = articleKey(treaty.id, article.number, article.supplementaryGroup);
     const count = index.citingDocumentCount(key);
-    const title = english ? `cited in ${count} document${count === 1 ? '' : 's'}` : `${count}件の文書が引用`;
-    lenses.push({ span: article.labelSpan, title, references: references.get(key) ?? [] });
+    lenses.push({ span: article.labelSpan, title: messages.citedInLens(count), references: references.get(key) ?? [] });
   }
   return lenses;
 }

@@ -1,21 +1,16 @@
 // Feature: diagnostics — dangling citations (no such article, paragraph, item or treaty; 同条 with nothing
 // before it; an unqualified citation with no treaty), treaty-structure problems and skipped files.
-// Messages are in the document's language; severities come from the configuration.
+// Messages are in the configured display language; severities come from the configuration.
 
 import type { Diagnostic, DiagnosticCode } from '../api';
 import { effectiveSeverity } from '../config';
-import { isSuppressed, type DocumentFacts } from '../document';
-import { provisionLabel, type ResolvedCitation } from '../resolve';
+import { isSuppressed } from '../document';
+import { messagesFor, type Messages } from '../messages/index';
+import type { ResolvedCitation } from '../resolve';
 import type { Treaty } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { checkParallelStructure } from './parallelTexts';
 import { misquoteDiagnostics } from './quotations';
-
-/** Japanese when the document (or the treaty) is written in Japanese, else English. */
-export function documentLanguage(facts: DocumentFacts): 'ja' | 'en' {
-  if (facts.frontMatter.lang) return facts.frontMatter.lang.startsWith('ja') ? 'ja' : 'en';
-  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(facts.text.slice(0, 4000)) ? 'ja' : 'en';
-}
 
 /** All diagnostics of one document. */
 export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] {
@@ -31,11 +26,9 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
   if (skipped) push({ span: { start: 0, end: 0 }, code: 'file-skipped', message: skipped });
   if (!facts) return diagnostics;
   for (const problem of facts.problems) push({ span: problem.span, code: problem.code as DiagnosticCode, message: problem.message });
-  const documentEnglish = documentLanguage(facts) === 'en';
+  const messages = messagesFor(config.language);
   for (const citation of index.resolved(uri)) {
-    // An English citation in a Japanese analysis gets an English message, and the other way round.
-    const english = citation.syntax.language === 'ja' ? false : citation.syntax.language === 'en' ? true : documentEnglish;
-    const message = citationMessage(citation, english, index);
+    const message = citationMessage(citation, messages, index);
     if (!message) continue;
     const target = index.articleOf(citation);
     const related = citation.target
@@ -61,47 +54,48 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
 }
 
 /** The message for a citation that does not resolve, or null when it does. */
-export function citationMessage(citation: ResolvedCitation, english: boolean, index: WorkspaceIndex): string | null {
+export function citationMessage(citation: ResolvedCitation, messages: Messages, index: WorkspaceIndex): string | null {
   // Most citations resolve: answer them before building any label.
   if (citation.status === 'resolved' || citation.status === 'external' || citation.status === 'unchecked') return null;
-  const label = provisionLabel(citation, english);
+  const label = provisionLabel(citation, messages);
   const entry = citation.treatyId ? index.treatyEntry(citation.treatyId) : undefined;
   const treaty = entry ? (entry.treaty.short ?? entry.treaty.title) : (citation.treatyName ?? '');
   switch (citation.status) {
-    case 'unknown-article': {
-      const has = entry ? describeArticles(entry.treaty, english) : '';
-      return english ? `${treaty} has no ${label} (it has ${has})` : `${treaty}に${label}はありません（${has}）`;
-    }
+    case 'unknown-article':
+      return messages.unknownArticle(treaty, label, entry ? describeArticles(entry.treaty, messages) : '');
     case 'unknown-paragraph': {
       const [articleLabel, count] = (citation.detail ?? ':').split(': ');
-      return english
-        ? `${articleLabel} of ${treaty} has no paragraph ${citation.paragraph} (it has ${count})`
-        : `${treaty}${articleLabel}に第${citation.paragraph}項はありません（第${count}項まで）`;
+      return messages.unknownParagraph(treaty, articleLabel ?? '', String(citation.paragraph), count ?? '');
     }
     case 'unknown-item':
-      return english
-        ? `${citation.detail} of ${treaty} has no item ${citation.item}`
-        : `${treaty}${citation.detail}に第${citation.item?.replace(/_/g, 'の')}号はありません`;
+      return messages.unknownItem(treaty, citation.detail ?? '', citation.item ?? '');
     case 'unknown-treaty':
-      return english ? `'${treaty}' is not in the workspace` : `「${treaty}」はワークスペースにありません`;
+      return messages.unknownTreaty(treaty);
     case 'no-antecedent':
-      return english
-        ? `'${citationText(citation)}' has nothing before it to refer to`
-        : `「${citationText(citation)}」が指す先がありません`;
+      return messages.noAntecedent(citationText(citation));
     case 'ambiguous-treaty':
-      return english
-        ? `which treaty ${label} belongs to is unclear: qualify it or add <!-- cites: id -->`
-        : `${label}がどの条約の条文か決められません（条約名を付けるか <!-- cites: id --> を置いてください）`;
+      return messages.ambiguousTreaty(label);
   }
 }
 
+/** The instrument-independent part of a citation's label, for messages: `第6条第2項`, `Article 6(2)`. */
+export function provisionLabel(citation: ResolvedCitation, messages: Messages): string {
+  const syntax = citation.syntax;
+  if (citation.article === null) {
+    // A citation of no article: the preamble, a chapter, an annex (`前文`, `第7章第2節`, `Annex I`).
+    if (syntax.preamble) return messages.preamble;
+    if (syntax.division) return messages.chapter(syntax.division.chapter, syntax.division.section);
+    if (syntax.annex !== null) return messages.annex(syntax.annex);
+  }
+  const item = citation.item && citation.item !== 'each' ? citation.item : null;
+  return messages.provision(citation.article ?? '?', citation.paragraph, item);
+}
+
 /** The articles a treaty has, for `unknown-article` messages: `Articles 1–14`, `第1条–第14条`. */
-export function describeArticles(treaty: Treaty, english: boolean): string {
+export function describeArticles(treaty: Treaty, messages: Messages): string {
   const main = treaty.articles.filter((article) => !article.supplementary && article.number !== '');
-  if (main.length === 0) return english ? 'no articles' : '条文なし';
-  const first = main[0]!.number;
-  const last = main[main.length - 1]!.number;
-  return english ? `Articles ${first.replace(/_/g, ' ')}–${last.replace(/_/g, ' ')}` : `第${first.replace(/_/g, 'の')}条–第${last.replace(/_/g, 'の')}条`;
+  if (main.length === 0) return messages.noArticles;
+  return messages.articleRange(main[0]!.number, main[main.length - 1]!.number);
 }
 
 function citationText(citation: ResolvedCitation): string {

@@ -4,10 +4,11 @@
 
 import type { DocumentSymbol, SymbolKind } from '../api';
 import type { DocumentFacts } from '../document';
-import { provisionLabel, type ResolvedCitation } from '../resolve';
+import { messagesFor, type Messages } from '../messages/index';
+import type { ResolvedCitation } from '../resolve';
 import type { Span, Treaty } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { citationMessage, documentLanguage } from './diagnostics';
+import { citationMessage, provisionLabel } from './diagnostics';
 
 interface Node {
   name: string;
@@ -21,12 +22,12 @@ interface Node {
 export function findDocumentSymbols(index: WorkspaceIndex, uri: string): DocumentSymbol[] {
   const facts = index.facts(uri);
   if (!facts) return [];
-  const english = documentLanguage(facts) === 'en';
-  if (facts.treaty) return nest(treatyNodes(facts.treaty, english));
-  return nest(analysisNodes(index, facts, english));
+  const messages = messagesFor(index.config.language);
+  if (facts.treaty) return nest(treatyNodes(facts.treaty, messages));
+  return nest(analysisNodes(index, facts, messages));
 }
 
-function treatyNodes(treaty: Treaty, english: boolean): Node[] {
+function treatyNodes(treaty: Treaty, messages: Messages): Node[] {
   const nodes: Node[] = [];
   for (const division of treaty.divisions) {
     nodes.push(node(division.label, division.title, division.kind === 'preamble' ? 'preamble' : 'chapter', division.span, division.labelSpan));
@@ -41,7 +42,7 @@ function treatyNodes(treaty: Treaty, english: boolean): Node[] {
     const symbol = node(article.label, article.caption, 'article', article.span, article.labelSpan);
     if (article.paragraphs.length > 1) {
       for (const paragraph of article.paragraphs) {
-        const name = english ? `paragraph ${paragraph.number}` : `第${paragraph.number}項`;
+        const name = messages.paragraph(paragraph.number);
         const selection = paragraph.labelSpan ?? { start: paragraph.span.start, end: paragraph.span.start };
         symbol.children.push(node(name, null, 'paragraph', paragraph.span, selection));
       }
@@ -51,7 +52,7 @@ function treatyNodes(treaty: Treaty, english: boolean): Node[] {
   return nodes;
 }
 
-function analysisNodes(index: WorkspaceIndex, facts: DocumentFacts, english: boolean): Node[] {
+function analysisNodes(index: WorkspaceIndex, facts: DocumentFacts, messages: Messages): Node[] {
   const { headings, text } = facts;
   const nodes: Node[] = [];
   headings.forEach((heading, position) => {
@@ -66,20 +67,19 @@ function analysisNodes(index: WorkspaceIndex, facts: DocumentFacts, english: boo
   });
   for (const citation of index.resolved(facts.uri)) {
     const span = citation.syntax.span;
-    nodes.push(node(text.slice(span.start, span.end), citationDetail(index, citation, english), 'citation', span, span));
+    nodes.push(node(text.slice(span.start, span.end), citationDetail(index, citation, messages), 'citation', span, span));
   }
   return nodes;
 }
 
 /** Where a citation points: `海洋協力協定 第5条第1項（海洋汚染への対応）`, or what is wrong with it. */
-function citationDetail(index: WorkspaceIndex, citation: ResolvedCitation, english: boolean): string | null {
-  const problem = citationMessage(citation, english, index);
+function citationDetail(index: WorkspaceIndex, citation: ResolvedCitation, messages: Messages): string | null {
+  const problem = citationMessage(citation, messages, index);
   if (problem) return `⚠ ${problem}`;
   const target = index.articleOf(citation);
   if (!target) return citation.treatyName;
   const treaty = target.entry.treaty;
-  const caption = target.article.caption ? (english ? ` — ${target.article.caption}` : `（${target.article.caption}）`) : '';
-  return `${treaty.short ?? treaty.title} ${provisionLabel(citation, english)}${caption}`;
+  return messages.captioned(`${treaty.short ?? treaty.title} ${provisionLabel(citation, messages)}`, target.article.caption);
 }
 
 function node(name: string, detail: string | null, kind: SymbolKind, span: Span, selectionSpan: Span): Node {

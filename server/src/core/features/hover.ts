@@ -1,14 +1,20 @@
 // Feature: hover — the cited article under the cursor: treaty, label and caption, the analyst's summary,
 // the text with the cited paragraph or item in bold (long articles cut around it), and how many documents
-// cite it. A cited chapter shows its title and articles. A dangling citation's hover says what is wrong instead.
+// cite it. A cited chapter shows its title and articles. What is wrong with a dangling citation is its
+// diagnostic; an editor that shows diagnostics in its hovers (VS Code) gets it once, from the diagnostic, so the
+// hover says it only when no diagnostic does (turned off or suppressed). Words from documents and messages are
+// escaped, so that Markdown never swallows them.
 
-import type { Hover } from '../api';
+import type { DiagnosticCode, Hover } from '../api';
 import type { TreatyEntry } from '../catalog';
+import { effectiveSeverity } from '../config';
+import { isSuppressed } from '../document';
+import { messagesFor, type Messages } from '../messages/index';
 import { articleKey, type ResolvedCitation } from '../resolve';
 import { findDivision } from '../treaty/locate';
 import type { Article, Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { citationMessage, documentLanguage } from './diagnostics';
+import { citationMessage } from './diagnostics';
 import { articleLabelAt, citationAt } from './lookup';
 import { labelVersions, provisionVersions, readerLanguage, type VersionProvision } from './parallelTexts';
 
@@ -17,29 +23,35 @@ const SUMMARY_LINE = /^\s*(?:要旨\s*[：:]|Summary\s*:|\\?<!--\s*summary\s*:)/
 /** Hovers longer than this are cut around the cited part. */
 const MAX_TEXT = 1200;
 
-export function findHover(index: WorkspaceIndex, uri: string, offset: number, locale?: string): Hover | null {
+/** `editorShowsDiagnostics`: the editor shows a position's diagnostics in its hover, as VS Code does. */
+export function findHover(index: WorkspaceIndex, uri: string, offset: number, editorShowsDiagnostics: boolean): Hover | null {
   const facts = index.facts(uri);
   if (!facts) return null;
-  const english = locale ? !locale.startsWith('ja') : documentLanguage(facts) === 'en';
+  const messages = messagesFor(index.config.language);
   const citation = citationAt(index, uri, offset);
   if (citation) {
-    const problem = citationMessage(citation, english, index);
+    const span = citation.syntax.span;
+    const code = citation.status as DiagnosticCode;
+    const diagnosed = editorShowsDiagnostics && effectiveSeverity(index.config, code) !== null && !isSuppressed(facts, code, span);
+    const message = citationMessage(citation, messages, index);
+    const problem = message && !diagnosed ? `⚠ ${escapeMarkdown(message)}` : null;
     const target = index.articleOf(citation);
-    const chapter = !target && citation.status === 'resolved' ? chapterMarkdown(index, citation) : null;
-    if (chapter) return { span: citation.syntax.span, markdown: chapter };
-    if (problem && !(citation.status === 'unknown-paragraph' || citation.status === 'unknown-item') || !target) {
-      return { span: citation.syntax.span, markdown: problem ? `⚠ ${problem}` : describeUnresolved(citation, english) };
+    const chapter = !target && citation.status === 'resolved' ? chapterMarkdown(index, citation, messages) : null;
+    if (chapter) return { span, markdown: chapter };
+    if (!target || (message && citation.status !== 'unknown-paragraph' && citation.status !== 'unknown-item')) {
+      if (message) return problem ? { span, markdown: problem } : null;
+      return { span, markdown: escapeMarkdown(describeUnresolved(citation, messages)) };
     }
     const versions = provisionVersions(index, citation, readerLanguage(facts));
-    const body = versions.length > 1 ? parallelMarkdown(index, versions, english) : articleMarkdown(index, target.entry, target.article, citation.target?.span ?? null, english);
-    return { span: citation.syntax.span, markdown: problem ? `⚠ ${problem}\n\n---\n\n${body}` : body };
+    const body = versions.length > 1 ? parallelMarkdown(index, versions, messages) : articleMarkdown(index, target.entry, target.article, citation.target?.span ?? null, messages);
+    return { span, markdown: problem ? `${problem}\n\n---\n\n${body}` : body };
   }
   const label = articleLabelAt(index, uri, offset);
   if (label) {
     const entry = index.treatyEntry(label.treaty.id);
     const versions = labelVersions(index, uri, label.treaty, label.article);
-    if (versions.length > 1) return { span: label.article.labelSpan, markdown: parallelMarkdown(index, versions, english) };
-    if (entry) return { span: label.article.labelSpan, markdown: articleMarkdown(index, { ...entry, uri, treaty: label.treaty }, label.article, null, english) };
+    if (versions.length > 1) return { span: label.article.labelSpan, markdown: parallelMarkdown(index, versions, messages) };
+    if (entry) return { span: label.article.labelSpan, markdown: articleMarkdown(index, { ...entry, uri, treaty: label.treaty }, label.article, null, messages) };
   }
   return null;
 }
@@ -48,7 +60,7 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, lo
 const MAX_CHAPTER_ARTICLES = 20;
 
 /** The hover body for a cited chapter (or section): its label and title, then its articles with their captions. */
-function chapterMarkdown(index: WorkspaceIndex, citation: ResolvedCitation): string | null {
+function chapterMarkdown(index: WorkspaceIndex, citation: ResolvedCitation, messages: Messages): string | null {
   const entry = citation.treatyId ? index.treatyEntry(citation.treatyId) : undefined;
   const division = entry && citation.syntax.division ? findDivision(entry.treaty, citation.syntax.division) : undefined;
   if (!entry || !division) return null;
@@ -57,41 +69,40 @@ function chapterMarkdown(index: WorkspaceIndex, citation: ResolvedCitation): str
   const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/.test(label);
   const title = division.title ? (japanese ? `　${division.title}` : ` — ${division.title}`) : '';
   const articles = treaty.articles.filter((article) => !article.supplementary && article.span.start >= division.span.start && article.span.start < division.span.end);
-  const lines = [`**${treaty.short ?? treaty.title}** ${label}${title}`, ''];
+  const lines = [`**${escapeMarkdown(treaty.short ?? treaty.title)}** ${escapeMarkdown(`${label}${title}`)}`, ''];
   for (const article of articles.slice(0, MAX_CHAPTER_ARTICLES)) {
     const caption = article.caption ? (japanese ? `（${article.caption}）` : ` — ${article.caption}`) : '';
-    lines.push(`- ${article.label.replace(/\s+/g, ' ')}${caption}`);
+    lines.push(`- ${escapeMarkdown(`${article.label.replace(/\s+/g, ' ')}${caption}`)}`);
   }
   const more = articles.length - MAX_CHAPTER_ARTICLES;
-  if (more > 0) lines.push(japanese ? `- ほか${more}条` : `- and ${more} more`);
+  if (more > 0) lines.push(`- ${messages.moreArticles(more)}`);
   return lines.join('\n').trim();
 }
 
-function describeUnresolved(citation: ResolvedCitation, english: boolean): string {
-  if (citation.status === 'external') return english ? `A provision of ${citation.treatyName ?? 'another instrument'}` : `${citation.treatyName ?? '他の法令'}の規定`;
-  return english ? 'Not resolved' : '解決できません';
+function describeUnresolved(citation: ResolvedCitation, messages: Messages): string {
+  return citation.status === 'external' ? messages.externalProvision(citation.treatyName) : messages.notResolved;
 }
 
 /** Each language version of the article, the reader's first, the citing count once at the end. */
-function parallelMarkdown(index: WorkspaceIndex, versions: readonly VersionProvision[], english: boolean): string {
+function parallelMarkdown(index: WorkspaceIndex, versions: readonly VersionProvision[], messages: Messages): string {
   return versions
-    .map((version, position) => articleMarkdown(index, version.entry, version.article, version.part?.span ?? null, english, position === versions.length - 1))
+    .map((version, position) => articleMarkdown(index, version.entry, version.article, version.part?.span ?? null, messages, position === versions.length - 1))
     .join('\n\n---\n\n');
 }
 
 /** The hover body for an article, with `emphasis` (a paragraph or item span) in bold. */
-export function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, article: Article, emphasis: Span | null, english: boolean, footer = true): string {
+export function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, article: Article, emphasis: Span | null, messages: Messages, footer = true): string {
   const text = index.facts(entry.uri)?.text ?? '';
   const treaty = entry.treaty;
   // The caption is written as the treaty writes it; the words around it follow the reader's language.
   const japaneseTreaty = treaty.lang ? treaty.lang.startsWith('ja') : /[\u3040-\u30ff\u4e00-\u9fff]/.test(article.label);
   const caption = article.caption ? (japaneseTreaty ? `（${article.caption}）` : ` — ${article.caption}`) : '';
-  const lines = [`**${treaty.short ?? treaty.title}** ${article.label.replace(/\s+/g, ' ')}${caption}`];
-  if (article.summary) lines.push('', `> ${english ? 'Summary' : '要旨'}: ${article.summary}`);
+  const lines = [`**${escapeMarkdown(treaty.short ?? treaty.title)}** ${escapeMarkdown(`${article.label.replace(/\s+/g, ' ')}${caption}`)}`];
+  if (article.summary) lines.push('', `> ${messages.summary}: ${escapeMarkdown(article.summary)}`);
   lines.push('', excerpt(text, article.bodySpan, emphasis && emphasis.start > article.span.start ? emphasis : null));
   if (!footer) return lines.join('\n');
   const cited = index.citingDocumentCount(articleKey(treaty.id, article.number, article.supplementaryGroup));
-  lines.push('', english ? `_Cited in ${cited} document${cited === 1 ? '' : 's'}_` : `_${cited}件の文書が引用_`);
+  lines.push('', `_${messages.citedInDocuments(cited)}_`);
   return lines.join('\n');
 }
 

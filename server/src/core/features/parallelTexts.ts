@@ -5,6 +5,7 @@
 import type { Diagnostic, Location } from '../api';
 import type { TreatyEntry } from '../catalog';
 import type { DocumentFacts } from '../document';
+import { messagesFor, type Messages } from '../messages/index';
 import type { ResolvedCitation } from '../resolve';
 import { findArticle, findParagraph } from '../treaty/locate';
 import type { Article, Item, Paragraph, Span, Treaty } from '../types';
@@ -144,11 +145,11 @@ export function checkParallelStructure(index: WorkspaceIndex, facts: DocumentFac
   const treaty = facts.treaty;
   const versions = treaty ? (index.catalog.byId.get(treaty.id) ?? []) : [];
   if (!treaty || versions.length < 2) return [];
-  const english = readerLanguage(facts) !== 'ja';
+  const messages = messagesFor(index.config.language);
   const problems: StructureProblem[] = [];
   for (const other of versions) {
     if (other.uri === facts.uri) continue;
-    const name = describeVersion(other, english);
+    const name = describeVersion(other, messages);
     for (const article of treaty.articles) {
       if (article.number === '') continue;
       const counterpartArticle = findArticle(other.treaty, article.number, article.supplementaryGroup);
@@ -157,7 +158,7 @@ export function checkParallelStructure(index: WorkspaceIndex, facts: DocumentFac
         problems.push({
           span: article.labelSpan,
           code: 'parallel-structure',
-          message: english ? `${label} has no counterpart in ${name}` : `${label}に対応する条が${name}にありません`,
+          message: messages.noCounterpart(label, name),
           related: [{ location: { uri: other.uri, span: { start: 0, end: 0 } }, message: other.treaty.title }],
         });
         continue;
@@ -169,9 +170,7 @@ export function checkParallelStructure(index: WorkspaceIndex, facts: DocumentFac
       problems.push({
         span: article.labelSpan,
         code: 'parallel-structure',
-        message: english
-          ? `${label} has ${here} paragraph${here === 1 ? '' : 's'} here but ${there} in ${name} (${otherLabel})`
-          : `${label}はこの版では${here}項、${name}（${otherLabel}）では${there}項です`,
+        message: messages.paragraphCountDiffers(label, here, there, name, otherLabel),
         related: [{ location: { uri: other.uri, span: counterpartArticle.labelSpan }, message: otherLabel }],
       });
     }
@@ -180,8 +179,7 @@ export function checkParallelStructure(index: WorkspaceIndex, facts: DocumentFac
 }
 
 /** `the en version (harbor.en.md)` / `en版（harbor.en.md）`. */
-function describeVersion(entry: TreatyEntry, english: boolean): string {
+function describeVersion(entry: TreatyEntry, messages: Messages): string {
   const file = decodeURIComponent(entry.uri.slice(entry.uri.lastIndexOf('/') + 1));
-  const language = versionLanguage(entry.treaty);
-  return english ? `the ${language} version (${file})` : `${language}版（${file}）`;
+  return messages.version(versionLanguage(entry.treaty), file);
 }

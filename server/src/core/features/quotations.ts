@@ -6,7 +6,9 @@
 import type { CodeAction, Diagnostic, TextEdit } from '../api';
 import { effectiveSeverity } from '../config';
 import { isSuppressed, type DocumentFacts } from '../document';
-import { provisionLabel, type ResolvedCitation } from '../resolve';
+import type { ResolvedCitation } from '../resolve';
+import { messagesFor } from '../messages/index';
+import { provisionLabel } from './diagnostics';
 import { parseKanjiNumber } from '../text/numerals';
 import { MASK_CHARACTER, type Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -671,12 +673,11 @@ export function misquoteFixes(index: WorkspaceIndex, uri: string, span: Span): C
   return findMisquotes(index, uri).flatMap((misquote) => {
     const at = misquote.quotation.span;
     if (misquote.edits.length === 0 || at.end < span.start || at.start > span.end || isSuppressed(facts, 'misquote', at)) return [];
-    const english = misquote.citation.syntax.language !== 'ja';
     const words = misquote.edits.map((edit) => edit.newText).join('…');
     const shown = words.length > 60 ? `${words.slice(0, 60)}…` : words;
     return [
       {
-        title: english ? `Quote the treaty's words: "${shown}"` : `条文の文言に直す：「${shown}」`,
+        title: messagesFor(index.config.language).quoteTreatyWords(shown),
         kind: 'quickfix' as const,
         diagnosticCode: 'misquote' as const,
         edit: { changes: [{ uri, edits: misquote.edits }], creates: [] },
@@ -689,22 +690,15 @@ export function misquoteFixes(index: WorkspaceIndex, uri: string, span: Span): C
 /** The `misquote` diagnostics of a document, before the configuration gives them a severity. */
 export function misquoteDiagnostics(index: WorkspaceIndex, uri: string): Omit<Diagnostic, 'severity'>[] {
   if (effectiveSeverity(index.config, 'misquote') === null) return [];
+  const messages = messagesFor(index.config.language);
   return findMisquotes(index, uri).map((misquote) => {
-    const english = misquote.citation.syntax.language !== 'ja';
     const treaty = misquote.version.entry.treaty;
-    const label = provisionLabel(misquote.citation, english);
     const name = treaty.short ?? treaty.title;
-    const provision = english ? `${label} of ${/^the\s/i.test(name) ? name : `the ${name}`}` : `${name}${label}`;
+    const provision = messages.provisionOf(provisionLabel(misquote.citation, messages), name);
     const passage = misquote.passage;
     const shown = passage && (passage.text.length > MAX_SHOWN ? `${passage.text.slice(0, MAX_SHOWN)}…` : passage.text);
     const elsewhere = misquote.elsewhere;
-    const message = elsewhere !== null
-      ? english
-        ? `The quoted words are not in ${provision} but in paragraph ${elsewhere} of that Article`
-        : `引用された文言は${provision}にはなく、同条第${elsewhere}項にあります`
-      : english
-      ? shown === null ? `The quotation does not match ${provision}` : `The quotation does not match ${provision}, which reads: "${shown}"`
-      : shown === null ? `引用が${provision}の文言と一致しません` : `引用が${provision}の文言と一致しません。条文は「${shown}」`;
+    const message = elsewhere !== null ? messages.misquoteElsewhere(provision, elsewhere) : messages.misquote(provision, shown);
     const target = passage ? { uri: passage.uri, span: passage.span } : { uri: misquote.version.entry.uri, span: misquote.version.textSpan };
     return {
       span: misquote.quotation.span,

@@ -9,48 +9,34 @@ import { articleKey } from '../resolve';
 import { parseArabicNumber, parseKanjiNumber, parseRomanNumber } from '../text/numerals';
 import type { Article, Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { documentLanguage } from './diagnostics';
+import { messagesFor } from '../messages/index';
 import { articleLabelAt, citationAt } from './lookup';
 
 export function prepareRename(index: WorkspaceIndex, uri: string, offset: number): PrepareRenameResult {
   const facts = index.facts(uri);
-  const english = !facts || documentLanguage(facts) === 'en';
+  const messages = messagesFor(index.config.language);
   const label = articleLabelAt(index, uri, offset);
   if (label && label.article.number !== '') return { ok: true, span: label.article.labelSpan, placeholder: label.article.label };
   const target = facts ? citationAt(index, uri, offset) : undefined;
   const cited = target && index.articleOf(target);
-  if (cited) {
-    return {
-      ok: false,
-      reason: english
-        ? `Renumber ${cited.article.label} from its label in the treaty document, so that every citation of it follows`
-        : `条番号の変更は条約文書の見出し（${cited.article.label}）の上で行ってください。引用はすべてそれに合わせて変わります`,
-    };
-  }
-  return {
-    ok: false,
-    reason: english
-      ? 'Nothing to rename here: put the cursor on an article label (第5条, Article 5) in a treaty document'
-      : 'ここには名前を変更できるものがありません。条約文書の条の見出し（第5条など）の上で実行してください',
-  };
+  return { ok: false, reason: cited ? messages.renameFromLabel(cited.article.label) : messages.nothingToRename };
 }
 
 export function renameArticle(index: WorkspaceIndex, uri: string, offset: number, newName: string): RenameResult {
   const prepared = prepareRename(index, uri, offset);
   if (!prepared.ok) return prepared;
-  const facts = index.facts(uri)!;
-  const english = documentLanguage(facts) === 'en';
+  const messages = messagesFor(index.config.language);
   const { treaty, article } = articleLabelAt(index, uri, offset)!;
   const number = parseArticleName(newName);
   if (number === null) {
-    return { ok: false, reason: english ? `'${newName}' is not an article number (write 7, 第7条 or Article 7)` : `「${newName}」は条番号として読めません（7、第7条、Article 7 のように書いてください）` };
+    return { ok: false, reason: messages.notAnArticleNumber(newName) };
   }
   if (number === article.number) return { ok: true, edit: { changes: [], creates: [] } };
   const versions = index.catalog.byId.get(treaty.id) ?? [{ uri, treaty }];
   for (const version of versions) {
     const existing = findArticle(version.treaty, number, article.supplementaryGroup);
     if (existing) {
-      return { ok: false, reason: english ? `${existing.label} already exists` : `${existing.label}は既にあります` };
+      return { ok: false, reason: messages.articleExists(existing.label) };
     }
   }
   const changes = new Map<string, TextEdit[]>();
@@ -62,7 +48,7 @@ export function renameArticle(index: WorkspaceIndex, uri: string, offset: number
     const text = index.facts(version.uri)?.text;
     if (!own || text === undefined) continue;
     const edits = renumberEdits(text, own.labelSpan, null, article.number, number);
-    if (!edits) return { ok: false, reason: english ? `cannot read the number in ${own.label}` : `${own.label}の番号を読み取れません` };
+    if (!edits) return { ok: false, reason: messages.cannotReadNumber(own.label) };
     add(version.uri, edits);
   }
   for (const site of index.citationsOf(articleKey(treaty.id, article.number, article.supplementaryGroup))) {

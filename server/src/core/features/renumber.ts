@@ -10,7 +10,7 @@ import { articleKey, type ResolvedCitation } from '../resolve';
 import { adjacentArticle, findArticle, locateProvision } from '../treaty/locate';
 import type { Article, Span, Treaty } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { documentLanguage } from './diagnostics';
+import { messagesFor, type Messages } from '../messages/index';
 import { renumberEdits, writeNumber } from './rename';
 
 /** A change of numbering: what each old article number becomes (null: deleted), and the article inserted. */
@@ -28,7 +28,7 @@ export function renumberActions(index: WorkspaceIndex, uri: string, span: Span):
   if (!article || article.number === '' || !onLabelLine(facts, article, span)) return [];
   const parts = numericParts(article.number);
   if (!parts || sharesLabel(treaty, article)) return [];
-  const english = documentLanguage(facts) === 'en';
+  const messages = messagesFor(index.config.language);
   const members = groupMembers(treaty, article);
   const actions: CodeAction[] = [];
 
@@ -39,7 +39,7 @@ export function renumberActions(index: WorkspaceIndex, uri: string, span: Span):
     inserted: { after: article.number, number: inserted },
     deleted: null,
   };
-  actions.push(action(index, treaty, article, insert, title(members, article, insert, english, 'insert')));
+  actions.push(action(index, treaty, article, insert, title(members, article, insert, messages.insertArticle)));
 
   // Branch articles (第6条の2) hang off the article's number: deleting it would leave them orphaned.
   if (!members.some((member) => member.number.startsWith(`${article.number}_`))) {
@@ -49,12 +49,10 @@ export function renumberActions(index: WorkspaceIndex, uri: string, span: Span):
       deleted: article.number,
     };
     const outside = citationsOutside(index, treaty, article);
-    const edit = action(index, treaty, article, remove, title(members, article, remove, english, 'delete'));
+    const edit = action(index, treaty, article, remove, title(members, article, remove, messages.deleteArticle));
     if (outside.citations > 0) {
       const label = article.label.replace(/\s+/g, ' ');
-      edit.disabled = english
-        ? `${label} is cited ${outside.citations} time${outside.citations === 1 ? '' : 's'} in ${outside.documents} document${outside.documents === 1 ? '' : 's'}: change those citations first`
-        : `${label}は${outside.documents}件の文書で${outside.citations}回引用されています。先に引用を直してください`;
+      edit.disabled = messages.deleteCitedArticle(label, outside.citations, outside.documents);
       edit.edit = { changes: [], creates: [] };
     }
     actions.push(edit);
@@ -246,18 +244,13 @@ function relativeEdit(text: string, treaty: Treaty, target: Article, citation: R
   return { span: { start: span.start + match.index, end: span.start + match.index + match[0].length }, newText: replacement };
 }
 
-function title(members: readonly Article[], article: Article, renumbering: Renumbering, english: boolean, kind: 'insert' | 'delete'): string {
+function title(members: readonly Article[], article: Article, renumbering: Renumbering, say: Messages['insertArticle']): string {
   const label = article.label.replace(/\s+/g, ' ');
   const moved = members.filter((member) => {
     const target = renumbering.map(member.number);
     return target !== null && target !== member.number;
   });
-  const range = moved.length === 0 ? '' : moved.length === 1 ? moved[0]!.label : `${moved[0]!.label}–${moved[moved.length - 1]!.label}`;
-  const spaced = range.replace(/\s+/g, ' ');
-  if (kind === 'insert') {
-    if (english) return moved.length === 0 ? `Insert an article after ${label}` : `Insert an article after ${label} and renumber ${spaced}`;
-    return moved.length === 0 ? `${label}の後に条を挿入` : `${label}の後に条を挿入し、${spaced}を繰り下げる`;
-  }
-  if (english) return moved.length === 0 ? `Delete ${label}` : `Delete ${label} and renumber ${spaced}`;
-  return moved.length === 0 ? `${label}を削除` : `${label}を削除し、${spaced}を繰り上げる`;
+  if (moved.length === 0) return say(label, null);
+  const range = moved.length === 1 ? moved[0]!.label : `${moved[0]!.label}–${moved[moved.length - 1]!.label}`;
+  return say(label, range.replace(/\s+/g, ' '));
 }

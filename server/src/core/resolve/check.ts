@@ -103,25 +103,3 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
   }
   return outcome('resolved', null, { uri: entry.uri, span: (item ?? paragraph ?? article).span }, key);
 }
-
-/** A citation of no article: the preamble, a chapter, an annex (`前文`, `第7章第2節`, `Annex I`). */
-function structureLabel(syntax: CitationSyntax, english: boolean): string | null {
-  const branch = (number: string): string => number.replace(/_/g, english ? ' ' : 'の');
-  if (syntax.preamble) return english ? 'the preamble' : '前文';
-  if (syntax.division) {
-    const { chapter, section } = syntax.division;
-    if (english) return `Chapter ${branch(chapter)}${section !== null ? `, section ${branch(section)}` : ''}`;
-    return `第${branch(chapter)}章${section !== null ? `第${branch(section)}節` : ''}`;
-  }
-  if (syntax.annex !== null) return english ? `Annex ${syntax.annex}` : `附属書${syntax.annex}`;
-  return null;
-}
-
-/** The instrument-independent part of a citation's label, for messages: `第6条第2項`, `Article 6(2)`. */
-export function provisionLabel(citation: ResolvedCitation, english: boolean): string {
-  const structure = citation.article === null ? structureLabel(citation.syntax, english) : null;
-  if (structure !== null) return structure;
-  const article = citation.article?.replace(/_/g, english ? ' ' : 'の') ?? '?';
-  if (english) return `Article ${article}${citation.paragraph !== null ? `(${citation.paragraph})` : ''}${citation.item && citation.item !== 'each' ? `(${citation.item})` : ''}`;
-  return `第${article}条${citation.paragraph !== null ? `第${citation.paragraph}項` : ''}${citation.item && citation.item !== 'each' ? `第${citation.item.replace(/_/g, 'の')}号` : ''}`;
-}

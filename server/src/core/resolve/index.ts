@@ -14,7 +14,7 @@ import { planResume, Resumption, type Done } from './resume';
 import { chooseInstrument, principalOf } from './scope';
 import { Discourse, markCrossed, type Binding, type Instrument, type Resolution } from './state';
 
-export { articleKey, provisionLabel, type CitationStatus, type ResolvedCitation } from './check';
+export { articleKey, type CitationStatus, type ResolvedCitation } from './check';
 export type { Resolution } from './state';
 
 /** Resolves every citation of a document against the catalog. Pure; linear in the document's citations. */

@@ -1,0 +1,52 @@
+// The English message catalogue.
+import type { Messages } from './catalog';
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const number = (value: string): string => value.replace(/_/g, ' ');
+const withThe = (name: string): string => (/^the\s/i.test(name) ? name : `the ${name}`);
+
+export const en: Messages = {
+  articleNumber: number,
+  provision: (article, paragraph, item) => `Article ${number(article)}${paragraph !== null ? `(${paragraph})` : ''}${item !== null ? `(${item})` : ''}`,
+  preamble: 'the preamble',
+  chapter: (chapter, section) => `Chapter ${number(chapter)}${section !== null ? `, section ${number(section)}` : ''}`,
+  annex: (annex) => `Annex ${annex}`,
+  articleRange: (first, last) => `Articles ${number(first)}–${number(last)}`,
+  noArticles: 'no articles',
+  captioned: (label, caption) => (caption ? `${label} — ${caption}` : label),
+  paragraph: (value) => `paragraph ${value}`,
+  provisionOf: (label, treaty) => `${label} of ${withThe(treaty)}`,
+
+  unknownArticle: (treaty, label, has) => `${treaty} has no ${label} (it has ${has})`,
+  unknownParagraph: (treaty, article, paragraph, count) => `${article} of ${treaty} has no paragraph ${paragraph} (it has ${count})`,
+  unknownItem: (treaty, article, item) => `${article} of ${treaty} has no item ${item}`,
+  unknownTreaty: (treaty) => `'${treaty}' is not in the workspace`,
+  noAntecedent: (written) => `'${written}' has nothing before it to refer to`,
+  ambiguousTreaty: (label) => `which treaty ${label} belongs to is unclear: qualify it or add <!-- cites: id -->`,
+  misquote: (provision, words) => (words === null ? `The quotation does not match ${provision}` : `The quotation does not match ${provision}, which reads: "${words}"`),
+  misquoteElsewhere: (provision, paragraph) => `The quoted words are not in ${provision} but in paragraph ${paragraph} of that Article`,
+  version: (language, file) => `the ${language} version (${file})`,
+  noCounterpart: (label, version) => `${label} has no counterpart in ${version}`,
+  paragraphCountDiffers: (label, here, there, version, otherLabel) => `${label} has ${plural(here, 'paragraph')} here but ${there} in ${version} (${otherLabel})`,
+
+  summary: 'Summary',
+  citedInDocuments: (count) => `Cited in ${plural(count, 'document')}`,
+  citedInLens: (count) => `cited in ${plural(count, 'document')}`,
+  moreArticles: (count) => `and ${count} more`,
+  externalProvision: (treaty) => `A provision of ${treaty ?? 'another instrument'}`,
+  notResolved: 'Not resolved',
+
+  changeTo: (label, caption) => `Change to ${label}${caption ? ` (${caption})` : ''}`,
+  qualifyAs: (qualified) => `Qualify as '${qualified}'`,
+  addDirective: (directive, title) => `Add ${directive} before this paragraph (${title})`,
+  createTreatyFile: (fileName, name) => `Create treaty file ${fileName} for '${name}'`,
+  quoteTreatyWords: (words) => `Quote the treaty's words: "${words}"`,
+  insertArticle: (label, moved) => (moved === null ? `Insert an article after ${label}` : `Insert an article after ${label} and renumber ${moved}`),
+  deleteArticle: (label, moved) => (moved === null ? `Delete ${label}` : `Delete ${label} and renumber ${moved}`),
+  deleteCitedArticle: (label, citations, documents) => `${label} is cited ${plural(citations, 'time')} in ${plural(documents, 'document')}: change those citations first`,
+  renameFromLabel: (label) => `Renumber ${label} from its label in the treaty document, so that every citation of it follows`,
+  nothingToRename: 'Nothing to rename here: put the cursor on an article label (第5条, Article 5) in a treaty document',
+  notAnArticleNumber: (name) => `'${name}' is not an article number (write 7, 第7条 or Article 7)`,
+  articleExists: (label) => `${label} already exists`,
+  cannotReadNumber: (label) => `cannot read the number in ${label}`,
+};

@@ -1,0 +1,50 @@
+// The Japanese message catalogue.
+import type { Messages } from './catalog';
+
+const number = (value: string): string => value.replace(/_/g, 'の');
+
+export const ja: Messages = {
+  articleNumber: number,
+  provision: (article, paragraph, item) => `第${number(article)}条${paragraph !== null ? `第${paragraph}項` : ''}${item !== null ? `第${number(item)}号` : ''}`,
+  preamble: '前文',
+  chapter: (chapter, section) => `第${number(chapter)}章${section !== null ? `第${number(section)}節` : ''}`,
+  annex: (annex) => `附属書${annex}`,
+  articleRange: (first, last) => `第${number(first)}条–第${number(last)}条`,
+  noArticles: '条文なし',
+  captioned: (label, caption) => (caption ? `${label}（${caption}）` : label),
+  paragraph: (value) => `第${value}項`,
+  provisionOf: (label, treaty) => `${treaty}${label}`,
+
+  unknownArticle: (treaty, label, has) => `${treaty}に${label}はありません（${has}）`,
+  unknownParagraph: (treaty, article, paragraph, count) => `${treaty}${article}に第${paragraph}項はありません（第${count}項まで）`,
+  unknownItem: (treaty, article, item) => `${treaty}${article}に第${number(item)}号はありません`,
+  unknownTreaty: (treaty) => `「${treaty}」はワークスペースにありません`,
+  noAntecedent: (written) => `「${written}」が指す先がありません`,
+  ambiguousTreaty: (label) => `${label}がどの条約の条文か決められません（条約名を付けるか <!-- cites: id --> を置いてください）`,
+  misquote: (provision, words) => (words === null ? `引用が${provision}の文言と一致しません` : `引用が${provision}の文言と一致しません。条文は「${words}」`),
+  misquoteElsewhere: (provision, paragraph) => `引用された文言は${provision}にはなく、同条第${paragraph}項にあります`,
+  version: (language, file) => `${language}版（${file}）`,
+  noCounterpart: (label, version) => `${label}に対応する条が${version}にありません`,
+  paragraphCountDiffers: (label, here, there, version, otherLabel) => `${label}はこの版では${here}項、${version}（${otherLabel}）では${there}項です`,
+
+  summary: '要旨',
+  citedInDocuments: (count) => `${count}件の文書が引用`,
+  citedInLens: (count) => `${count}件の文書が引用`,
+  moreArticles: (count) => `ほか${count}条`,
+  externalProvision: (treaty) => `${treaty ?? '他の法令'}の規定`,
+  notResolved: '解決できません',
+
+  changeTo: (label, caption) => `${label}${caption ? `（${caption}）` : ''}に直す`,
+  qualifyAs: (qualified) => `「${qualified}」と条約名を付ける`,
+  addDirective: (directive, title) => `この段落の前に ${directive} を置く（${title}）`,
+  createTreatyFile: (fileName, name) => `「${name}」の条約ファイル ${fileName} を作る`,
+  quoteTreatyWords: (words) => `条文の文言に直す：「${words}」`,
+  insertArticle: (label, moved) => (moved === null ? `${label}の後に条を挿入` : `${label}の後に条を挿入し、${moved}を繰り下げる`),
+  deleteArticle: (label, moved) => (moved === null ? `${label}を削除` : `${label}を削除し、${moved}を繰り上げる`),
+  deleteCitedArticle: (label, citations, documents) => `${label}は${documents}件の文書で${citations}回引用されています。先に引用を直してください`,
+  renameFromLabel: (label) => `条番号の変更は条約文書の見出し（${label}）の上で行ってください。引用はすべてそれに合わせて変わります`,
+  nothingToRename: 'ここには名前を変更できるものがありません。条約文書の条の見出し（第5条など）の上で実行してください',
+  notAnArticleNumber: (name) => `「${name}」は条番号として読めません（7、第7条、Article 7 のように書いてください）`,
+  articleExists: (label) => `${label}は既にあります`,
+  cannotReadNumber: (label) => `${label}の番号を読み取れません`,
+};
