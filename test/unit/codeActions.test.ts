@@ -119,3 +119,47 @@ describe('quick fixes for a treaty the workspace does not have', () => {
     ], [], 'en');
   });
 });
+
+const CANADA = `
+//- /treaties/ca-1986.md
+---
+treaty: ca-1986
+title: 所得に対する租税に関する二重課税の回避のための日本国とカナダとの間の条約
+short: カナダ租税条約
+---
+## 第5条（恒久的施設）
+恒久的施設とは、事業を行う一定の場所をいう。
+//- /treaties/ca-2024.md
+---
+treaty: ca-2024
+title: 日本国とカナダとの間の租税条約
+short: カナダ租税条約
+---
+## 第5条（恒久的施設）
+恒久的施設とは、事業を行う一定の場所をいう。
+`;
+
+describe('quick fixes for a name two treaties go by', () => {
+  it('offer a cites directive for each before the paragraph, and put back the one in force after it', () => {
+    check(`${NAT}${CANADA}//- /a.md\n---\ncites: nat\n---\n前の段落。\n\nカナダ租税条約第$05条は、\n恒久的施設を定める。\n\n第5条を見よ。\n`, [
+      'ここでは ca-1986（treaties/ca-1986.md）を指す：この段落の前に <!-- cites: ca-1986 --> を置く ⇒ ---⏎cites: nat⏎---⏎前の段落。⏎⏎<!-- cites: ca-1986 -->⏎カナダ租税条約第5条は、⏎恒久的施設を定める。⏎<!-- cites: nat -->⏎⏎第5条を見よ。',
+      'ここでは ca-2024（treaties/ca-2024.md）を指す：この段落の前に <!-- cites: ca-2024 --> を置く ⇒ ---⏎cites: nat⏎---⏎前の段落。⏎⏎<!-- cites: ca-2024 -->⏎カナダ租税条約第5条は、⏎恒久的施設を定める。⏎<!-- cites: nat -->⏎⏎第5条を見よ。',
+    ]);
+  });
+
+  it('put back nothing when no directive was in force, and put it back on a line of its own at the end of a file without a last line break', () => {
+    check(
+      `${CANADA}//- /a.md\r\nSee カナダ租税条約第$05条.`,
+      [
+        'Cite ca-1986 (treaties/ca-1986.md) here: add <!-- cites: ca-1986 --> before this paragraph ⇒ <!-- cites: ca-1986 -->⏎See カナダ租税条約第5条.',
+        'Cite ca-2024 (treaties/ca-2024.md) here: add <!-- cites: ca-2024 --> before this paragraph ⇒ <!-- cites: ca-2024 -->⏎See カナダ租税条約第5条.',
+      ],
+      [],
+      'en',
+    );
+    check(`${NAT}${CANADA}//- /a.md\r\n<!-- cites: nat -->\r\nSee カナダ租税条約第$05条.`, [
+      'ここでは ca-1986（treaties/ca-1986.md）を指す：この段落の前に <!-- cites: ca-1986 --> を置く ⇒ <!-- cites: nat -->⏎<!-- cites: ca-1986 -->⏎See カナダ租税条約第5条.⏎<!-- cites: nat -->',
+      'ここでは ca-2024（treaties/ca-2024.md）を指す：この段落の前に <!-- cites: ca-2024 --> を置く ⇒ <!-- cites: nat -->⏎<!-- cites: ca-2024 -->⏎See カナダ租税条約第5条.⏎<!-- cites: nat -->',
+    ]);
+  });
+});

@@ -26,6 +26,7 @@ export type DiagnosticCode =
   | 'missing-treaty-id'
   | 'duplicate-article'
   | 'article-order'
+  | 'duplicate-treaty-name'
   | 'invalid-front-matter'
   | 'invalid-config'
   | 'file-skipped'

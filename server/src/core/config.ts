@@ -44,6 +44,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'missing-treaty-id': 'error',
   'duplicate-article': 'error',
   'article-order': 'warning',
+  'duplicate-treaty-name': 'warning',
   'invalid-front-matter': 'error',
   'invalid-config': 'error',
   'file-skipped': 'information',

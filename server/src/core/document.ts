@@ -133,6 +133,13 @@ export function analyzeDocument(uri: string, text: string, config: TreatyConfig,
 }
 
 /** True when a diagnostic with `code` at `span` is silenced by a suppression comment. */
+/** The treaty id the `<!-- cites: -->` directive before `offset` names, else the `cites:` front matter's, else null. */
+export function directiveAt(facts: DocumentFacts, offset: number): string | null {
+  let directive: string | null = facts.frontMatter.cites;
+  for (const entry of facts.directives) if (entry.offset <= offset) directive = entry.treatyId;
+  return directive;
+}
+
 export function isSuppressed(facts: DocumentFacts, code: string, span: Span): boolean {
   return facts.suppressions.some(
     (suppression) => span.start >= suppression.start && span.start < suppression.end && (suppression.codes.length === 0 || suppression.codes.includes(code)),

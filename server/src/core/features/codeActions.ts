@@ -5,7 +5,7 @@
 
 import type { CodeAction, DiagnosticCode, TextEdit } from '../api';
 import { effectiveSeverity } from '../config';
-import { isSuppressed, type DocumentFacts } from '../document';
+import { directiveAt, isSuppressed, type DocumentFacts } from '../document';
 import type { ResolvedCitation } from '../resolve';
 import { articleKey as numberKey } from '../treaty/labels';
 import type { Span } from '../types';
@@ -14,6 +14,7 @@ import { messagesFor, type Messages } from '../messages/index';
 import { misquoteFixes } from './quotations';
 import { renumberEdits } from './rename';
 import { renumberActions } from './renumber';
+import { namesakesOf, relativeFile } from './treatyNames';
 
 /** How many nearby articles `unknown-article` offers. */
 const NEAREST = 3;
@@ -38,8 +39,10 @@ export function findCodeActions(index: WorkspaceIndex, uri: string, span: Span, 
     if (!HANDLED.includes(code) || (codes.length > 0 && !codes.includes(code))) continue;
     if (effectiveSeverity(index.config, code) === null || isSuppressed(facts, code, at)) continue;
     if (code === 'unknown-article') nearestArticles(index, facts, citation, messages).forEach(push);
-    else if (code === 'ambiguous-treaty') qualifications(index, facts, citation, messages).forEach(push);
-    else newTreatyFile(index, citation, messages).forEach(push);
+    else if (code === 'ambiguous-treaty') {
+      const namesakes = namesakesOf(index, citation);
+      (namesakes ? namesakeChoices(index, facts, citation, namesakes, messages) : qualifications(index, facts, citation, messages)).forEach(push);
+    } else newTreatyFile(index, citation, messages).forEach(push);
   }
   if (codes.length === 0 || codes.includes('misquote')) misquoteFixes(index, uri, span).forEach(push);
   if (codes.length === 0) renumberActions(index, uri, span).forEach(push);
@@ -100,7 +103,42 @@ function qualifications(index: WorkspaceIndex, facts: DocumentFacts, citation: R
   return [...actions, ...directives];
 }
 
-/** The start of the Markdown paragraph holding `offset`: after a blank line, a heading or the front matter. */
+/**
+ * For a name several treaties go by, one choice per treaty: its `<!-- cites: id -->` before the paragraph, and after it
+ * the directive that was in force again, so that the rest of the document keeps its default treaty.
+ */
+function namesakeChoices(index: WorkspaceIndex, facts: DocumentFacts, citation: ResolvedCitation, ids: readonly string[], messages: Messages): CodeAction[] {
+  const at = citation.syntax.span.start;
+  const lineBreak = facts.text.includes('\r\n') ? '\r\n' : '\n';
+  const start = paragraphStartOf(facts, at);
+  const end = paragraphEndOf(facts, at);
+  const previous = directiveAt(facts, at);
+  return ids.map((id) => {
+    const directive = `<!-- cites: ${id} -->`;
+    const edits: TextEdit[] = [{ span: { start, end: start }, newText: `${directive}${lineBreak}` }];
+    if (previous !== null && previous !== id) {
+      const restore = `<!-- cites: ${previous} -->`;
+      const ended = end === facts.text.length && !/\n$/.test(facts.text);
+      edits.push({ span: { start: end, end }, newText: ended ? `${lineBreak}${restore}` : `${restore}${lineBreak}` });
+    }
+    const entry = index.treatyEntry(id);
+    const file = entry ? relativeFile(facts.uri, entry.uri) : id;
+    return quickFix(messages.citeNamesake(id, file, directive), 'ambiguous-treaty', facts.uri, edits, false);
+  });
+}
+
+/** The end of the Markdown paragraph holding `offset`: the start of the blank line or heading after it, or the end of the text. */
+function paragraphEndOf(facts: DocumentFacts, offset: number): number {
+  const { lineIndex, text } = facts;
+  let line = lineIndex.positionAt(offset).line + 1;
+  for (; line < lineIndex.lineCount; line++) {
+    const current = text.slice(lineIndex.lineStart(line), line + 1 < lineIndex.lineCount ? lineIndex.lineStart(line + 1) : text.length);
+    if (current.trim() === '' || /^ {0,3}#/.test(current)) return lineIndex.lineStart(line);
+  }
+  return text.length;
+}
+
+/** The start of the Markdown paragraph holding `offset`: after a blank line, a heading, a comment line or the front matter. */
 function paragraphStartOf(facts: DocumentFacts, offset: number): number {
   const { lineIndex, text } = facts;
   const floor = facts.frontMatter.span?.end ?? 0;
@@ -108,7 +146,8 @@ function paragraphStartOf(facts: DocumentFacts, offset: number): number {
   while (line > 0) {
     const previousStart = lineIndex.lineStart(line - 1);
     const previous = text.slice(previousStart, lineIndex.lineStart(line));
-    if (previousStart < floor || previous.trim() === '' || /^ {0,3}#/.test(previous)) break;
+    // A comment line above it may be a directive: what is put in goes after it, or that directive would win.
+    if (previousStart < floor || previous.trim() === '' || /^ {0,3}#/.test(previous) || /^ {0,3}<!--.*-->\s*$/.test(previous)) break;
     line--;
   }
   return Math.max(lineIndex.lineStart(line), floor);

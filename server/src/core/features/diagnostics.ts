@@ -11,6 +11,7 @@ import type { Treaty } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { checkParallelStructure } from './parallelTexts';
 import { misquoteDiagnostics } from './quotations';
+import { duplicateNameProblems, namesakeRelated, namesakesOf } from './treatyNames';
 
 /** All diagnostics of one document. */
 export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] {
@@ -27,6 +28,7 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
   if (!facts) return diagnostics;
   for (const problem of facts.problems) push({ span: problem.span, code: problem.code as DiagnosticCode, message: problem.message });
   const messages = messagesFor(config.language);
+  for (const problem of duplicateNameProblems(index, facts, messages)) push(problem);
   for (const citation of index.resolved(uri)) {
     const message = citationMessage(citation, messages, index);
     if (!message) continue;
@@ -37,9 +39,12 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
         ? [{ location: { uri: target.entry.uri, span: target.article.labelSpan }, message: target.article.label }]
         : [];
     const treatyEntry = citation.treatyId ? index.treatyEntry(citation.treatyId) : undefined;
-    const treatyRelated = !target && treatyEntry && citation.status === 'unknown-article'
-      ? [{ location: { uri: treatyEntry.uri, span: { start: 0, end: 0 } }, message: treatyEntry.treaty.title }]
-      : [];
+    const namesakes = namesakesOf(index, citation);
+    const treatyRelated = namesakes
+      ? namesakeRelated(index, citation, namesakes)
+      : !target && treatyEntry && citation.status === 'unknown-article'
+        ? [{ location: { uri: treatyEntry.uri, span: { start: 0, end: 0 } }, message: treatyEntry.treaty.title }]
+        : [];
     push({
       span: citation.syntax.span,
       code: citation.status as DiagnosticCode,
@@ -73,8 +78,10 @@ export function citationMessage(citation: ResolvedCitation, messages: Messages, 
       return messages.unknownTreaty(treaty);
     case 'no-antecedent':
       return messages.noAntecedent(citationText(citation));
-    case 'ambiguous-treaty':
-      return messages.ambiguousTreaty(label);
+    case 'ambiguous-treaty': {
+      const namesakes = namesakesOf(index, citation);
+      return namesakes ? messages.namesakeTreaty(citation.treatyName!, namesakes) : messages.ambiguousTreaty(label);
+    }
   }
 }
 

@@ -31,6 +31,10 @@ export interface Messages {
   readonly unknownTreaty: (treaty: string) => string;
   readonly noAntecedent: (written: string) => string;
   readonly ambiguousTreaty: (label: string) => string;
+  /** A name several workspace treaties go by (`ids`), cited. */
+  readonly namesakeTreaty: (name: string, ids: readonly string[]) => string;
+  /** On a treaty document: another treaty (`others`: `file (id)` each) goes by its `name` too. */
+  readonly duplicateTreatyName: (name: string, others: readonly string[]) => string;
   readonly misquote: (provision: string, treatyWords: string | null) => string;
   readonly misquoteElsewhere: (provision: string, paragraph: number) => string;
   /** A language version of a treaty: `the en version (harbor.en.md)` / `en版（harbor.en.md）`. */
@@ -51,6 +55,8 @@ export interface Messages {
   readonly changeTo: (label: string, caption: string | null) => string;
   readonly qualifyAs: (qualified: string) => string;
   readonly addDirective: (directive: string, title: string) => string;
+  /** For a name several treaties go by: settle it on treaty `id` (in `file`) with `directive`. */
+  readonly citeNamesake: (id: string, file: string, directive: string) => string;
   readonly createTreatyFile: (fileName: string, name: string) => string;
   readonly quoteTreatyWords: (words: string) => string;
   /** `moved` is the range of renumbered labels, or null when none moves. */

@@ -72,6 +72,7 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
   const instrument = binding.instrument;
   if (!instrument) return outcome('ambiguous-treaty');
   if (instrument.external) return outcome('external');
+  if (instrument.namesakes) return outcome('ambiguous-treaty');
   if (instrument.id === null) return outcome('unknown-treaty', instrument.name);
   const entry = primaryEntry(catalog, instrument.id);
   if (!entry) return outcome('unknown-treaty', instrument.name);

@@ -1,6 +1,6 @@
 // Names to instruments: how a name written in a document (or an alias it defines) reads against the catalog.
 
-import { lookupTreatyName, normalizeName, primaryEntry, type Catalog } from '../catalog';
+import { lookupNamesakes, lookupTreatyName, normalizeName, primaryEntry, type Catalog } from '../catalog';
 import type { Instrument } from './state';
 
 export type InstrumentNamer = ((name: string) => Instrument) & { forget(): void };
@@ -26,8 +26,12 @@ export function instrumentNamer(catalog: Catalog, aliases: ReadonlyMap<string, s
     const cached = cache.get(name);
     if (cached) return cached;
     const fullName = aliasFor(name) ?? name;
-    const id = lookupTreatyName(catalog, fullName) ?? lookupTreatyName(catalog, name);
-    const instrument = { id, name: id ? (primaryEntry(catalog, id)?.treaty.title ?? fullName) : fullName };
+    const known = lookupTreatyName(catalog, fullName) !== null ? fullName : name;
+    const id = lookupTreatyName(catalog, known);
+    const namesakes = id === null ? null : lookupNamesakes(catalog, known);
+    const instrument: Instrument = namesakes
+      ? { id: null, name: fullName, namesakes }
+      : { id, name: id ? (primaryEntry(catalog, id)?.treaty.title ?? fullName) : fullName };
     cache.set(name, instrument);
     return instrument;
   };

@@ -2,7 +2,7 @@
 // "Which treaty a citation belongs to"; the first rule that applies decides.
 
 import { lookupTreatyName, normalizeName, primaryEntry, type Catalog } from '../catalog';
-import type { DocumentFacts } from '../document';
+import { directiveAt, type DocumentFacts } from '../document';
 import type { CitationContext, DocumentContext } from './context';
 import { instrumentNamer, isGenericName, treatyInstrument } from './names';
 import type { Binding, Instrument } from './state';
@@ -107,11 +107,17 @@ const documentDefault: ScopeRule = (document, { offset }) => {
 
 function defaultInstrument(document: DocumentContext, offset: number): Instrument | null {
   const { facts, catalog } = document;
-  let directive: string | null = facts.frontMatter.cites;
-  for (const entry of facts.directives) if (entry.offset <= offset) directive = entry.treatyId;
+  const directive = directiveAt(facts, offset);
   if (directive === null) return document.principal();
   const id = catalog.byId.has(directive) ? directive : lookupTreatyName(catalog, directive);
   return { id, name: id ? (primaryEntry(catalog, id)?.treaty.title ?? directive) : directive };
+}
+
+/** A name several treaties go by stands for the one the `cites` directive in force names, if it is one of them. */
+function settleNamesake(document: DocumentContext, offset: number, found: Scope): Scope {
+  const directive = directiveAt(document.facts, offset);
+  if (directive === null || !found.instrument!.namesakes!.includes(directive)) return found;
+  return scope(treatyInstrument(document.catalog, directive), found.qualified, found.problem);
 }
 
 /** In order: the first rule that applies decides (ARCHITECTURE.md "Which treaty a citation belongs to"). */
@@ -133,7 +139,7 @@ const SCOPE_RULES: readonly ScopeRule[] = [
 export function chooseInstrument(document: DocumentContext, here: CitationContext): Scope {
   for (const rule of SCOPE_RULES) {
     const found = rule(document, here);
-    if (found) return found;
+    if (found) return found.instrument?.namesakes ? settleNamesake(document, here.offset, found) : found;
   }
   // The last rule always applies.
   throw new Error('unreachable');

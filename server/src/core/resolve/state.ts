@@ -13,6 +13,8 @@ export interface Instrument {
   readonly name: string | null;
   /** Citations of an amending act's 附則 are provisions of that act: not checked. */
   readonly external?: boolean;
+  /** The ids of the workspace treaties that all go by the name written (id is then null): which one is unclear. */
+  readonly namesakes?: readonly string[];
 }
 
 export interface Binding {
