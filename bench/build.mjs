@@ -1,9 +1,9 @@
 // Builds what the benchmark measures (the product's dist/, via scripts/build.mjs) and bundles the benchmark's
 // own TypeScript into bench/out/ (git-ignored) with esbuild, so it runs on plain node without a loader.
 // A product or core that does not build yet is reported, not fatal: its rows then read n/a.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { bundleForNode } from '../scripts/bundle.mjs';
 
 const status = { productBuild: 'ok', core: 'ok' };
 const product = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
@@ -12,20 +12,11 @@ if (product.status !== 0) {
   console.warn(`bench: npm run build failed, measuring whatever dist/ holds: ${status.productBuild}`);
 }
 
-const options = (name) => ({
-  entryPoints: [`bench/src/${name}.ts`],
-  outfile: `bench/out/${name}.js`,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'silent',
-});
+const bundle = (name) => bundleForNode({ entryPoints: [`bench/src/${name}.ts`], outfile: `bench/out/${name}.js`, sourcemap: true, logLevel: 'silent' });
 
-await Promise.all(['run', 'generate', 'floor', 'peerMarkdown', 'memprobe'].map((name) => build(options(name))));
+await Promise.all(['run', 'generate', 'floor', 'peerMarkdown', 'memprobe'].map(bundle));
 try {
-  await build(options('core'));
+  await bundle('core');
 } catch (error) {
   rmSync('bench/out/core.js', { force: true });
   status.core = error.errors?.[0]?.text ?? error.message;

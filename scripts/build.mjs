@@ -1,6 +1,6 @@
 // Bundles the client, the language server and the command-line checker into dist/ with esbuild.
-import { build } from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
+import { bundleForNode } from './bundle.mjs';
 
 const entries = [
   { in: 'server/src/node/main.ts', out: 'server', banner: '#!/usr/bin/env node' },
@@ -11,20 +11,7 @@ const entries = [
 await Promise.all(
   entries
     .filter((entry) => existsSync(entry.in))
-    .map((entry) =>
-      build({
-        entryPoints: [entry.in],
-        outfile: `dist/${entry.out}.js`,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        sourcemap: true,
-        external: entry.external ?? [],
-        banner: entry.banner ? { js: entry.banner } : undefined,
-        logLevel: 'warning',
-      }),
-    ),
+    .map((entry) => bundleForNode({ entryPoints: [entry.in], outfile: `dist/${entry.out}.js`, sourcemap: true, external: entry.external, banner: entry.banner })),
 );
 
 // The command-line entries are `bin`s: npx runs them directly, so they must be executable.

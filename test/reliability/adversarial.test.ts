@@ -5,8 +5,8 @@
 
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../scripts/bundle.mjs';
 import { CASES } from './adversarialCases';
 
 const LIMIT_MS = Number(process.env.ADVERSARIAL_LIMIT_MS ?? 2000);
@@ -26,15 +26,7 @@ let stopped = '';
 
 beforeAll(async () => {
   const bundle = resolve(ROOT, '.cache/reliability/adversarial.cjs');
-  await build({
-    entryPoints: [resolve(__dirname, 'adversarialRun.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    define: { __dirname: JSON.stringify(resolve(ROOT, 'test/fuzz')) },
-    logLevel: 'warning',
-  });
+  await bundleForNode({ entryPoints: [resolve(__dirname, 'adversarialRun.ts')], outfile: bundle, dirname: resolve(ROOT, 'test/fuzz'), sourcemap: false });
   // A third of Node's usual stack: the core must not need more, however deep or long its input.
   const child = spawn(process.execPath, ['--expose-gc', '--stack-size=300', bundle], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
