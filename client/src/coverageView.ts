@@ -3,28 +3,15 @@
 // this only shows it, refreshing when diagnostics change (an edit anywhere may change the counts).
 import * as vscode from 'vscode';
 import { ReferencesRequest, type LanguageClient, type Location, type Position } from 'vscode-languageclient/node';
+import { COVERAGE_METHOD, type CoverageArticleResponse, type CoverageResponse, type TreatyCoverageResponse } from '../../server/src/protocol';
 import { t } from './l10n';
 
-export interface CoverageArticle {
-  readonly article: string;
-  readonly label: string;
-  readonly caption: string | null;
-  readonly documents: number;
-  readonly citations: number;
-  readonly location: Location;
-}
-export interface TreatyCoverage {
-  readonly treaty: string;
-  readonly title: string;
-  readonly uri: string;
-  readonly articles: readonly CoverageArticle[];
-}
-export type CoverageNode = { readonly treaty: TreatyCoverage; readonly article?: CoverageArticle };
+export type CoverageNode = { readonly treaty: TreatyCoverageResponse; readonly article?: CoverageArticleResponse };
 
 export class CoverageView implements vscode.TreeDataProvider<CoverageNode> {
   readonly #changed = new vscode.EventEmitter<CoverageNode | undefined>();
   readonly onDidChangeTreeData = this.#changed.event;
-  #treaties: Promise<readonly TreatyCoverage[]> | undefined;
+  #treaties: Promise<readonly TreatyCoverageResponse[]> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly client: LanguageClient) {}
@@ -41,7 +28,7 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode> {
 
   async getChildren(node?: CoverageNode): Promise<CoverageNode[]> {
     if (node) return node.article ? [] : node.treaty.articles.map((article) => ({ treaty: node.treaty, article }));
-    this.#treaties ??= this.client.sendRequest<{ treaties: TreatyCoverage[] } | null>('treatyAnnotator/coverage').then((result) => result?.treaties ?? []);
+    this.#treaties ??= this.client.sendRequest<CoverageResponse | null>(COVERAGE_METHOD).then((result) => result?.treaties ?? []);
     return (await this.#treaties).map((treaty) => ({ treaty }));
   }
 

@@ -6,15 +6,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, ReferencesRequest, State, SymbolKind, TransportKind, WorkspaceSymbolRequest } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Location, Position, ServerOptions, SymbolInformation } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/node/nodeFlags';
+import { STATS_METHOD, type StatsResponse } from '../../server/src/protocol';
 import { registerCoverageView, type CoverageView } from './coverageView';
 import { loadWords, t } from './l10n';
-
-interface WorkspaceStats {
-  readonly treaties: number;
-  readonly analyses: number;
-  readonly citations: number;
-  readonly problems: number;
-}
 
 /** What `activate` returns, for tests: `ready` settles once the server has indexed the workspace. */
 export interface TreatyAnnotatorApi {
@@ -40,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
   let stopping = false;
 
   const refreshStats = async (): Promise<void> => {
-    const stats = await languageClient.sendRequest<WorkspaceStats | null>('treatyAnnotator/stats');
+    const stats = await languageClient.sendRequest<StatsResponse | null>(STATS_METHOD);
     if (!stats) return;
     // After a crash the icon stays a warning until the next manual restart, so the user can tell something happened.
     status.text = `${crashes > 0 ? '$(warning)' : '$(law)'} ${t('{0} treaties · {1} citations · {2} problems', stats.treaties, stats.citations, stats.problems)}`;

@@ -1,8 +1,9 @@
 // treaty-check, the built command line (dist/cli.js), on the samples and on bad invocations.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -117,6 +118,39 @@ describe('treaty-check --coverage on the samples', () => {
     expect(lines).toContain('  10       第10条          1          1');
     expect(lines).toContain('  10 of 10 articles cited');
     expect(status).toBe(0);
+  });
+});
+
+describe('treaty-check with a .treaty-annotator.json', () => {
+  let folder = '';
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  /** A folder with one analysis citing a treaty that is not there, and the given configuration file. */
+  const workspace = (config: string): string => {
+    folder = mkdtempSync(join(tmpdir(), 'treaty-config-'));
+    writeFileSync(join(folder, 'notes.md'), '# Notes\n\n同条第2項の趣旨。\n');
+    writeFileSync(join(folder, '.treaty-annotator.json'), config);
+    return folder;
+  };
+
+  it('reads comments, and reports each problem at its line and column, as the editor does', () => {
+    const root = workspace('// the team\'s settings\n{\n  "severity": { "no-antecedent": "off" }, /* quiet */\n  "colour": "red"\n}\n');
+    const { status, stdout } = treatyCheck(root);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/\/\.treaty-annotator\.json:4:3: error: colour: unknown setting 'colour' \[invalid-config\]$/);
+    // The rest of the file applies: the citation without an antecedent is not reported.
+    expect(lines.slice(1, -1)).toEqual([]);
+    expect(status).toBe(1);
+  });
+
+  it('gives the place of a syntax error in JSON too', () => {
+    const root = workspace('{\n  "severity": {},\n}\n');
+    const report = JSON.parse(treatyCheck('--format', 'json', root).stdout);
+    expect(report.diagnostics[0]).toMatchObject({
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } },
+      severity: 'error',
+      code: 'invalid-config',
+      message: 'invalid JSON: a property name in double quotes expected',
+    });
   });
 });
 

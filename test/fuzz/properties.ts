@@ -20,7 +20,8 @@ import type * as lsp from 'vscode-languageserver-protocol';
 import { InMemoryWorkspace } from '../fixture';
 import picomatch from 'picomatch';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { combineConfig, parseConfigFile, settingsToRaw, type EditorSettings } from '../../server/src/lsp/configuration';
+import { parseConfigFile } from '../../server/src/core/configFile';
+import { combineConfig, settingsToRaw, type EditorSettings } from '../../server/src/lsp/configuration';
 import { applyEdit, fuzzDocument, fuzzEdit, mutated, quietDocument, type FuzzEdit } from './arbitraries';
 import { startInProcessServer, type InProcessServer } from './lspDriver';
 

@@ -1,19 +1,14 @@
 // The custom request `treatyAnnotator/coverage` (no parameters): every workspace treaty with each article's
 // label, location and how many documents and citations cite it, for the client's coverage view.
-import { RequestType0, type Connection, type Location } from 'vscode-languageserver';
-import type { CoverageArticle, TreatyCoverage } from '../core/index';
+import { RequestType0, type Connection } from 'vscode-languageserver';
+import { COVERAGE_METHOD, type CoverageResponse } from '../protocol';
 import { guard, type FeatureContext } from './context';
 import { toLocation } from './convert';
 
-export interface CoverageResult {
-  readonly version: 1;
-  readonly treaties: readonly (Omit<TreatyCoverage, 'articles'> & { readonly articles: readonly (Omit<CoverageArticle, 'location'> & { readonly location: Location })[] })[];
-}
-
-export const COVERAGE_REQUEST = new RequestType0<CoverageResult | null, void>('treatyAnnotator/coverage');
+const COVERAGE_REQUEST = new RequestType0<CoverageResponse | null, void>(COVERAGE_METHOD);
 
 export function registerCoverage(connection: Connection, context: FeatureContext): void {
-  const handler = guard(context, 'coverage', null as CoverageResult | null, () => {
+  const handler = guard(context, 'coverage', null as CoverageResponse | null, () => {
     const service = context.service;
     const treaties = service.getCoverage().map((treaty) => ({
       ...treaty,

@@ -1,13 +1,10 @@
 // The custom request `treatyAnnotator/stats` (no parameters): counts of treaties, analyses, citations and
 // problems for a status bar. It waits for the first indexing, so clients also use it as "the server is ready".
 import { RequestType0, type Connection } from 'vscode-languageserver';
-import type { WorkspaceStats } from '../core/index';
+import { STATS_METHOD, type StatsResponse } from '../protocol';
 import { guard, type FeatureContext } from './context';
 
-/** The counts, and the server's memory (read by the soak test and the benchmark). */
-export type StatsResponse = WorkspaceStats & { readonly memory: NodeJS.MemoryUsage };
-
-export const STATS_REQUEST = new RequestType0<StatsResponse | null, void>('treatyAnnotator/stats');
+const STATS_REQUEST = new RequestType0<StatsResponse | null, void>(STATS_METHOD);
 
 export function registerStats(connection: Connection, context: FeatureContext): void {
   const handler = guard(context, 'stats', null as StatsResponse | null, () => ({ ...context.service.getStats(), memory: process.memoryUsage() }));

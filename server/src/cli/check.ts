@@ -1,10 +1,11 @@
 // `treaty-check [check] [--format F] [--coverage] [--lang ja|en] [paths…]`: index the paths and report what is wrong.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createTreatyService, type Diagnostic, type TreatyService } from '../core/index';
-import { DEFAULT_CONFIG, mergeConfig, type TreatyConfig } from '../core/config';
+import { CONFIG_FILE_NAME, CONFIG_MAX_SIZE, parseConfigFile, unreadableConfig, type ParsedConfigFile } from '../core/configFile';
 import { displayLanguageOf, type DisplayLanguage } from '../core/messages/index';
-import { CONFIG_FILE, NodeWorkspace } from '../node/files';
+import { LineIndex, type LineCharacter } from '../core/text/lineIndex';
+import { NodeWorkspace, readTextFile } from '../node/files';
 import { CliError, oneOf, parseCommandLine } from './command';
 import { displayUri, display, stdoutWriter } from './output';
 import { REPORTERS, COVERAGE_REPORTERS, type Format } from './report/index';
@@ -17,7 +18,13 @@ export interface CheckResult {
   readonly uris: readonly string[];
   readonly diagnostics: readonly { readonly file: string; readonly uri: string; readonly diagnostic: Diagnostic }[];
   /** Problems of the configuration file, which has no document in the index. */
-  readonly configDiagnostics: readonly { readonly file: string; readonly severity: 'error'; readonly code: 'invalid-config'; readonly message: string }[];
+  readonly configDiagnostics: readonly {
+    readonly file: string;
+    readonly range: { readonly start: LineCharacter; readonly end: LineCharacter };
+    readonly severity: 'error';
+    readonly code: 'invalid-config';
+    readonly message: string;
+  }[];
   readonly errors: number;
 }
 
@@ -38,9 +45,8 @@ export function runCheck(argv: readonly string[]): number {
   if (missing.length > 0) throw new CliError(`no such file or directory: ${missing.join(', ')}`);
 
   const roots = paths.map((path) => resolve(path));
-  const loaded = loadConfig(roots);
-  const { file: configFile, problems } = loaded;
-  const config = { ...loaded.config, language };
+  const { file: configFile, text: configText, parsed } = loadConfig(roots);
+  const config = { ...parsed.config, language };
   const service = createTreatyService({ workspace: new NodeWorkspace(roots, config), config });
   service.indexWorkspace();
   const output = stdoutWriter();
@@ -54,7 +60,14 @@ export function runCheck(argv: readonly string[]): number {
 
   const uris = service.getDocumentUris();
   const diagnostics = uris.flatMap((uri) => service.getDiagnostics(uri).map((diagnostic) => ({ file: displayUri(uri), uri, diagnostic })));
-  const configDiagnostics = problems.map((message) => ({ file: display(configFile!), severity: 'error' as const, code: 'invalid-config' as const, message }));
+  const configLines = new LineIndex(configText);
+  const configDiagnostics = parsed.problems.map(({ span, message }) => ({
+    file: display(configFile!),
+    range: { start: configLines.positionAt(span.start), end: configLines.positionAt(span.end) },
+    severity: 'error' as const,
+    code: 'invalid-config' as const,
+    message,
+  }));
   const errors = diagnostics.filter((entry) => entry.diagnostic.severity === 'error').length + configDiagnostics.length;
   REPORTERS[format]({ service, uris, diagnostics, configDiagnostics, errors }, output.write);
   output.end();
@@ -66,17 +79,11 @@ function environmentLanguage(env: NodeJS.ProcessEnv = process.env): DisplayLangu
   return displayLanguageOf([env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== ''));
 }
 
-/** Reads `.treaty-annotator.json` from the first directory given (or the current one). */
-function loadConfig(roots: readonly string[]): { config: TreatyConfig; file: string | null; problems: string[] } {
+/** Reads `.treaty-annotator.json` from the first directory given (or the current one), as the server reads a folder's. */
+function loadConfig(roots: readonly string[]): { file: string | null; text: string; parsed: ParsedConfigFile } {
   const directory = roots.map((root) => (statSync(root).isDirectory() ? root : dirname(root)))[0] ?? '.';
-  const file = resolve(directory, CONFIG_FILE);
-  if (!existsSync(file)) return { config: DEFAULT_CONFIG, file: null, problems: [] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    return { config: DEFAULT_CONFIG, file, problems: [`not valid JSON: ${(error as Error).message}`] };
-  }
-  const merged = mergeConfig(DEFAULT_CONFIG, raw);
-  return { config: merged.config, file, problems: merged.problems.map((problem) => `${problem.path || '(root)'}: ${problem.message}`) };
+  const file = resolve(directory, CONFIG_FILE_NAME);
+  if (!existsSync(file)) return { file: null, text: '', parsed: parseConfigFile('{}') };
+  const read = readTextFile(file, CONFIG_MAX_SIZE);
+  return 'text' in read ? { file, text: read.text, parsed: parseConfigFile(read.text) } : { file, text: '', parsed: unreadableConfig(read.error) };
 }

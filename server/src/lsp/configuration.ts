@@ -1,59 +1,8 @@
-// Turns `.treaty-annotator.json` files and the editor's `treatyAnnotator.*` settings into TreatyConfig.
-// Problems come back with the span they concern in the file, so the server can show them as diagnostics.
+// Puts the editor's `treatyAnnotator.*` settings over the workspace folders' `.treaty-annotator.json` files
+// (each read by `parseConfigFile`, as the CLI reads its own) to give the server's TreatyConfig.
 
 import { DEFAULT_CONFIG, mergeConfig, type TreatyConfig } from '../core/config';
-import type { Span } from '../core/index';
-
-export const CONFIG_FILE_NAME = '.treaty-annotator.json';
-
-export interface ConfigFileProblem {
-  readonly span: Span;
-  readonly message: string;
-}
-
-export interface ParsedConfigFile {
-  /** The parsed JSON, or undefined when the file does not parse. */
-  readonly raw: unknown;
-  readonly problems: readonly ConfigFileProblem[];
-}
-
-/** Parses a configuration file and checks it against the defaults; never throws. */
-export function parseConfigFile(text: string): ParsedConfigFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const offset = position ? Math.min(Number(position[1]), text.length) : 0;
-    return { raw: undefined, problems: [{ span: { start: offset, end: Math.min(offset + 1, text.length) }, message: `invalid JSON: ${message}` }] };
-  }
-  const { problems } = mergeConfig(DEFAULT_CONFIG, raw);
-  return { raw, problems: problems.map((problem) => ({ span: locateKey(text, problem.path), message: problemMessage(problem.path, problem.message) })) };
-}
-
-/** A configuration file that exists but cannot be read as text. */
-export function unreadableConfig(reason: string): ParsedConfigFile {
-  return { raw: undefined, problems: [{ span: { start: 0, end: 0 }, message: `cannot read the configuration: ${reason}` }] };
-}
-
-function problemMessage(path: string, message: string): string {
-  return path === '' ? message : `${path}: ${message}`;
-}
-
-/** The span of the last key of a dotted path (`severity.unknown-foo`), found by searching for each key in turn. */
-function locateKey(text: string, path: string): Span {
-  let from = 0;
-  let span: Span = { start: 0, end: Math.min(1, text.length) };
-  for (const key of path.split('.').filter((part) => part !== '')) {
-    const quoted = JSON.stringify(key);
-    const index = text.indexOf(quoted, from);
-    if (index < 0) break;
-    span = { start: index, end: index + quoted.length };
-    from = span.end;
-  }
-  return span;
-}
+import { problemMessage } from '../core/configFile';
 
 /** The editor settings under `treatyAnnotator`, as VS Code (or another client) sends them. */
 export interface EditorSettings {

@@ -1,12 +1,12 @@
 // The core's TreatyWorkspace inside the language server: open editor documents over files on disk.
 // Disk access goes through an injected WorkspaceFileSystem so the server itself stays free of node:fs.
 
-import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentUri, TreatyWorkspace } from '../core/index';
-import { DEFAULT_CONFIG, MAX_FOLDER_DEPTH, type TreatyConfig } from '../core/config';
+import { DEFAULT_CONFIG, type TreatyConfig } from '../core/config';
+import { documentFilter, type DocumentFilter } from '../core/documentFilter';
 
 /** Disk access, injected: the node entry point passes the same walker and reader the command line uses. */
 export interface WorkspaceFileSystem {
@@ -27,8 +27,7 @@ interface RootFilter {
   readonly root: WorkspaceRoot;
   /** The folder's path with a trailing separator. */
   readonly prefix: string;
-  readonly included: (relativePath: string) => boolean;
-  readonly excluded: (relativePath: string) => boolean;
+  readonly documents: DocumentFilter;
 }
 
 export class LspWorkspace implements TreatyWorkspace {
@@ -42,13 +41,7 @@ export class LspWorkspace implements TreatyWorkspace {
   }
 
   setRoots(roots: readonly WorkspaceRoot[]): void {
-    // The same glob options as the command line's walker, so that editor and CI see the same documents.
-    this.#filters = roots.map((root) => ({
-      root,
-      prefix: withTrailingSeparator(URI.parse(root.uri).fsPath),
-      included: picomatch([...root.config.include], { dot: false }),
-      excluded: picomatch([...root.config.exclude], { dot: true }),
-    }));
+    this.#filters = roots.map((root) => ({ root, prefix: withTrailingSeparator(URI.parse(root.uri).fsPath), documents: documentFilter(root.config) }));
   }
 
   get roots(): readonly WorkspaceRoot[] {
@@ -102,13 +95,7 @@ export class LspWorkspace implements TreatyWorkspace {
     const filter = this.#filterFor(parsed.fsPath);
     // A file outside every folder is never read from disk: only its editor text counts, while it is open.
     if (!filter) return this.openDocument(uri) !== undefined;
-    const relative = parsed.fsPath.slice(filter.prefix.length).replace(/\\/g, '/');
-    const folders = relative.split('/').slice(0, -1);
-    if (folders.length > MAX_FOLDER_DEPTH || folders.some((folder) => folder.startsWith('.') || folder === 'node_modules')) return false;
-    // The walker does not enter an excluded folder, whatever the files below it would match.
-    const ancestors = folders.map((_, index) => folders.slice(0, index + 1).join('/'));
-    if (ancestors.some((folder) => filter.excluded(folder) || filter.excluded(`${folder}/`))) return false;
-    return filter.included(relative) && !filter.excluded(relative);
+    return filter.documents.includes(parsed.fsPath.slice(filter.prefix.length).replace(/\\/g, '/'));
   }
 
   #filterFor(path: string): RootFilter | undefined {

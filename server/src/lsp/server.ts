@@ -9,7 +9,8 @@ import { createTreatyService, type TreatyService } from '../core/index';
 import { DEFAULT_CONFIG, effectiveSeverity, type TreatyConfig } from '../core/config';
 import { displayLanguageOf } from '../core/messages/index';
 import { LineIndex } from '../core/text/lineIndex';
-import { CONFIG_FILE_NAME, combineConfig, parseConfigFile, settingsToRaw, unreadableConfig, type EditorSettings } from './configuration';
+import { CONFIG_FILE_NAME, CONFIG_MAX_SIZE, parseConfigFile, unreadableConfig } from '../core/configFile';
+import { combineConfig, settingsToRaw, type EditorSettings } from './configuration';
 import { describeError, sendAndForget, type FeatureContext } from '../adapters/context';
 import { SEMANTIC_TOKEN_TYPES, toConfigDiagnostic } from '../adapters/convert';
 import { LspWorkspace, normalizeUri, type WorkspaceFileSystem } from './lspWorkspace';
@@ -42,9 +43,6 @@ interface InitializationOptions {
   readonly hoverShowsDiagnostics?: boolean;
   readonly settings?: EditorSettings;
 }
-
-/** A configuration file larger than this is certainly not one. */
-const CONFIG_MAX_SIZE = 1024 * 1024;
 
 /**
  * Quiet time after an edit before the diagnostics of other documents are published and views refreshed (the

@@ -3,22 +3,18 @@
 
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import type { TreatyWorkspace } from '../core/api';
-import { MAX_FOLDER_DEPTH, type TreatyConfig } from '../core/config';
-
-export const CONFIG_FILE = '.treaty-annotator.json';
+import type { TreatyConfig } from '../core/config';
+import { documentFilter } from '../core/documentFilter';
 
 /** Lists the documents under each root that the configuration includes, without following symlink loops. */
 export function walkDocuments(roots: readonly string[], config: TreatyConfig): string[] {
   const found: string[] = [];
+  const filter = documentFilter(config);
   for (const root of roots) {
-    const include = picomatch(config.include as string[], { dot: false });
-    const exclude = picomatch(config.exclude as string[], { dot: true });
     const seen = new Set<string>();
-    const visit = (directory: string, depth: number): void => {
-      if (depth > MAX_FOLDER_DEPTH) return;
+    const visit = (directory: string): void => {
       let real: string;
       try {
         real = realpathSync(directory);
@@ -37,7 +33,6 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
       for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const path = join(directory, entry.name);
         const relativePath = relative(root, path).split(sep).join('/');
-        if (exclude(relativePath) || exclude(`${relativePath}/`)) continue;
         let isDirectory = entry.isDirectory();
         let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
@@ -52,15 +47,15 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
           }
         }
         if (isDirectory) {
-          if (!entry.name.startsWith('.') && entry.name !== 'node_modules') visit(path, depth + 1);
-        } else if (isFile && include(relativePath)) {
+          if (filter.entersFolder(relativePath)) visit(path);
+        } else if (isFile && filter.includesFile(relativePath)) {
           found.push(path);
         }
       }
     };
     try {
       if (lstatSync(root).isFile()) found.push(root);
-      else visit(root, 0);
+      else visit(root);
     } catch {
       // A root that does not exist lists nothing; the caller reports it.
     }

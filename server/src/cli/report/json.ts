@@ -48,7 +48,7 @@ export function jsonReport({ service, uris, diagnostics, configDiagnostics }: Ch
     }
   }
   function* problems() {
-    for (const entry of configDiagnostics) yield { ...entry, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    yield* configDiagnostics;
     for (const { file, uri, diagnostic } of diagnostics) {
       yield { file, range: toRange(service, uri, diagnostic.span), severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message };
     }

@@ -4,7 +4,7 @@ import { toRange } from '../output';
 import type { Write } from './index';
 
 export function textReport({ service, uris, diagnostics, configDiagnostics, errors }: CheckResult, write: Write): void {
-  for (const entry of configDiagnostics) write(`${entry.file}:1:1: error: ${entry.message} [invalid-config]\n`);
+  for (const { file, range, message } of configDiagnostics) write(`${file}:${range.start.line + 1}:${range.start.character + 1}: error: ${message} [invalid-config]\n`);
   for (const { file, uri, diagnostic } of diagnostics) {
     const { start } = toRange(service, uri, diagnostic.span);
     write(`${file}:${start.line + 1}:${start.character + 1}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]\n`);
