@@ -7,7 +7,7 @@ import type { CodeAction, DiagnosticCode, TextEdit } from '../api';
 import { effectiveSeverity } from '../config';
 import { directiveAt, isSuppressed, type DocumentFacts } from '../document';
 import type { ResolvedCitation } from '../resolve';
-import { articleKey as numberKey } from '../treaty/labels';
+import { articleOrderKey } from '../treaty/labels';
 import type { Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { messagesFor, type Messages } from '../messages/index';
@@ -52,9 +52,9 @@ export function findCodeActions(index: WorkspaceIndex, uri: string, span: Span, 
 function nearestArticles(index: WorkspaceIndex, facts: DocumentFacts, citation: ResolvedCitation, messages: Messages): CodeAction[] {
   const treaty = citation.treatyId ? index.treatyEntry(citation.treatyId)?.treaty : undefined;
   if (!treaty || citation.article === null) return [];
-  const wanted = numberKey(citation.article);
+  const wanted = articleOrderKey(citation.article);
   const distance = (number: string): number[] => {
-    const key = numberKey(number);
+    const key = articleOrderKey(number);
     return [Math.abs((key[0] ?? 0) - (wanted[0] ?? 0)), key[0] ?? 0, Math.abs((key[1] ?? 0) - (wanted[1] ?? 0))];
   };
   const byDistance = (a: number[], b: number[]): number => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;

@@ -10,7 +10,7 @@ import { resolveDocument, type ResolvedCitation } from '../resolve';
 import { normaliseArticleNumber } from '../treaty/labels';
 import { MASK_CHARACTER, type Article, type CitationSyntax, type Qualifier, type Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { writeNumber } from './rename';
+import { writeNumber, type NumeralScript } from '../text/numerals';
 
 /** How far back on the line the context is read. */
 const LOOK_BEHIND = 200;
@@ -40,7 +40,6 @@ const THIS_INSTRUMENT = /(?:本|この)(条約|協定|憲章|議定書|規約|�
 const NAME_TAIL = /[^\s、。，．・「」『』（）()［］\[\],.;:：；]{2,60}$/;
 const INSTRUMENT_WORD = /(?:条約|協定|憲章|議定書|規約|宣言|決議|法|Convention|Treaty|Charter|Agreement|Protocol)$/;
 
-type Script = Parameters<typeof writeNumber>[1];
 
 export function findCompletions(index: WorkspaceIndex, uri: string, offset: number): CompletionItem[] {
   const facts = index.facts(uri);
@@ -237,7 +236,7 @@ function articleItems(
   return items;
 }
 
-function paragraphItems(treatyText: string, article: Article, replace: Span, script: Script): CompletionItem[] {
+function paragraphItems(treatyText: string, article: Article, replace: Span, script: NumeralScript): CompletionItem[] {
   return article.paragraphs.map((paragraph, position) => {
     const label = `第${writeNumber(paragraph.number, script)}項`;
     const start = paragraph.labelSpan?.end ?? paragraph.span.start;
@@ -281,13 +280,13 @@ function treatyNames(index: WorkspaceIndex, replace: Span): CompletionItem[] {
 }
 
 /** `第5条`, `第５条の２`, `第五条`: the label in the script the writer started with. */
-function japaneseLabel(number: string, script: Script): string {
+function japaneseLabel(number: string, script: NumeralScript): string {
   const [main, ...branches] = number.split('_');
   const write = (part: string): string => (/^[0-9]+$/.test(part) ? writeNumber(Number(part), script) : part);
   return `第${write(main!)}条${branches.map((branch) => `の${write(branch)}`).join('')}`;
 }
 
-function scriptOf(typed: string): Script {
+function scriptOf(typed: string): NumeralScript {
   if (/^[０-９]/.test(typed)) return 'fullwidth';
   if (/^[〇一二三四五六七八九十百千]/.test(typed)) return 'kanji';
   return 'arabic';

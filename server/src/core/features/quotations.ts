@@ -387,15 +387,15 @@ function isAnyDigit(character: string): boolean {
   return (character >= '0' && character <= '9') || (character >= '０' && character <= '９');
 }
 
-type Script = 'cjk' | 'cyrillic' | 'latin';
+type WritingSystem = 'cjk' | 'cyrillic' | 'latin';
 
-function scriptOf(text: string): Script | null {
+function scriptOf(text: string): WritingSystem | null {
   if (/[\u3040-\u30ff\u3400-\u9fff]/.test(text)) return 'cjk';
   if (/[\u0400-\u04ff]/.test(text)) return 'cyrillic';
   return /[A-Za-z]/.test(text) ? 'latin' : null;
 }
 
-function scriptOfLanguage(language: string): Script {
+function scriptOfLanguage(language: string): WritingSystem {
   if (['ja', 'zh', 'ko'].includes(language)) return 'cjk';
   return ['ru', 'uk', 'be', 'bg', 'sr', 'kk'].includes(language) ? 'cyrillic' : 'latin';
 }

@@ -6,7 +6,7 @@ import type { PrepareRenameResult, RenameResult, TextEdit } from '../api';
 import { normaliseArticleNumber } from '../treaty/labels';
 import { findArticle } from '../treaty/locate';
 import { articleKey } from '../resolve';
-import { parseArabicNumber, parseKanjiNumber, parseRomanNumber } from '../text/numerals';
+import { parseArabicNumber, parseKanjiNumber, parseRomanNumber, writeNumber, type NumeralScript } from '../text/numerals';
 import type { Article, Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { messagesFor } from '../messages/index';
@@ -83,8 +83,6 @@ function dedupe(edits: readonly TextEdit[]): TextEdit[] {
 // (shared with the `unknown-article` quick fix).
 // -----------------------------------------------------------------------------------------------
 
-type Script = 'arabic' | 'fullwidth' | 'kanji' | 'roman';
-
 const KANJI = '〇一二三四五六七八九十百千';
 const NUMERAL = `[0-9]+|[０-９]+|[${KANJI}]+`;
 const LATIN_BRANCHES = ['', '', 'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
@@ -99,7 +97,7 @@ const ANY_NUMBER = new RegExp(`${NUMERAL}`, 'g');
 interface NumberSite {
   readonly main: Span;
   readonly branch: Span;
-  readonly script: Script;
+  readonly script: NumeralScript;
   readonly japanese: boolean;
 }
 
@@ -162,56 +160,11 @@ function valueOf(written: string): number | null {
   return parseArabicNumber(written) ?? parseKanjiNumber(written) ?? parseRomanNumber(written);
 }
 
-function scriptOf(written: string): Script {
+function scriptOf(written: string): NumeralScript {
   const first = written.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) return 'arabic';
   if (first >= 0xff10 && first <= 0xff19) return 'fullwidth';
   return /^[IVXLCDM]+$/.test(written) ? 'roman' : 'kanji';
-}
-
-/** Writes a number in a script: 23 → `23`, `２３`, `二十三`, `XXIII`. */
-export function writeNumber(value: number, script: Script): string {
-  switch (script) {
-    case 'arabic':
-      return String(value);
-    case 'fullwidth':
-      return String(value).replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
-    case 'kanji':
-      return toKanji(value);
-    case 'roman':
-      return toRoman(value);
-  }
-}
-
-function toKanji(value: number): string {
-  if (value === 0) return '〇';
-  const digits = '〇一二三四五六七八九';
-  const units: [number, string][] = [[1000, '千'], [100, '百'], [10, '十']];
-  if (value >= 10000) return String(value);
-  let rest = value;
-  let result = '';
-  for (const [unit, name] of units) {
-    const digit = Math.floor(rest / unit);
-    rest %= unit;
-    if (digit > 0) result += (digit === 1 ? '' : digits[digit]) + name;
-  }
-  if (rest > 0) result += digits[rest];
-  return result;
-}
-
-function toRoman(value: number): string {
-  const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-  ];
-  let result = '';
-  let rest = value;
-  for (const [unit, letters] of table) {
-    while (rest >= unit) {
-      result += letters;
-      rest -= unit;
-    }
-  }
-  return result;
 }
 
 /** Reads a new article name: `7`, `７`, `七`, `第7条`, `第七条の二`, `Article 7`, `Article VII`, `7 bis`. */

@@ -11,7 +11,8 @@ import { adjacentArticle, findArticle, locateProvision } from '../treaty/locate'
 import type { Article, Span, Treaty } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { messagesFor, type Messages } from '../messages/index';
-import { renumberEdits, writeNumber } from './rename';
+import { renumberEdits } from './rename';
+import { writeNumber } from '../text/numerals';
 
 /** A change of numbering: what each old article number becomes (null: deleted), and the article inserted. */
 interface Renumbering {

@@ -1,5 +1,5 @@
-// Numbers as treaties write them: kanji (二十三, 百十五, 一五), full-width (２３), Roman (IV, xiv).
-// Every function returns null for text that is not a number, never throws.
+// Numbers as treaties write them: kanji (二十三, 百十五, 一五), full-width (２３), Roman (IV, xiv), read and written.
+// Every reader returns null for text that is not a number, never throws; the writers sit beside them so both agree.
 
 const KANJI_DIGITS: Readonly<Record<string, number>> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 元: 1,
@@ -79,4 +79,53 @@ export function parseAnyNumber(text: string): number | null {
 /** Normalises full-width ASCII (digits, letters, parentheses) to half-width; keeps length per character. */
 export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
+}
+
+/** The script an article or paragraph number is written in. */
+export type NumeralScript = 'arabic' | 'fullwidth' | 'kanji' | 'roman';
+
+/** Writes a number in a script: 23 → `23`, `２３`, `二十三`, `XXIII`. */
+export function writeNumber(value: number, script: NumeralScript): string {
+  switch (script) {
+    case 'arabic':
+      return String(value);
+    case 'fullwidth':
+      return String(value).replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+    case 'kanji':
+      return toKanji(value);
+    case 'roman':
+      return toRoman(value);
+  }
+}
+
+function toKanji(value: number): string {
+  if (value === 0) return '〇';
+  const digits = '〇一二三四五六七八九';
+  const units: [number, string][] = [[1000, '千'], [100, '百'], [10, '十']];
+  if (value >= 10000) return String(value);
+  let rest = value;
+  let result = '';
+  for (const [unit, name] of units) {
+    const digit = Math.floor(rest / unit);
+    rest %= unit;
+    if (digit > 0) result += (digit === 1 ? '' : digits[digit]) + name;
+  }
+  if (rest > 0) result += digits[rest];
+  return result;
+}
+
+/** 23 → `XXIII` (upper case; lower-case item numbers lower it). */
+export function toRoman(value: number): string {
+  const table: [number, string][] = [
+    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  ];
+  let result = '';
+  let rest = value;
+  for (const [unit, letters] of table) {
+    while (rest >= unit) {
+      result += letters;
+      rest -= unit;
+    }
+  }
+  return result;
 }

@@ -1,7 +1,7 @@
 // Line-level syntax of treaty documents: which label (article, division, 附則, paragraph, item…) a line starts with.
 // Context-free on purpose; the scanner in parse.ts decides what a label means where it appears.
 
-import { parseArabicNumber, parseKanjiNumber, parseRomanNumber } from '../text/numerals';
+import { parseArabicNumber, parseKanjiNumber, parseRomanNumber, toRoman } from '../text/numerals';
 
 type DivisionKind = 'part' | 'chapter' | 'section' | 'subsection';
 
@@ -128,7 +128,7 @@ function branchSuffix(branches: string): string | null {
 }
 
 /** The key article numbers compare by: `6_2` → [6, 2], `7_bis` → [7, 2], `5.1` → [5, 1]. */
-export function articleKey(number: string): number[] {
+export function articleOrderKey(number: string): number[] {
   const key: number[] = [];
   for (const part of number.split(/[_.]/)) {
     const value = parseArabicNumber(part) ?? LATIN_BRANCHES[part.toLowerCase()];
@@ -238,8 +238,8 @@ function japaneseArticle(content: string, at: number, heading: boolean): LineSyn
 
 /** `60`–`62` → 60, 61, 62; `9_2`–`9_4` → 9_2, 9_3, 9_4; anything else → just the two ends. */
 function expandRange(first: string, last: string): string[] {
-  const from = articleKey(first);
-  const to = articleKey(last);
+  const from = articleOrderKey(first);
+  const to = articleOrderKey(last);
   const sameDepth = from.length === to.length && from.slice(0, -1).every((value, index) => value === to[index]);
   const span = to[to.length - 1]! - from[from.length - 1]!;
   if (!sameDepth || span < 1 || span > 200) return [first, last];
@@ -544,24 +544,11 @@ export function nextWesternKey(key: string, roman: boolean): string | null {
   if (/^[0-9]+$/.test(key)) return String(Number(key) + 1);
   if (roman) {
     const value = parseRomanNumber(key);
-    return value === null ? null : toRoman(value + 1);
+    return value === null ? null : toRoman(value + 1).toLowerCase();
   }
   const cyrillic = 'абвгдежзиклмнопрстуфхцчшщэюя';
   const cyrillicIndex = cyrillic.indexOf(key);
   if (cyrillicIndex >= 0) return cyrillic[cyrillicIndex + 1] ?? null;
   if (/^[a-y]$/.test(key)) return String.fromCharCode(key.charCodeAt(0) + 1);
   return null;
-}
-
-function toRoman(value: number): string {
-  const table: [number, string][] = [[50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let result = '';
-  let rest = value;
-  for (const [unit, letters] of table) {
-    while (rest >= unit) {
-      result += letters;
-      rest -= unit;
-    }
-  }
-  return result;
 }

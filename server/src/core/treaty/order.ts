@@ -2,7 +2,7 @@
 // within the main provisions and within each 附則 block separately (each block numbers its articles anew).
 
 import type { Article, ParseProblem } from '../types';
-import { articleKey } from './labels';
+import { articleOrderKey } from './labels';
 
 /**
  * `excerptBlocks[g]` is true when 附則 block g is an excerpt (`抄`) or an amending act's 附則, which a
@@ -37,7 +37,7 @@ export function checkArticleOrder(articles: readonly Article[], excerptBlocks: r
       } else {
         seen.set(article.number, article);
         if (previous !== null) {
-          const verdict = compare(articleKey(previous.number), articleKey(article.number));
+          const verdict = compare(articleOrderKey(previous.number), articleOrderKey(article.number));
           if (verdict === 'backwards') {
             problems.push({
               span: article.labelSpan,
