@@ -29,6 +29,8 @@ export interface SizeRecord {
 
 export interface BenchRecord {
   readonly date: string;
+  /** The commit measured (`git rev-parse HEAD`), `-dirty` when the working tree had changes; absent in older records. */
+  readonly commit?: string;
   readonly machine: string;
   readonly node: string;
   readonly reference: number;
@@ -346,7 +348,7 @@ export function chartSvg(sizes: readonly SizeRecord[], measure: 'wall' | 'cpu' =
 export function renderMarkdown(record: BenchRecord): string {
   const reference = record.sizes.find((size) => size.scale === record.reference) ?? record.sizes[record.sizes.length - 1];
   const sections = [
-    `Measured ${record.date} on ${record.machine}, Node ${record.node}. Medians over runs; each ratio is taken inside one run, then the median of those.`,
+    `Measured ${record.date}${record.commit ? ` at commit ${record.commit}` : ''} on ${record.machine}, Node ${record.node}. Medians over runs; each ratio is taken inside one run, then the median of those.`,
   ];
   if (reference) {
     sections.push(

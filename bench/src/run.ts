@@ -1,7 +1,7 @@
 // `npm run bench` / `npm run bench:smoke`: generates the workspaces, runs the floor, the peers, treaty-check,
 // the server and the core side by side, and writes the tables and the chart to bench/results/.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -315,6 +315,15 @@ function smokeFailures(record: BenchRecord): string[] {
   return failures;
 }
 
+/** The commit whose product is measured, marked `-dirty` when the working tree differs from it (results aside); `unknown` outside git. */
+function measuredCommit(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' });
+  const head = git('rev-parse', 'HEAD');
+  if (head.status !== 0) return 'unknown';
+  const changed = git('status', '--porcelain', '--', '.', ':(exclude)bench/results', ':(exclude)docs/benchmark.md').stdout.trim() !== '';
+  return `${head.stdout.trim()}${changed ? '-dirty' : ''}`;
+}
+
 /** Writes the tables, the raw record and the charts (and, for bench/results/, the section of docs/benchmark.md). */
 function writeResults(record: BenchRecord, options: Options): void {
   const markdown = renderMarkdown(record);
@@ -364,6 +373,7 @@ async function main(): Promise<void> {
   }
   const record: BenchRecord = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    commit: measuredCommit(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
     node: process.versions.node,
     reference: options.reference,

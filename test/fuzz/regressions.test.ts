@@ -24,6 +24,8 @@ describe('inputs that once failed a property pass it now', () => {
     it(`${file} (${fixture.property}): ${fixture.reason.split('\n')[0]!.slice(0, 120)}`, async () => {
       const property = propertyNamed(fixture.property);
       expect(property, `no property named ${fixture.property}`).toBeDefined();
+      // The naming docs/reliability.md gives: the property, then the fuzzer's hash or a person's few words.
+      expect(file).toMatch(new RegExp(`^${fixture.property}-[a-z0-9]+(?:-[a-z0-9]+)*\\.json$`));
       const started = performance.now();
       await property!.run(fixture.input);
       expect(performance.now() - started).toBeLessThan(LIMIT_MS);
