@@ -6,6 +6,8 @@
 // parseFixture returns the files, the cursor and the labelled ranges as UTF-16 offsets.
 
 import type { TreatyWorkspace } from '../server/src/core/api';
+import { DEFAULT_CONFIG, type TreatyConfig } from '../server/src/core/config';
+import { createTreatyService, type TreatyService } from '../server/src/core/index';
 
 export interface FixtureRange {
   readonly uri: string;
@@ -108,4 +110,12 @@ export class InMemoryWorkspace implements TreatyWorkspace {
   delete(uri: string): void {
     this.#files.delete(uri);
   }
+}
+
+/** The usual start of a core test: a fixture and the facade over its workspace, indexed as the server indexes a folder; `config` is laid over the defaults. */
+export function indexFixture(source: string, config: Partial<TreatyConfig> = {}): { fixture: Fixture; service: TreatyService } {
+  const fixture = parseFixture(source);
+  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, ...config } });
+  service.indexWorkspace();
+  return { fixture, service };
 }

@@ -1,9 +1,7 @@
 // Citations of chapters (`国連憲章第7章`, `第三章第二節`): found in the treaty's divisions, they resolve to the chapter;
 // a chapter the model does not have stays unchecked (statutes cite chapters of other acts without naming them).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const CHARTER = dedent(`
   //- /treaties/charter.md
@@ -23,9 +21,7 @@ const CHARTER = dedent(`
 `);
 
 function serviceFor(analysis: string) {
-  const fixture = parseFixture(`${CHARTER}\n//- /a.md\n${analysis}`);
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(`${CHARTER}\n//- /a.md\n${analysis}`);
   return { fixture, service, uri: uriOf('/a.md') };
 }
 
@@ -53,7 +49,7 @@ describe('chapter citations', () => {
   });
 
   it('read English chapters too, Roman or with the treaty named after an Arabic number', () => {
-    const fixture = parseFixture(dedent(`
+    const { fixture, service } = indexFixture(dedent(`
       //- /treaties/charter.en.md
       ---
       treaty: un-charter
@@ -68,8 +64,6 @@ describe('chapter citations', () => {
       //- /notes.md
       The Council acted under Chapter VII, not Chapters VI and IX; Chapter 7 of the Charter of the United Nations again.
     `));
-    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-    service.indexWorkspace();
     expect(service.getCitations(uriOf('/notes.md')).map((citation) => [citation.text, citation.kind, citation.status])).toEqual([
       ['Chapter VII', 'chapter', 'resolved'],
       ['Chapters VI', 'chapter-list', 'resolved'],

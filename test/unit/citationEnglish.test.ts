@@ -6,14 +6,12 @@ import { scanEnglish } from '../../server/src/core/citation/english';
 import type { CitationSyntax } from '../../server/src/core/types';
 import { MASK_CHARACTER } from '../../server/src/core/types';
 import {
-  expectLinearTime,
   expectWellFormed,
   levels,
   number,
   prose,
   scanMarked,
   spanAndNumbers,
-  timed,
   treaty,
   type Scanned,
 } from './citationTestKit';
@@ -791,28 +789,3 @@ describe('English treaty texts of the corpus (test/data/corpus)', () => {
 // ---------------------------------------------------------------------------------------------
 
 
-const ADVERSARIAL: readonly [string, (size: number) => string][] = [
-  ['a million digits after "Article"', (size) => `Article ${'1'.repeat(size)}`],
-  ['ten thousand dangling "and"s', (size) => `Articles 1${' and'.repeat(size / 100)}${' and 1'.repeat(size / 100)}`],
-  ['"Article" repeated with no number', (size) => 'Article '.repeat(size / 8)],
-  ['"paragraph 1 of" repeated', (size) => 'paragraph 1 of '.repeat(size / 15)],
-  ['one huge capitalised word before a citation', (size) => `${'A'.repeat(size)} Article 5`],
-  ['a name that never ends', (size) => `Article 5 of the ${'North Atlantic '.repeat(size / 15)}`],
-  ['a megabyte of spaces', (size) => `${' '.repeat(size)}Article 5`],
-  ['instrument nouns only', (size) => 'Treaty '.repeat(size / 7)],
-  ['nothing but citations', (size) => 'Article 1(1)(a)(i) and '.repeat(size / 23)],
-];
-
-describe('English scanning speed', () => {
-  for (const [name, make] of ADVERSARIAL) {
-    it(`scans ${name} in linear time`, () => {
-      expectLinearTime((text) => scanEnglish(text, prose), make);
-    });
-  }
-
-  it('scans a megabyte of treaty prose in tens of milliseconds', () => {
-    const charter = load('un-charter.en.txt');
-    const text = charter.repeat(Math.ceil(1_000_000 / charter.length));
-    expect(timed(() => scanEnglish(text, treaty))).toBeLessThan(150);
-  });
-});

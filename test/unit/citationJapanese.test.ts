@@ -456,17 +456,6 @@ describe('robustness', () => {
     ]);
   });
 
-  it('scans a megabyte of hostile text in linear time', () => {
-    const megabyte = 1 << 20;
-    const hostile = ['第' + '1'.repeat(megabyte), '第' + '一'.repeat(megabyte), '第1条' + '及び'.repeat(10_000), '（'.repeat(megabyte), '（以下「'.repeat(megabyte / 4), '国法の'.repeat(megabyte / 3), '第 '.repeat(megabyte / 2), '（第1条'.repeat(megabyte / 4)];
-    for (const text of hostile) {
-      const before = process.cpuUsage();
-      scanJapanese(text, { treatyDocument: false });
-      const used = process.cpuUsage(before);
-      // CPU time, generous for a loaded machine: quadratic behaviour would take minutes.
-      expect((used.user + used.system) / 1000).toBeLessThan(5000);
-    }
-  });
 });
 
 // -----------------------------------------------------------------------------------------------

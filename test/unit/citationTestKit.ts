@@ -1,5 +1,5 @@
 // Helpers shared by the English and Russian citation grammar tests: fixtures with ^^^ span markers, compact views
-// of a citation, the well-formedness check for random input, and the CPU-time measure of the speed tests.
+// of a citation, and the well-formedness check for random input.
 
 import { expect } from 'vitest';
 import type { CitationSyntax, LanguageScan, LevelRef, ScanOptions } from '../../server/src/core/types';
@@ -95,26 +95,4 @@ export function expectWellFormed(text: string, result: LanguageScan): void {
     previousStart = citation.span.start;
   });
   for (const mention of result.mentions) expect(mention.span.end).toBeLessThanOrEqual(text.length);
-}
-
-/** The fastest of three runs, in milliseconds of CPU time (wall time on a shared machine measures the neighbours). */
-export function timed(run: () => void): number {
-  let best = Infinity;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const started = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(started);
-    best = Math.min(best, (used.user + used.system) / 1000);
-  }
-  return best;
-}
-
-/** Ten times the input takes about ten times as long (quadratic work would take a hundred), and under 1.5 s. */
-export function expectLinearTime(scan: (text: string) => unknown, make: (size: number) => string): void {
-  const small = make(100_000);
-  const large = make(1_000_000);
-  const smallTime = timed(() => scan(small));
-  const largeTime = timed(() => scan(large));
-  expect(largeTime).toBeLessThan(1500);
-  expect(largeTime).toBeLessThan(Math.max(30 * smallTime, 60));
 }

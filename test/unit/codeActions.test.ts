@@ -1,11 +1,9 @@
 // Code actions: quick fixes for citations of missing articles, of no particular treaty, and of treaties
 // the workspace does not have.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import type { DiagnosticCode } from '../../server/src/core/index';
 import type { DisplayLanguage } from '../../server/src/core/messages/index';
-import { createTreatyService } from '../../server/src/core/index';
-import { parseFixture } from '../fixture';
+import { indexFixture } from '../fixture';
 
 const NAT = `
 //- /treaties/nat.md
@@ -41,9 +39,7 @@ A State Party shall admit a ship in distress.
  * the display language, Japanese unless `language` says otherwise.
  */
 function check(source: string, expected: string[], codes: DiagnosticCode[] = [], language: DisplayLanguage = 'ja'): void {
-  const fixture = parseFixture(source);
-  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language } });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(source, { language });
   const { uri, offset } = fixture.cursor!;
   const actions = service.getCodeActions(uri, { start: offset, end: offset }, codes);
   const shown = actions.map((action) => {

@@ -1,15 +1,11 @@
 // Code lens: over each article label, how many documents cite the article, with the citations attached.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
 import type { DisplayLanguage } from '../../server/src/core/messages/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 /** Lenses of `path` as `label — title — path:citation, …`, titled in `language`. */
 function check(source: string, path: string, expected: string[], language: DisplayLanguage = 'ja'): void {
-  const fixture = parseFixture(dedent(source));
-  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language } });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(dedent(source), { language });
   const text = (uri: string): string => fixture.files.get(uri)!;
   const shown = service.getCodeLenses(uriOf(path)).map((lens) => {
     const references = lens.references.map((reference) => `${reference.uri.replace('file://', '')}:${text(reference.uri).slice(reference.span.start, reference.span.end)}`);

@@ -1,9 +1,7 @@
 // Completion: articles of the treaty in scope after `第` / `Article `, paragraphs after `同条第` / `第5条第`,
 // treaty names after `「`, treaty ids in `cites:` front matter and directives.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { parseFixture } from '../fixture';
+import { indexFixture } from '../fixture';
 
 const NAT = `
 //- /treaties/nat.md
@@ -51,9 +49,7 @@ Each State Party shall designate a port authority.
  * Details and documentation are left out when null.
  */
 function check(source: string, expected: string[]): void {
-  const fixture = parseFixture(source);
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(source);
   const { uri, offset } = fixture.cursor!;
   const text = fixture.files.get(uri)!;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;

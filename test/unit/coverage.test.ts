@@ -1,14 +1,10 @@
 // Citation coverage: each article of each workspace treaty with the documents and citations citing it.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture } from '../fixture';
+import { dedent, indexFixture } from '../fixture';
 
 /** The coverage as `treaty article label documents/citations` lines. */
 function coverage(...sources: string[]): string[] {
-  const fixture = parseFixture(sources.map(dedent).join('\n'));
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { service } = indexFixture(sources.map(dedent).join('\n'));
   return service.getCoverage().flatMap((treaty) => treaty.articles.map((article) => `${treaty.treaty} ${article.article} ${article.label} ${article.documents}/${article.citations}`));
 }
 

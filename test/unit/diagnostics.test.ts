@@ -2,9 +2,8 @@
 // suppression comments silence it.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
 import type { DisplayLanguage } from '../../server/src/core/messages/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const NAT = dedent(`
   //- /treaties/nat.md
@@ -23,9 +22,7 @@ const NAT = dedent(`
 function check(fixture: string, settings?: unknown, language: DisplayLanguage = 'ja'): string[] {
   const { config, problems } = mergeConfig(DEFAULT_CONFIG, settings);
   expect(problems).toEqual([]);
-  const parsed = parseFixture(`${dedent(fixture)}\n${NAT}`);
-  const service = createTreatyService({ workspace: parsed.workspace, config: { ...config, language } });
-  service.indexWorkspace();
+  const { fixture: parsed, service } = indexFixture(`${dedent(fixture)}\n${NAT}`, { ...config, language });
   const text = parsed.files.get(uriOf('/main.md'))!;
   return service
     .getDiagnostics(uriOf('/main.md'))

@@ -4,11 +4,10 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
 import type { DisplayLanguage } from '../../server/src/core/messages/index';
 import { en } from '../../server/src/core/messages/en';
 import { ja } from '../../server/src/core/messages/ja';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const WORKSPACE = dedent(`
   //- /treaties/kyotei.md
@@ -27,10 +26,8 @@ const WORKSPACE = dedent(`
 `);
 
 function serviceIn(language: DisplayLanguage, source = WORKSPACE, settings?: unknown) {
-  const fixture = parseFixture(source);
   const { config } = mergeConfig(DEFAULT_CONFIG, settings);
-  const service = createTreatyService({ workspace: fixture.workspace, config: { ...config, language } });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(source, { ...config, language });
   return { fixture, service };
 }
 

@@ -1,8 +1,6 @@
 // Document links: the treaty name of a qualified citation links to the treaty document.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const TREATIES = `
 //- /treaties/nat.md
@@ -27,9 +25,7 @@ A State Party shall admit a ship in distress.
 
 /** Every range labelled `link` in /a.md links to the document of the treaty named by the label's suffix. */
 function check(analysis: string, expected: { label: string; target: string }[]): void {
-  const fixture = parseFixture(`${TREATIES}//- /a.md\n${dedent(analysis)}`);
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(`${TREATIES}//- /a.md\n${dedent(analysis)}`);
   const links = service.getDocumentLinks(uriOf('/a.md'));
   expect(links).toEqual(
     expected.map(({ label, target }) => {

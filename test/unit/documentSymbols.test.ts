@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import type { DocumentSymbol } from '../../server/src/core/index';
 import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, parseFixture, uriOf } from '../fixture';
 
 const NAT = `
 //- /treaties/nat.md
@@ -36,9 +36,7 @@ short: NATO条約
 
 /** The outline of `path` as an indented tree: `kind name — detail`, with Japanese as the display language. */
 function check(source: string, path: string, expected: string): void {
-  const fixture = parseFixture(source);
-  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language: 'ja' } });
-  service.indexWorkspace();
+  const { service } = indexFixture(source, { language: 'ja' });
   const lines: string[] = [];
   const walk = (symbols: readonly DocumentSymbol[], depth: number): void => {
     for (const symbol of symbols) {
@@ -95,7 +93,7 @@ describe('document symbols of a treaty', () => {
   });
 
   it('select the label of an article, counted in UTF-16 code units', () => {
-    const fixture = parseFixture(dedent(`
+    const { fixture, service } = indexFixture(dedent(`
       //- /treaties/t.md
       ---
       treaty: t
@@ -105,8 +103,6 @@ describe('document symbols of a treaty', () => {
          ^^^ label
       𠮷野を定める。
     `));
-    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-    service.indexWorkspace();
     const [article] = service.getDocumentSymbols(uriOf('/treaties/t.md'));
     const label = fixture.range('label');
     expect(article!.selectionSpan).toEqual({ start: label.start, end: label.end });

@@ -1,14 +1,10 @@
 // Folding ranges: articles, divisions and 附則 blocks of treaty documents fold; analyses get none from us.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 /** Folds `path` and shows each range as `first line … last line` (the last line with text). */
 function check(source: string, path: string, expected: string[]): void {
-  const fixture = parseFixture(dedent(source));
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(dedent(source));
   const text = fixture.files.get(uriOf(path))!;
   const shown = service.getFoldingRanges(uriOf(path)).map(({ span }) => {
     const lines = text.slice(span.start, span.end).split(/\r?\n/).filter((line) => line.trim() !== '');

@@ -3,9 +3,8 @@
 // reports versions whose articles or paragraph counts differ.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
 import type { DisplayLanguage } from '../../server/src/core/messages/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const ENGLISH = dedent(`
   //- /treaties/harbor.en.md
@@ -50,10 +49,8 @@ const JAPANESE = dedent(`
 `);
 
 function open(source: string, settings?: unknown, language: DisplayLanguage = 'en') {
-  const fixture = parseFixture(source);
   const { config } = mergeConfig(DEFAULT_CONFIG, settings);
-  const service = createTreatyService({ workspace: fixture.workspace, config: { ...config, language } });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(source, { ...config, language });
   return { fixture, service };
 }
 

@@ -1,10 +1,8 @@
 // Rename: renumbering an article from its label updates the label and every citation of it, each number
 // in the script it is written in; anything else is refused with a reason in the display language.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
 import type { DisplayLanguage } from '../../server/src/core/messages/index';
-import { dedent, parseFixture } from '../fixture';
+import { dedent, indexFixture } from '../fixture';
 
 const NAT = `
 //- /treaties/nat.md
@@ -27,9 +25,7 @@ short: NATO条約
  * changed file after the edits, as `//- /path` followed by its text.
  */
 function check(source: string, newName: string, expected: string, language: DisplayLanguage = 'ja'): void {
-  const fixture = parseFixture(dedent(source));
-  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language } });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(dedent(source), { language });
   const { uri, offset } = fixture.cursor!;
   const prepared = service.prepareRename(uri, offset);
   let shown: string;

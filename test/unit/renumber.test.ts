@@ -2,15 +2,12 @@
 // delete it, renumber the articles that follow in every language version, and rewrite the citations of
 // every renumbered article across the workspace, in one workspace edit.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService, type CodeAction } from '../../server/src/core/index';
-import { dedent, parseFixture } from '../fixture';
+import { type CodeAction } from '../../server/src/core/index';
+import { dedent, indexFixture } from '../fixture';
 
 /** The refactor actions at `$0` (titled in Japanese): title, and every file the edit changes, as it reads afterwards. */
 function refactors(...sources: string[]): { title: string; disabled?: string; files: Record<string, string> }[] {
-  const fixture = parseFixture(sources.map(dedent).join('\n'));
-  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language: 'ja' } });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(sources.map(dedent).join('\n'), { language: 'ja' });
   const { uri, offset } = fixture.cursor!;
   return service
     .getCodeActions(uri, { start: offset, end: offset }, [])

@@ -1,8 +1,6 @@
 // Resolution: which treaty and which provision each citation names, by the rules in ARCHITECTURE.md.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const NAT = dedent(`
   //- /treaties/nat.md
@@ -39,9 +37,7 @@ const OTHER = dedent(`
 
 /** Resolves the analysis `/a.md` of the fixture and lists `text → treaty article(paragraph)[item] status` per citation. */
 function check(analysis: string, treaties: string = NAT + OTHER): string[] {
-  const fixture = parseFixture(`${treaties}\n//- /a.md\n${dedent(analysis)}`);
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { service } = indexFixture(`${treaties}\n//- /a.md\n${dedent(analysis)}`);
   return service.getCitations(uriOf('/a.md')).map((citation) => {
     const provision = `${citation.article ?? '-'}${citation.paragraph !== null ? `(${citation.paragraph})` : ''}${citation.item !== null ? `[${citation.item}]` : ''}`;
     return `${citation.text.replace(/\s+/g, '')} → ${citation.treatyId ?? citation.treatyName ?? '?'} ${provision} ${citation.status}`;
@@ -122,9 +118,7 @@ describe('checking the provision', () => {
 
 /** Resolves the citations of a treaty document given as a fixture. */
 function checkTreaty(treaty: string): string[] {
-  const fixture = parseFixture(dedent(treaty));
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { service } = indexFixture(dedent(treaty));
   return service
     .getCitations(uriOf('/main.md'))
     .map((citation) => `${citation.text} → ${citation.treatyId ?? citation.treatyName} ${citation.article}(${citation.paragraph}) ${citation.status}`);
@@ -149,9 +143,7 @@ describe('citations inside a treaty document', () => {
   });
 
   it('resolves 前条 and 前項 relative to where they stand', () => {
-    const fixture = parseFixture(NAT);
-    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-    service.indexWorkspace();
+    const { service } = indexFixture(NAT);
     const citations = service.getCitations(uriOf('/treaties/nat.md')).map((citation) => `${citation.text} → ${citation.article}(${citation.paragraph}) ${citation.status}`);
     expect(citations).toEqual(['前項 → 5(1) resolved', '前条 → 5(null) resolved']);
   });

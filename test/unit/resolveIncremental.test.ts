@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { buildCatalog } from '../../server/src/core/catalog';
 import { analyzeDocument } from '../../server/src/core/document';
-import { createTreatyService, type TreatyService } from '../../server/src/core/index';
+import { type TreatyService } from '../../server/src/core/index';
 import { resolveFacts } from '../../server/src/core/resolve';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, parseFixture, uriOf } from '../fixture';
 
 const TREATIES = dedent(`
   //- /treaties/nat.md
@@ -67,9 +67,7 @@ function citationsOf(service: TreatyService, uri: string) {
 }
 
 function serviceWith(analysis: string): TreatyService {
-  const fixture = parseFixture(`${TREATIES}\n//- /a.md\n${analysis}`);
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { service } = indexFixture(`${TREATIES}\n//- /a.md\n${analysis}`);
   return service;
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, parseFixture, uriOf } from '../fixture';
 
 const NAT = `
 //- /treaties/nat.md
@@ -19,9 +19,7 @@ short: NATO条約
 
 /** Tokens of `path`, each as `type: text`; also checks they are sorted and do not overlap. */
 function check(source: string, path: string, expected: string[]): void {
-  const fixture = parseFixture(source);
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(source);
   const text = fixture.files.get(uriOf(path))!;
   const tokens = service.getSemanticTokens(uriOf(path));
   tokens.forEach((token, position) => {

@@ -333,22 +333,3 @@ describe('国際平和協力法', () => {
   });
 });
 
-describe('performance', () => {
-  it('parses a one-megabyte statute (自衛隊法 repeated) in linear time', () => {
-    const { text } = load('jp-law-jieitai-ho_S29HO165.txt');
-    let big = '';
-    while (big.length < 1_000_000) big += `${text}\n`;
-    const meta = { id: 'big', title: 'big', short: null, aliases: [], lang: null };
-    let best = Infinity;
-    let articles = 0;
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      articles = parseTreaty(big, 0, meta).articles.length;
-      if (run >= 2) best = Math.min(best, performance.now() - started);
-    }
-    console.log(`1 MB statute (${big.length} chars, ${articles} articles): best of 3 warm runs ${best.toFixed(1)} ms`);
-    expect(articles).toBeGreaterThan(4000);
-    // Generous for a shared machine; a quadratic scan would take seconds.
-    expect(best).toBeLessThan(1000);
-  });
-});

@@ -1,9 +1,7 @@
 // Workspace symbols: articles by number in any script, qualified by a treaty name or not; treaties by name;
 // articles by caption.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture } from '../fixture';
+import { dedent, indexFixture } from '../fixture';
 
 const WORKSPACE = dedent(`
   //- /treaties/nat.md
@@ -42,9 +40,7 @@ const WORKSPACE = dedent(`
 
 /** The symbols a query finds, as `kind name (container)`. */
 function check(query: string, expected: string[]): void {
-  const fixture = parseFixture(WORKSPACE);
-  const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { service } = indexFixture(WORKSPACE);
   const shown = service.getWorkspaceSymbols(query).map((symbol) => `${symbol.kind} ${symbol.name} (${symbol.containerName})`);
   expect(shown.sort()).toEqual([...expected].sort());
 }
@@ -78,7 +74,7 @@ describe('workspace symbols', () => {
   });
 
   it('list the articles of 附則 blocks after the main provisions, marked as such', () => {
-    const fixture = parseFixture(dedent(`
+    const { service } = indexFixture(dedent(`
       //- /treaties/law.md
       ---
       treaty: law
@@ -88,8 +84,6 @@ describe('workspace symbols', () => {
       附　則　（平成一七年六月二九日法律第七三号）
       第一条　この法律は、公布の日から施行する。
     `));
-    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-    service.indexWorkspace();
     expect(service.getWorkspaceSymbols('第1条').map((symbol) => symbol.name)).toEqual(['第一条', '附則第一条']);
   });
 
