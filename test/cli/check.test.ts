@@ -74,6 +74,30 @@ describe('treaty-check on the samples', () => {
   });
 });
 
+describe('treaty-check on an analysis whose treaty is not in the folder', () => {
+  it('gives every unqualified citation to the treaty the analysis names, with one note for it and the rule in the JSON', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'treaty-check-'));
+    try {
+      writeFileSync(
+        join(folder, 'note.txt'),
+        '「北大西洋条約」（以下「NATO条約」という。）の解説\n\nNATO条約は全14か条から成る。集団防衛は第5条が定め、\n\n適用地域は第6条が定める（同条第1項）。\n',
+      );
+      const text = treatyCheck(folder);
+      expect(text.stdout).not.toContain('ambiguous-treaty');
+      expect(text.stdout).toContain('「北大西洋条約」はワークスペースにありません（この文書に3件の引用） [unknown-treaty]');
+      const report = JSON.parse(treatyCheck('--format', 'json', folder).stdout);
+      expect(report.citations.map((citation: Record<string, unknown>) => [citation.text, citation.treaty, citation.treatyName, citation.kind, citation.scope])).toEqual([
+        ['第5条', null, '北大西洋条約', 'explicit', 'principal'],
+        ['第6条', null, '北大西洋条約', 'explicit', 'principal'],
+        ['同条第1項', null, '北大西洋条約', 'same-article', 'anaphora'],
+      ]);
+      expect(report.diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toEqual(['unknown-treaty']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('treaty-check --coverage on the samples', () => {
   it('prints one JSON object with a row for every article of every treaty, and exits 0', () => {
     const { status, stdout } = treatyCheck('--coverage', '--format', 'json', 'samples');

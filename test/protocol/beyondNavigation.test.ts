@@ -117,6 +117,8 @@ describe('beyond navigation over the language server protocol', () => {
         [
           '**港湾の安全に関する条約** 第5条',
           '',
+          '港湾の安全に関する条約 (named with the citation)',
+          '',
           '援助の費用は、要請を行った締約国が負担する。',
           '',
           '---',

@@ -117,6 +117,8 @@ describe('read-only features on a workspace of two treaties and two analyses', (
     expect((hover.contents as lsp.MarkupContent).value).toMatchInlineSnapshot(`
       "**NATO Treaty** Article 5
 
+      North Atlantic Treaty (named earlier in the sentence)
+
       The Parties agree that an armed attack against one or more of them shall be considered an attack against them all.
 
       **2. Any such armed attack shall immediately be reported to the Security Council.**
@@ -130,6 +132,8 @@ describe('read-only features on a workspace of two treaties and two analyses', (
     expect(hover.range).toEqual(harness.rangeOf(RU_BY, '第 2 条第 2 項'));
     expect((hover.contents as lsp.MarkupContent).value).toMatchInlineSnapshot(`
       "**ロシア・ベラルーシ安全保障条約** 第2条（定義）
+
+      ロシア連邦とベラルーシ共和国の連合国家の枠組みにおける安全保障に関する条約 (the cites directive)
 
       この条約の適用上、次の用語は次の意味を有する。
 

@@ -44,7 +44,7 @@ describe('chapter citations', () => {
     const [definition] = service.getDefinition(uri, offset);
     expect(charter.slice(definition!.span.start, definition!.span.start + 8)).toBe('第七章　平和に対');
     expect(service.getHover(uri, offset)?.markdown).toBe(
-      ['**国連憲章** 第七章　平和に対する脅威、平和の破壊及び侵略行為に関する行動', '', '- 第39条（安全保障理事会の一般的権能）', '- 第51条（自衛権）'].join('\n'),
+      ['**国連憲章** 第七章　平和に対する脅威、平和の破壊及び侵略行為に関する行動', '', '国際連合憲章 (named with the citation)', '', '- 第39条（安全保障理事会の一般的権能）', '- 第51条（自衛権）'].join('\n'),
     );
   });
 
@@ -72,7 +72,7 @@ describe('chapter citations', () => {
     ]);
     const notes = fixture.files.get(uriOf('/notes.md'))!;
     expect(service.getHover(uriOf('/notes.md'), notes.indexOf('Chapter VII') + 2)?.markdown).toBe(
-      ['**Charter of the United Nations** Chapter VII — Action with respect to threats to the peace', '', '- Article 39'].join('\n'),
+      ['**Charter of the United Nations** Chapter VII — Action with respect to threats to the peace', '', 'Charter of the United Nations (the instrument this document names most)', '', '- Article 39'].join('\n'),
     );
   });
 });

@@ -66,6 +66,28 @@ describe('diagnostics of an analysis', () => {
     expect(check(twoTreaties)).toEqual(["ambiguous-treaty warning '前文': 前文がどの条約の条文か決められません（条約名を付けるか <!-- cites: id --> を置いてください）"]);
   });
 
+  it('give an instrument that is not in the workspace one note, on its first citation, counting them all', () => {
+    const source = '「日米地位協定」は米軍の地位を定める。日米地位協定は、第17条で裁判権を、第24条で経費を定める。同条第2項も見よ。\n\n国連憲章第51条も関係する。';
+    expect(check(source)).toEqual([
+      "unknown-treaty information '第17条': 「日米地位協定」はワークスペースにありません（この文書に3件の引用）",
+      "unknown-treaty information '国連憲章第51条': 「国連憲章」はワークスペースにありません",
+    ]);
+    const parsed = parseFixture(`${source}\n${NAT}`);
+    const service = createTreatyService({ workspace: parsed.workspace, config: { ...DEFAULT_CONFIG, language: 'ja' } });
+    service.indexWorkspace();
+    const [note] = service.getDiagnostics(uriOf('/main.md'));
+    expect(note!.related.map((related) => [source.slice(related.location.span.start, related.location.span.end), related.message])).toEqual([
+      ['第24条', '第24条'],
+      ['同条第2項', '第24条第2項'],
+    ]);
+  });
+
+  it('keep the note of an instrument on its first citation that is not silenced', () => {
+    expect(check('日米地位協定の解説。\n<!-- treaty-check-disable-next-line -->\n第17条。\n第24条と第25条。\n')).toEqual([
+      "unknown-treaty information '第24条': 「日米地位協定」はワークスペースにありません（この文書に2件の引用）",
+    ]);
+  });
+
   it('report 同条 with nothing before it as a warning', () => {
     expect(check('同条第2項を見る。')).toEqual(["no-antecedent warning '同条第2項': 「同条」が指す先がありません"]);
   });

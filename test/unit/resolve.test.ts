@@ -89,6 +89,44 @@ describe('which treaty a citation belongs to', () => {
   });
 });
 
+describe('the instrument a document is about, when its text is not in the workspace', () => {
+  it('gives unqualified articles to the treaty the note names and shortens, not to a workspace treaty', () => {
+    expect(
+      check(`
+        「日本国とアメリカ合衆国との間の相互協力及び安全保障条約」（以下「日米安保条約」という。）は1960年に署名された。
+        日米安保条約は、前文と全10か条から成る。極東条項は第6条に置かれ、共同防衛は第5条が定める。
+
+        北大西洋条約との違いは、適用地域（第6条）にある。
+      `),
+    ).toEqual([
+      '前文 → 日本国とアメリカ合衆国との間の相互協力及び安全保障条約 - unknown-treaty',
+      '第6条 → 日本国とアメリカ合衆国との間の相互協力及び安全保障条約 6 unknown-treaty',
+      '第5条 → 日本国とアメリカ合衆国との間の相互協力及び安全保障条約 5 unknown-treaty',
+      '第6条 → 日本国とアメリカ合衆国との間の相互協力及び安全保障条約 6 unknown-treaty',
+    ]);
+  });
+
+  it('counts the names in the front matter title and the headings', () => {
+    expect(check('---\ntitle: 日米地位協定の運用\n---\n## 日米地位協定と裁判権\n\n北大西洋条約にも似た規定がある。裁判権は第17条による。')).toEqual([
+      '第17条 → 日米地位協定 17 unknown-treaty',
+    ]);
+  });
+
+  it('reads an English note about the Washington Treaty the same way', () => {
+    expect(check('The Washington Treaty was signed in 1949. The Washington Treaty binds twelve states.\n\nArticle 5 is the core.', OTHER)).toEqual([
+      'Article5 → Washington Treaty 5 unknown-treaty',
+    ]);
+  });
+
+  it('still prefers the one treaty named more often when both are in the workspace', () => {
+    expect(check('海洋協力協定の解説。海洋協定の運用。北大西洋条約にも触れる。\n\n第2条を見る。')).toEqual(['第2条 → other 2 resolved']);
+  });
+
+  it('leaves a citation ambiguous when the document names nothing and the workspace has two treaties', () => {
+    expect(check('ここでは第2条を見る。')).toEqual(['第2条 → ? 2 ambiguous-treaty']);
+  });
+});
+
 describe('anaphora and relative citations in analyses', () => {
   it('resolves 同条 to the article of the last citation', () => {
     expect(check('北大西洋条約第5条第1項及び同条第2項。')).toEqual(['北大西洋条約第5条第1項 → nat 5(1) resolved', '同条第2項 → nat 5(2) resolved']);

@@ -38,7 +38,8 @@ const TREATIES = dedent(`
   Scope.
 `);
 
-// Pieces that move the discourse state: names, topics, aliases, anaphora (同条, 前条, 同項), lists, English.
+// Pieces that move the discourse state: names (of instruments in the workspace or not, which decide the principal
+// one), topics, aliases, anaphora (同条, 前条, 同項), lists, English.
 const FRAGMENTS = [
   '北大西洋条約第5条及び第6条、同条第2項を見よ。',
   '海洋協力協定は、第6条で範囲を定める。',
@@ -53,6 +54,7 @@ const FRAGMENTS = [
   'Articles 1 to 2 apply. ',
   'that Article. ',
   '国連憲章第51条',
+  '日米地位協定の話。',
   '\n\n',
   '\n',
   '。',
@@ -63,7 +65,7 @@ const FRAGMENTS = [
 ];
 
 function citationsOf(service: TreatyService, uri: string) {
-  return service.getCitations(uri).map(({ span, text, treatyId, treatyName, article, paragraph, item, status }) => ({ span, text, treatyId, treatyName, article, paragraph, item, status }));
+  return service.getCitations(uri).map(({ span, text, treatyId, treatyName, article, paragraph, item, status, scope }) => ({ span, text, treatyId, treatyName, article, paragraph, item, status, scope }));
 }
 
 function serviceWith(analysis: string): TreatyService {

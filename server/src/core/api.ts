@@ -159,6 +159,8 @@ export interface CitationReport {
   readonly part: string | null;
   readonly kind: string;
   readonly status: string;
+  /** The scope rule that chose the instrument (`qualifier`, `topic`, `principal`, …), or null when none did. */
+  readonly scope: string | null;
   readonly target: Location | null;
 }
 

@@ -171,6 +171,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
         part: citation.syntax.part,
         kind: citation.syntax.kind,
         status: citation.status,
+        scope: citation.scope,
         target: citation.target,
       }));
     },

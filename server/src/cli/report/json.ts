@@ -42,6 +42,7 @@ export function jsonReport({ service, uris, diagnostics, configDiagnostics }: Ch
           subitem: citation.subitem,
           part: citation.part,
           kind: citation.kind,
+          scope: citation.scope,
           target: citation.target ? { file: displayUri(citation.target.uri), range: toRange(service, citation.target.uri, citation.target.span) } : null,
         };
       }

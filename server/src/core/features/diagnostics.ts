@@ -4,7 +4,7 @@
 
 import type { Diagnostic, DiagnosticCode } from '../api';
 import { effectiveSeverity } from '../config';
-import { isSuppressed } from '../document';
+import { isSuppressed, type DocumentFacts } from '../document';
 import { messagesFor, type Messages } from '../messages/index';
 import type { ResolvedCitation } from '../resolve';
 import type { Treaty } from '../types';
@@ -29,7 +29,14 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
   for (const problem of facts.problems) push({ span: problem.span, code: problem.code as DiagnosticCode, message: problem.message });
   const messages = messagesFor(config.language);
   for (const problem of duplicateNameProblems(index, facts, messages)) push(problem);
-  for (const citation of index.resolved(uri)) {
+  const resolved = index.resolved(uri);
+  const unknownTreaties = citationsByUnknownTreaty(facts, resolved);
+  for (const citation of resolved) {
+    if (citation.status === 'unknown-treaty') {
+      const group = unknownTreaties.get(citation.treatyName ?? '');
+      if (group?.[0] === citation) push(unknownTreatyNote(uri, group, messages, index));
+      continue;
+    }
     const message = citationMessage(citation, messages, index);
     if (!message) continue;
     const target = index.articleOf(citation);
@@ -56,6 +63,40 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
   for (const misquote of misquoteDiagnostics(index, uri)) push(misquote);
   for (const problem of checkParallelStructure(index, facts)) push(problem);
   return diagnostics;
+}
+
+/** A document's citations of each instrument that is not in the workspace (suppressed ones left out), by name. */
+function citationsByUnknownTreaty(facts: DocumentFacts, citations: readonly ResolvedCitation[]): Map<string, ResolvedCitation[]> {
+  const groups = new Map<string, ResolvedCitation[]>();
+  for (const citation of citations) {
+    if (citation.status !== 'unknown-treaty' || isSuppressed(facts, 'unknown-treaty', citation.syntax.span)) continue;
+    const name = citation.treatyName ?? '';
+    const group = groups.get(name);
+    if (group) group.push(citation);
+    else groups.set(name, [citation]);
+  }
+  return groups;
+}
+
+/** Whether a citation carries its instrument's one unknown-treaty note (the first not suppressed of that instrument). */
+export function carriesUnknownTreatyNote(index: WorkspaceIndex, uri: string, citation: ResolvedCitation): boolean {
+  const facts = index.facts(uri);
+  if (!facts || citation.status !== 'unknown-treaty') return false;
+  const first = index.resolved(uri).find((other) => other.status === 'unknown-treaty' && other.treatyName === citation.treatyName && !isSuppressed(facts, 'unknown-treaty', other.syntax.span));
+  return first === citation;
+}
+
+/** One note per instrument not in the workspace, on its first citation: how many the document has, the others related. */
+function unknownTreatyNote(uri: string, group: readonly ResolvedCitation[], messages: Messages, index: WorkspaceIndex): Omit<Diagnostic, 'severity'> {
+  const first = group[0]!;
+  const message = citationMessage(first, messages, index)!;
+  return {
+    span: first.syntax.span,
+    code: 'unknown-treaty',
+    message: group.length === 1 ? message : `${message}${messages.citationsInDocument(group.length)}`,
+    related: group.slice(1).map((citation) => ({ location: { uri, span: citation.syntax.span }, message: provisionLabel(citation, messages) })),
+    data: { treatyId: first.treatyId, article: first.article, treatyName: first.treatyName },
+  };
 }
 
 /** The message for a citation that does not resolve, or null when it does. */

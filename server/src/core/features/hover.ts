@@ -10,11 +10,11 @@ import type { TreatyEntry } from '../catalog';
 import { effectiveSeverity } from '../config';
 import { isSuppressed } from '../document';
 import { messagesFor, type Messages } from '../messages/index';
-import { articleKey, type ResolvedCitation } from '../resolve';
+import { articleKey, type ResolvedCitation, type ScopeName } from '../resolve';
 import { findDivision } from '../treaty/locate';
 import type { Article, Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { citationMessage } from './diagnostics';
+import { carriesUnknownTreatyNote, citationMessage } from './diagnostics';
 import { articleLabelAt, citationAt } from './lookup';
 import { labelVersions, provisionVersions, readerLanguage, type VersionProvision } from './parallelTexts';
 
@@ -32,18 +32,22 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, ed
   if (citation) {
     const span = citation.syntax.span;
     const code = citation.status as DiagnosticCode;
-    const diagnosed = editorShowsDiagnostics && effectiveSeverity(index.config, code) !== null && !isSuppressed(facts, code, span);
+    // An instrument not in the workspace has one note, on its first citation: the others say it in their hover.
+    const noted = code !== 'unknown-treaty' || carriesUnknownTreatyNote(index, uri, citation);
+    const diagnosed = editorShowsDiagnostics && noted && effectiveSeverity(index.config, code) !== null && !isSuppressed(facts, code, span);
     const message = citationMessage(citation, messages, index);
     const problem = message && !diagnosed ? `⚠ ${escapeMarkdown(message)}` : null;
+    const scope = citation.treatyName ? citation.scope : null;
     const target = index.articleOf(citation);
-    const chapter = !target && citation.status === 'resolved' ? chapterMarkdown(index, citation, messages) : null;
+    const chapter = !target && citation.status === 'resolved' ? chapterMarkdown(index, citation, messages, scope) : null;
     if (chapter) return { span, markdown: chapter };
     if (!target || (message && citation.status !== 'unknown-paragraph' && citation.status !== 'unknown-item')) {
-      if (message) return problem ? { span, markdown: problem } : null;
-      return { span, markdown: escapeMarkdown(describeUnresolved(citation, messages)) };
+      const lines = [message ? problem : escapeMarkdown(describeUnresolved(citation, messages)), scope && scopeLine(citation.treatyName!, scope, messages)];
+      const markdown = lines.filter((line) => line).join('\n\n');
+      return markdown ? { span, markdown } : null;
     }
     const versions = provisionVersions(index, citation, readerLanguage(facts));
-    const body = versions.length > 1 ? parallelMarkdown(index, versions, messages) : articleMarkdown(index, target.entry, target.article, citation.target?.span ?? null, messages);
+    const body = versions.length > 1 ? parallelMarkdown(index, versions, messages, scope) : articleMarkdown(index, target.entry, target.article, citation.target?.span ?? null, messages, true, scope);
     return { span, markdown: problem ? `${problem}\n\n---\n\n${body}` : body };
   }
   const label = articleLabelAt(index, uri, offset);
@@ -56,11 +60,16 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, ed
   return null;
 }
 
+/** `北大西洋条約 (the instrument this document names most)`: the instrument and the rule that chose it. */
+function scopeLine(instrument: string, scope: ScopeName, messages: Messages): string {
+  return escapeMarkdown(messages.chosenBy(instrument, scope));
+}
+
 /** Articles listed in a chapter's hover before the rest are counted. */
 const MAX_CHAPTER_ARTICLES = 20;
 
 /** The hover body for a cited chapter (or section): its label and title, then its articles with their captions. */
-function chapterMarkdown(index: WorkspaceIndex, citation: ResolvedCitation, messages: Messages): string | null {
+function chapterMarkdown(index: WorkspaceIndex, citation: ResolvedCitation, messages: Messages, scope: ScopeName | null): string | null {
   const entry = citation.treatyId ? index.treatyEntry(citation.treatyId) : undefined;
   const division = entry && citation.syntax.division ? findDivision(entry.treaty, citation.syntax.division) : undefined;
   if (!entry || !division) return null;
@@ -70,6 +79,7 @@ function chapterMarkdown(index: WorkspaceIndex, citation: ResolvedCitation, mess
   const title = division.title ? (japanese ? `　${division.title}` : ` — ${division.title}`) : '';
   const articles = treaty.articles.filter((article) => !article.supplementary && article.span.start >= division.span.start && article.span.start < division.span.end);
   const lines = [`**${escapeMarkdown(treaty.short ?? treaty.title)}** ${escapeMarkdown(`${label}${title}`)}`, ''];
+  if (scope) lines.push(scopeLine(treaty.title, scope, messages), '');
   for (const article of articles.slice(0, MAX_CHAPTER_ARTICLES)) {
     const caption = article.caption ? (japanese ? `（${article.caption}）` : ` — ${article.caption}`) : '';
     lines.push(`- ${escapeMarkdown(`${article.label.replace(/\s+/g, ' ')}${caption}`)}`);
@@ -84,20 +94,21 @@ function describeUnresolved(citation: ResolvedCitation, messages: Messages): str
 }
 
 /** Each language version of the article, the reader's first, the citing count once at the end. */
-function parallelMarkdown(index: WorkspaceIndex, versions: readonly VersionProvision[], messages: Messages): string {
+function parallelMarkdown(index: WorkspaceIndex, versions: readonly VersionProvision[], messages: Messages, scope: ScopeName | null = null): string {
   return versions
-    .map((version, position) => articleMarkdown(index, version.entry, version.article, version.part?.span ?? null, messages, position === versions.length - 1))
+    .map((version, position) => articleMarkdown(index, version.entry, version.article, version.part?.span ?? null, messages, position === versions.length - 1, position === 0 ? scope : null))
     .join('\n\n---\n\n');
 }
 
-/** The hover body for an article, with `emphasis` (a paragraph or item span) in bold. */
-export function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, article: Article, emphasis: Span | null, messages: Messages, footer = true): string {
+/** The hover body for an article, with `emphasis` (a paragraph or item span) in bold and `scope` under its heading. */
+function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, article: Article, emphasis: Span | null, messages: Messages, footer = true, scope: ScopeName | null = null): string {
   const text = index.facts(entry.uri)?.text ?? '';
   const treaty = entry.treaty;
   // The caption is written as the treaty writes it; the words around it follow the reader's language.
   const japaneseTreaty = treaty.lang ? treaty.lang.startsWith('ja') : /[\u3040-\u30ff\u4e00-\u9fff]/.test(article.label);
   const caption = article.caption ? (japaneseTreaty ? `（${article.caption}）` : ` — ${article.caption}`) : '';
   const lines = [`**${escapeMarkdown(treaty.short ?? treaty.title)}** ${escapeMarkdown(`${article.label.replace(/\s+/g, ' ')}${caption}`)}`];
+  if (scope) lines.push('', scopeLine(treaty.title, scope, messages));
   if (article.summary) lines.push('', `> ${messages.summary}: ${escapeMarkdown(article.summary)}`);
   lines.push('', excerpt(text, article.bodySpan, emphasis && emphasis.start > article.span.start ? emphasis : null));
   if (!footer) return lines.join('\n');

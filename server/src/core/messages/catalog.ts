@@ -2,6 +2,8 @@
 // a display language is one object (en.ts, ja.ts) rather than a choice repeated at each place that speaks.
 // Arguments are already-written pieces (labels, names, counts); a catalogue only arranges and words them.
 
+import type { ScopeName } from '../resolve';
+
 /** The languages the product speaks to its user in; citations are read in more (see CitationLanguage). */
 export type DisplayLanguage = 'ja' | 'en';
 
@@ -29,6 +31,8 @@ export interface Messages {
   readonly unknownParagraph: (treaty: string, article: string, paragraph: string, count: string) => string;
   readonly unknownItem: (treaty: string, article: string, item: string) => string;
   readonly unknownTreaty: (treaty: string) => string;
+  /** After the one unknown-treaty note of an instrument the document cites more than once. */
+  readonly citationsInDocument: (count: number) => string;
   readonly noAntecedent: (written: string) => string;
   readonly ambiguousTreaty: (label: string) => string;
   /** A name several workspace treaties go by (`ids`), cited. */
@@ -50,6 +54,8 @@ export interface Messages {
   readonly moreArticles: (count: number) => string;
   readonly externalProvision: (treaty: string | null) => string;
   readonly notResolved: string;
+  /** `北大西洋条約 (the instrument this document names most)`: a citation's instrument and the scope rule that chose it. */
+  readonly chosenBy: (instrument: string, scope: ScopeName) => string;
 
   // Code actions and rename.
   readonly changeTo: (label: string, caption: string | null) => string;

@@ -1,9 +1,27 @@
 // The English message catalogue.
+import type { ScopeName } from '../resolve';
 import type { Messages } from './catalog';
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const number = (value: string): string => value.replace(/_/g, ' ');
 const withThe = (name: string): string => (/^the\s/i.test(name) ? name : `the ${name}`);
+
+/** Why a citation belongs to its instrument, by scope rule (ARCHITECTURE.md "Which treaty a citation belongs to"). */
+const SCOPES: Readonly<Record<ScopeName, string>> = {
+  qualifier: 'named with the citation',
+  'same-instrument': 'the instrument named before it',
+  'this-instrument': 'the instrument this document is about',
+  'law-named-before': 'the law named just before',
+  'amendment-quote': 'the provision the quoted wording belongs to',
+  anaphora: 'the citation it refers back to',
+  'own-document': 'this document itself',
+  'last-article': 'the article cited before it',
+  topic: 'the topic of the sentence',
+  'earlier-in-sentence': 'named earlier in the sentence',
+  cites: 'the cites directive',
+  principal: 'the instrument this document names most',
+  'only-treaty': 'the only treaty in the workspace',
+};
 
 export const en: Messages = {
   articleNumber: number,
@@ -21,6 +39,7 @@ export const en: Messages = {
   unknownParagraph: (treaty, article, paragraph, count) => `${article} of ${treaty} has no paragraph ${paragraph} (it has ${count})`,
   unknownItem: (treaty, article, item) => `${article} of ${treaty} has no item ${item}`,
   unknownTreaty: (treaty) => `'${treaty}' is not in the workspace`,
+  citationsInDocument: (count) => ` (${plural(count, 'citation')} in this document)`,
   noAntecedent: (written) => `'${written}' has nothing before it to refer to`,
   ambiguousTreaty: (label) => `which treaty ${label} belongs to is unclear: qualify it or add <!-- cites: id -->`,
   namesakeTreaty: (name, ids) => `'${name}' is the name of ${ids.length} treaties (${ids.join(', ')}): choose one with <!-- cites: id -->`,
@@ -37,6 +56,7 @@ export const en: Messages = {
   moreArticles: (count) => `and ${count} more`,
   externalProvision: (treaty) => `A provision of ${treaty ?? 'another instrument'}`,
   notResolved: 'Not resolved',
+  chosenBy: (instrument, scope) => `${instrument} (${SCOPES[scope]})`,
 
   changeTo: (label, caption) => `Change to ${label}${caption ? ` (${caption})` : ''}`,
   qualifyAs: (qualified) => `Qualify as '${qualified}'`,

@@ -1,7 +1,25 @@
 // The Japanese message catalogue.
+import type { ScopeName } from '../resolve';
 import type { Messages } from './catalog';
 
 const number = (value: string): string => value.replace(/_/g, 'の');
+
+/** Why a citation belongs to its instrument, by scope rule (ARCHITECTURE.md "Which treaty a citation belongs to"). */
+const SCOPES: Readonly<Record<ScopeName, string>> = {
+  qualifier: '引用に付いた名称',
+  'same-instrument': '前に挙げた条約',
+  'this-instrument': 'この文書が扱う条約',
+  'law-named-before': '直前に挙げた法令',
+  'amendment-quote': '引用した文言の規定',
+  anaphora: '指し示す前の引用',
+  'own-document': 'この文書自身',
+  'last-article': '前に引用した条',
+  topic: '文の主題',
+  'earlier-in-sentence': '同じ文の前の引用',
+  cites: 'cites の指定',
+  principal: 'この文書が最も多く挙げる条約',
+  'only-treaty': 'ワークスペースの唯一の条約',
+};
 
 export const ja: Messages = {
   articleNumber: number,
@@ -19,6 +37,7 @@ export const ja: Messages = {
   unknownParagraph: (treaty, article, paragraph, count) => `${treaty}${article}に第${paragraph}項はありません（第${count}項まで）`,
   unknownItem: (treaty, article, item) => `${treaty}${article}に第${number(item)}号はありません`,
   unknownTreaty: (treaty) => `「${treaty}」はワークスペースにありません`,
+  citationsInDocument: (count) => `（この文書に${count}件の引用）`,
   noAntecedent: (written) => `「${written}」が指す先がありません`,
   ambiguousTreaty: (label) => `${label}がどの条約の条文か決められません（条約名を付けるか <!-- cites: id --> を置いてください）`,
   namesakeTreaty: (name, ids) => `「${name}」は${ids.length}つの条約（${ids.join('、')}）の名前です（<!-- cites: id --> でどちらかを選んでください）`,
@@ -35,6 +54,7 @@ export const ja: Messages = {
   moreArticles: (count) => `ほか${count}条`,
   externalProvision: (treaty) => `${treaty ?? '他の法令'}の規定`,
   notResolved: '解決できません',
+  chosenBy: (instrument, scope) => `${instrument}（${SCOPES[scope]}）`,
 
   changeTo: (label, caption) => `${label}${caption ? `（${caption}）` : ''}に直す`,
   qualifyAs: (qualified) => `「${qualified}」と条約名を付ける`,

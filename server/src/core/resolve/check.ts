@@ -4,7 +4,7 @@
 import { primaryEntry, type Catalog } from '../catalog';
 import { findArticle, findDivision, findItem, findParagraph } from '../treaty/locate';
 import type { CitationSyntax, Item, Paragraph, Span } from '../types';
-import type { Binding } from './state';
+import type { Binding, ScopeName } from './state';
 
 export type CitationStatus =
   | 'resolved'
@@ -36,6 +36,8 @@ export interface ResolvedCitation {
   readonly target: { readonly uri: string; readonly span: Span } | null;
   /** The key of the cited article in the reverse index, or null. */
   readonly articleKey: string | null;
+  /** The scope rule that chose the instrument, or null when none did. */
+  readonly scope: ScopeName | null;
 }
 
 /** The reverse-index key of an article: one per treaty id, article number and 附則 block. */
@@ -60,6 +62,7 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
     detail,
     target,
     articleKey: key,
+    scope: binding.scope,
   });
   if (STRUCTURAL_KINDS.has(citation.kind) && binding.article === null) {
     if (binding.instrument?.external) return outcome('external');

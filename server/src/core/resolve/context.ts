@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog';
 import type { DocumentFacts } from '../document';
 import type { CitationSyntax, SupplementaryBlock, Treaty, TreatyMention } from '../types';
 import { NOWHERE, type Position, type PositionReader } from './position';
+import type { Principal } from './scope';
 import type { Binding, Discourse, Instrument } from './state';
 
 export interface DocumentContext {
@@ -17,7 +18,7 @@ export interface DocumentContext {
   /** The topic of each sentence that has one (`…条約は、`), by sentence index. */
   readonly topics: ReadonlyMap<number, TreatyMention>;
   /** The instrument the document names most, or the workspace's only treaty; computed when first asked. */
-  principal(): Instrument | null;
+  principal(): Principal | null;
 }
 
 /** One citation as resolution sees it. */

@@ -11,11 +11,11 @@ import { citationContext, sentenceTopics, type DocumentContext } from './context
 import { resolveLevels } from './levels';
 import { PositionReader } from './position';
 import { planResume, Resumption, type Done } from './resume';
-import { chooseInstrument, principalOf } from './scope';
-import { Discourse, markCrossed, type Binding, type Instrument, type Resolution } from './state';
+import { chooseInstrument, principalOf, type Principal } from './scope';
+import { Discourse, markCrossed, type Binding, type Resolution } from './state';
 
 export { articleKey, type CitationStatus, type ResolvedCitation } from './check';
-export type { Resolution } from './state';
+export type { Resolution, ScopeName } from './state';
 
 /** Resolves every citation of a document against the catalog. Pure; linear in the document's citations. */
 export function resolveDocument(facts: DocumentFacts, catalog: Catalog): ResolvedCitation[] {
@@ -32,7 +32,7 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
   // Only analyses resume: a treaty's own provisions and amendment quotes make every citation depend on its place.
   const resumable = self === null;
   // Computed when a citation needs it, or to compare with the old one before resuming.
-  let principal: Instrument | null | undefined = resumable && prior ? principalOf(facts.scan, catalog) : undefined;
+  let principal: Principal | null | undefined = resumable && prior ? principalOf(facts.scan, facts.frontMatter.title, catalog) : undefined;
   const discourse = new Discourse(facts.scan, catalog);
   const document: DocumentContext = {
     facts,
@@ -41,7 +41,7 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
     selfInstrument: self ? { id: self.id, name: self.title } : null,
     discourse,
     topics: sentenceTopics(facts.scan),
-    principal: () => (principal === undefined ? (principal = principalOf(facts.scan, catalog)) : principal),
+    principal: () => (principal === undefined ? (principal = principalOf(facts.scan, facts.frontMatter.title, catalog)) : principal),
   };
   const plan = resumable && prior ? planResume(facts, catalog, prior, principal!) : null;
   const resumption = plan ? new Resumption(facts, prior!, plan) : null;
@@ -74,6 +74,7 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
       supplementaryGroup: levels.supplementaryGroup,
       problem: scope.problem ?? levels.problem,
       qualified: scope.qualified,
+      scope: scope.rule,
     };
     done.bindings.push(binding);
     discourse.remember(citation, binding);

@@ -7,7 +7,7 @@ import type { DocumentFacts } from '../document';
 import type { ReadingEdit, Splice } from '../reading';
 import type { CitationSyntax } from '../types';
 import type { ResolvedCitation } from './check';
-import { NAMED_JUST_BEFORE_REACH, principalOf } from './scope';
+import { NAMED_JUST_BEFORE_REACH, principalOf, type Principal } from './scope';
 import type { Binding, Checkpoint, Instrument, Resolution } from './state';
 
 /** How to resolve a re-read analysis again: from an old checkpoint before the edit, meeting the old ones after it. */
@@ -22,10 +22,12 @@ export interface ResumePlan {
   readonly old: DocumentFacts['scan'];
 }
 
-export function planResume(facts: DocumentFacts, catalog: Catalog, previous: Resolution, principal: Instrument | null): ResumePlan | null {
+export function planResume(facts: DocumentFacts, catalog: Catalog, previous: Resolution, principal: Principal | null): ResumePlan | null {
   const edit = facts.reading.edit;
   if (!edit || edit.from !== previous.reading || previous.catalog !== catalog) return null;
-  if (!sameInstrument(principal, previous.principal === undefined ? principalOf(previous.scan, catalog) : previous.principal)) return null;
+    // The title is not part of an edit that resumes (an edit in front matter is read in full).
+  const previousPrincipal = previous.principal === undefined ? principalOf(previous.scan, facts.frontMatter.title, catalog) : previous.principal;
+  if (!samePrincipal(principal, previousPrincipal)) return null;
   const old = previous.scan;
   const checkpoints = previous.checkpoints;
   // The last checkpoint at or before the first changed citation whose earlier sentences the edit left alone (the
@@ -107,7 +109,7 @@ export class Resumption {
    * At a sentence's first citation: past the edit, where the state is the old one again, the rest of the old
    * resolution holds; then the finished resolution, else null.
    */
-  meet(checkpoint: Checkpoint, done: Done, principal: Instrument | null | undefined): Resolution | null {
+  meet(checkpoint: Checkpoint, done: Done, principal: Principal | null | undefined): Resolution | null {
     const { plan, previous } = this;
     if (checkpoint.index < plan.tailFrom) return null;
     const old = previous.checkpoints;
@@ -117,7 +119,7 @@ export class Resumption {
   }
 
   /** Completes a resumed resolution with the old one from the checkpoint where they meet: moved, not resolved again. */
-  private finishFromOld(done: Done, principal: Instrument | null | undefined, meeting: Checkpoint, oldCheckpoint: number): Resolution {
+  private finishFromOld(done: Done, principal: Principal | null | undefined, meeting: Checkpoint, oldCheckpoint: number): Resolution {
     const { facts, previous, plan } = this;
     const citations = facts.scan.citations;
     const { results, bindings, checkpoints } = done;
@@ -159,11 +161,16 @@ function movedResolution(old: ResolvedCitation, syntax: CitationSyntax): Resolve
     detail: old.detail,
     target: old.target,
     articleKey: old.articleKey,
+    scope: old.scope,
   };
 }
 
 function sameInstrument(a: Instrument | null, b: Instrument | null): boolean {
   return a === b || (a !== null && b !== null && a.id === b.id && a.name === b.name && a.external === b.external);
+}
+
+function samePrincipal(a: Principal | null, b: Principal | null): boolean {
+  return a === b || (a !== null && b !== null && a.rule === b.rule && sameInstrument(a.instrument, b.instrument));
 }
 
 function sameBinding(a: Binding | null, b: Binding | null): boolean {
@@ -177,6 +184,7 @@ function sameBinding(a: Binding | null, b: Binding | null): boolean {
       a.item === b.item &&
       a.supplementaryGroup === b.supplementaryGroup &&
       a.problem === b.problem &&
-      a.qualified === b.qualified)
+      a.qualified === b.qualified &&
+      a.scope === b.scope)
   );
 }

@@ -7,6 +7,7 @@ import type { DocumentFacts } from '../document';
 import type { CitationSyntax, TreatyMention } from '../types';
 import type { ResolvedCitation } from './check';
 import { instrumentNamer, type InstrumentNamer } from './names';
+import type { Principal } from './scope';
 
 export interface Instrument {
   readonly id: string | null;
@@ -17,6 +18,22 @@ export interface Instrument {
   readonly namesakes?: readonly string[];
 }
 
+/** The scope rule that chose a citation's instrument (ARCHITECTURE.md "Which treaty a citation belongs to"). */
+export type ScopeName =
+  | 'qualifier'
+  | 'same-instrument'
+  | 'this-instrument'
+  | 'law-named-before'
+  | 'amendment-quote'
+  | 'anaphora'
+  | 'own-document'
+  | 'last-article'
+  | 'topic'
+  | 'earlier-in-sentence'
+  | 'cites'
+  | 'principal'
+  | 'only-treaty';
+
 export interface Binding {
   readonly instrument: Instrument | null;
   readonly article: string | null;
@@ -26,6 +43,8 @@ export interface Binding {
   readonly problem: 'no-antecedent' | 'ambiguous-treaty' | null;
   /** Whether the instrument was given in the text (qualifier or inherited from one). */
   readonly qualified: boolean;
+  /** The rule that chose the instrument (a list member's is its first member's), or null when none did. */
+  readonly scope: ScopeName | null;
 }
 
 /**
@@ -55,8 +74,8 @@ export interface Resolution {
   readonly bindings: readonly Binding[];
   /** For analyses: one per sentence that has citations, in order. */
   readonly checkpoints: readonly Checkpoint[];
-  /** The document's principal treaty, or undefined when no citation needed it. */
-  readonly principal: Instrument | null | undefined;
+  /** The document's principal instrument, or undefined when no citation needed it. */
+  readonly principal: Principal | null | undefined;
 }
 
 /** The discourse state, read forward citation by citation. */
