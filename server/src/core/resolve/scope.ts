@@ -179,12 +179,15 @@ export function principalOf(scan: DocumentFacts['scan'], title: string | null, c
   // Every alias of the document counts here, wherever it is defined.
   const namer = instrumentNamer(catalog, new Map(scan.aliases.map((alias) => [normalizeName(alias.alias), alias.fullName])));
   const titleMentions = title ? scanCitations(title, TITLE_LANGUAGES, { treatyDocument: false }).mentions : [];
+  // By instrument (the namer gives one object per name), then by id or normalised name.
   const counts = new Map<string, { instrument: Instrument; count: number }>();
+  const keys = new Map<Instrument, string | null>();
   let best: { instrument: Instrument; count: number } | null = null;
   for (const { name } of [...titleMentions, ...scan.mentions]) {
     const instrument = namer(name);
-    if (instrument.id === null && isGenericName(name)) continue;
-    const key = instrument.id ?? normalizeName(instrument.name ?? name);
+    let key = keys.get(instrument);
+    if (key === undefined) keys.set(instrument, (key = instrument.id === null && isGenericName(name) ? null : (instrument.id ?? normalizeName(instrument.name ?? name))));
+    if (key === null) continue;
     const entry = counts.get(key) ?? { instrument, count: 0 };
     entry.count++;
     counts.set(key, entry);
