@@ -82,7 +82,7 @@ describe('treaty-check on an analysis whose treaty is not in the folder', () => 
         join(folder, 'note.txt'),
         '「北大西洋条約」（以下「NATO条約」という。）の解説\n\nNATO条約は全14か条から成る。集団防衛は第5条が定め、\n\n適用地域は第6条が定める（同条第1項）。\n',
       );
-      const text = treatyCheck(folder);
+      const text = treatyCheck('--lang', 'ja', folder);
       expect(text.stdout).not.toContain('ambiguous-treaty');
       expect(text.stdout).toContain('「北大西洋条約」はワークスペースにありません（この文書に3件の引用） [unknown-treaty]');
       const report = JSON.parse(treatyCheck('--format', 'json', folder).stdout);

@@ -63,8 +63,9 @@ describe('the hover of a dangling citation', () => {
     const { fixture, service } = serviceIn('en', source.replace('第2条第5$0項', '第2条第5項'));
     const { uri, offset } = fixture.cursor!;
     expect(service.getDiagnostics(uri).map((diagnostic) => diagnostic.code)).toEqual(['unknown-paragraph', 'unknown-article']);
-    expect(service.getHover(uri, offset, true)).toBeNull();
-    expect(service.getHover(uri, offset, false)!.markdown).toBe('⚠ 海洋協力協定 has no Article 9 (it has Articles 1–2)');
+    // Only why the citation belongs to its treaty, which no diagnostic says.
+    expect(service.getHover(uri, offset, true)!.markdown).toBe('海洋協力協定 (the only treaty in the workspace)');
+    expect(service.getHover(uri, offset, false)!.markdown).toBe('⚠ 海洋協力協定 has no Article 9 (it has Articles 1–2)\n\n海洋協力協定 (the only treaty in the workspace)');
   });
 
   it('still shows the article of a citation whose paragraph is missing, without repeating the problem', () => {
@@ -76,9 +77,9 @@ describe('the hover of a dangling citation', () => {
 
   it('says the problem itself when no diagnostic does (turned off or suppressed)', () => {
     const off = serviceIn('en', source.replace('第2条第5$0項', '第2条第5項'), { severity: { 'unknown-article': 'off' } });
-    expect(off.service.getHover(off.fixture.cursor!.uri, off.fixture.cursor!.offset, true)!.markdown).toBe('⚠ 海洋協力協定 has no Article 9 (it has Articles 1–2)');
+    expect(off.service.getHover(off.fixture.cursor!.uri, off.fixture.cursor!.offset, true)!.markdown.split('\n')[0]).toBe('⚠ 海洋協力協定 has no Article 9 (it has Articles 1–2)');
     const suppressed = serviceIn('ja', source.replace('第2条第5$0項', '第2条第5項').replace('第$09条も。', '<!-- treaty-check-disable-next-line -->\n第$09条も。'));
-    expect(suppressed.service.getHover(suppressed.fixture.cursor!.uri, suppressed.fixture.cursor!.offset, true)!.markdown).toBe('⚠ 海洋協力協定に第9条はありません（第1条–第2条）');
+    expect(suppressed.service.getHover(suppressed.fixture.cursor!.uri, suppressed.fixture.cursor!.offset, true)!.markdown.split('\n')[0]).toBe('⚠ 海洋協力協定に第9条はありません（第1条–第2条）');
   });
 });
 
