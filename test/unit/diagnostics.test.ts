@@ -72,9 +72,7 @@ describe('diagnostics of an analysis', () => {
       "unknown-treaty information '第17条': 「日米地位協定」はワークスペースにありません（この文書に3件の引用）",
       "unknown-treaty information '国連憲章第51条': 「国連憲章」はワークスペースにありません",
     ]);
-    const parsed = parseFixture(`${source}\n${NAT}`);
-    const service = createTreatyService({ workspace: parsed.workspace, config: { ...DEFAULT_CONFIG, language: 'ja' } });
-    service.indexWorkspace();
+    const { service } = indexFixture(`${source}\n${NAT}`, { language: 'ja' });
     const [note] = service.getDiagnostics(uriOf('/main.md'));
     expect(note!.related.map((related) => [source.slice(related.location.span.start, related.location.span.end), related.message])).toEqual([
       ['第24条', '第24条'],

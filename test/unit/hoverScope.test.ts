@@ -1,10 +1,8 @@
 // Hover says why a citation belongs to its instrument: the instrument and, in a short phrase, the scope rule that
 // chose it, in the hover's display language.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import type { DisplayLanguage } from '../../server/src/core/messages/index';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture } from '../fixture';
+import { dedent, indexFixture } from '../fixture';
 
 const TREATIES = dedent(`
   //- /treaties/nat.md
@@ -28,9 +26,7 @@ const TREATIES = dedent(`
 
 /** The hover's lines at `$0` in `/main.md` (the analysis) in a display language, blank lines left out. */
 function hoverLines(analysis: string, language: DisplayLanguage): string[] {
-  const fixture = parseFixture(`${dedent(analysis)}\n${TREATIES}`);
-  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language } });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(`${dedent(analysis)}\n${TREATIES}`, { language });
   const hover = service.getHover(fixture.cursor!.uri, fixture.cursor!.offset);
   return (hover?.markdown ?? '').split('\n').filter((line) => line !== '');
 }
@@ -60,9 +56,7 @@ describe('hover names the rule that chose the instrument', () => {
 
   it('alone where the editor shows the note itself, and with the note on the citations that do not carry it', () => {
     const source = '「日米地位協定」の運用。日米地位協定の改定論。\n\n刑事裁判権は第17条、経費は第24$0条が定める。';
-    const fixture = parseFixture(`${source}\n${TREATIES}`);
-    const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language: 'ja' } });
-    service.indexWorkspace();
+    const { fixture, service } = indexFixture(`${source}\n${TREATIES}`, { language: 'ja' });
     const uri = fixture.cursor!.uri;
     expect(service.getHover(uri, source.indexOf('第17条') + 1, true)?.markdown).toBe('日米地位協定（この文書が最も多く挙げる条約）');
     expect(service.getHover(uri, fixture.cursor!.offset, true)?.markdown).toBe('⚠ 「日米地位協定」はワークスペースにありません\n\n日米地位協定（この文書が最も多く挙げる条約）');
