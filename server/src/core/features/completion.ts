@@ -11,6 +11,7 @@ import { normaliseArticleNumber } from '../treaty/labels';
 import { MASK_CHARACTER, type Article, type CitationSyntax, type Qualifier, type Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { writeNumber, type NumeralScript } from '../text/numerals';
+import { findCitation } from './lookup';
 
 /** How far back on the line the context is read. */
 const LOOK_BEHIND = 200;
@@ -94,17 +95,7 @@ export function findCompletions(index: WorkspaceIndex, uri: string, offset: numb
 
 /** The citation the index already holds that ends at `end` (`同条`, `第5条` before a second `第`). */
 function citationEndingAt(index: WorkspaceIndex, uri: string, end: number): ResolvedCitation | undefined {
-  const citations = index.resolved(uri);
-  let low = 0;
-  let high = citations.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = citations[middle]!.syntax.span;
-    if (span.end < end) low = middle + 1;
-    else if (span.end > end) high = middle - 1;
-    else return citations[middle];
-  }
-  return undefined;
+  return findCitation(index, uri, (span) => (end < span.end ? -1 : end > span.end ? 1 : 0));
 }
 
 /**

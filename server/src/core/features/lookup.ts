@@ -3,22 +3,30 @@
 
 import type { ResolvedCitation } from '../resolve';
 import { articleKey } from '../resolve';
-import type { Article, Treaty } from '../types';
+import type { Article, Span, Treaty } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
-/** The citation whose span contains `offset` (end inclusive, as editors place the cursor after a word). */
-export function citationAt(index: WorkspaceIndex, uri: string, offset: number): ResolvedCitation | undefined {
+/**
+ * Binary search of a document's citations (in offset order): `where` says whether the one wanted lies before (< 0)
+ * or after (> 0) a citation's span, or is it (0).
+ */
+export function findCitation(index: WorkspaceIndex, uri: string, where: (span: Span) => number): ResolvedCitation | undefined {
   const citations = index.resolved(uri);
   let low = 0;
   let high = citations.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const span = citations[middle]!.syntax.span;
-    if (offset < span.start) high = middle - 1;
-    else if (offset > span.end) low = middle + 1;
+    const side = where(citations[middle]!.syntax.span);
+    if (side < 0) high = middle - 1;
+    else if (side > 0) low = middle + 1;
     else return citations[middle];
   }
   return undefined;
+}
+
+/** The citation whose span contains `offset` (end inclusive, as editors place the cursor after a word). */
+export function citationAt(index: WorkspaceIndex, uri: string, offset: number): ResolvedCitation | undefined {
+  return findCitation(index, uri, (span) => (offset < span.start ? -1 : offset > span.end ? 1 : 0));
 }
 
 /** The article whose label (`第五条`, `Article 5`) contains `offset`, in a treaty document. */
