@@ -164,6 +164,43 @@ function checkTreaty(treaty: string): string[] {
 
 const LAW = (body: string) => `---\ntreaty: law\ntitle: 試験法\n---\n（目的）\n第一条　目的。\n２　手続。\n${body}`;
 
+/** A statute of two chapters, with `first` in the first article and `second` in the second. */
+const CHAPTERED = (first: string, second: string) =>
+  `---\ntreaty: procedure\ntitle: 試験手続法\n---\n第一章　総則\n\n第一条　${first}\n\n第二章　申請\n\n第二条　${second}\n`;
+
+/** The citations of `/main.md` with the first words of the division or provision they resolve to. */
+function checkTargets(treaty: string): string[] {
+  const { fixture, service } = indexFixture(treaty);
+  const text = fixture.files.get(uriOf('/main.md'))!;
+  return service
+    .getCitations(uriOf('/main.md'))
+    .map((citation) => `${citation.text} → ${citation.treatyId ?? citation.treatyName} ${citation.status}${citation.target ? ` ${text.slice(citation.target.span.start, citation.target.span.start + 6)}` : ''}`);
+}
+
+describe('statute forms', () => {
+  it("keeps a chapter written after another law's part with that law", () => {
+    expect(checkTargets(CHAPTERED('地方自治法（昭和二十二年法律第六十七号）第二編第十一章に定める監査による。', '申請する。'))).toEqual([
+      '第二編 → 地方自治法 unchecked',
+      '第十一章 → 地方自治法 unchecked',
+    ]);
+  });
+
+  it('reads a short name the statute gives another law as that law', () => {
+    expect(checkTargets(CHAPTERED('この法律は、行政手続法（平成五年法律第八十八号。以下「法」という。）の特例とする。', '法第十三条の規定は、適用しない。'))).toEqual([
+      '第十三条 → 行政手続法 unknown-treaty',
+    ]);
+  });
+
+  it('resolves 次章, 本章, 前章 and 同章 to the chapters they mean', () => {
+    expect(checkTargets(CHAPTERED('次章に定めるもののほか、本章による。', '前章の規定にかかわらず、同章の例による。'))).toEqual([
+      '次章 → procedure resolved 第二章　申請',
+      '本章 → procedure resolved 第一章　総則',
+      '前章 → procedure resolved 第一章　総則',
+      '同章 → procedure resolved 第一章　総則',
+    ]);
+  });
+});
+
 describe('citations inside a treaty document', () => {
   it('gives 航空法中 and a law named before a parenthesis the provisions that follow', () => {
     expect(checkTreaty(LAW('第二条　航空法中第十一条及び第十二条の規定は、適用しない。\n'))).toEqual([

@@ -47,6 +47,11 @@ export function articleKey(treatyId: string, article: string, supplementaryGroup
 
 const STRUCTURAL_KINDS = new Set(['chapter', 'chapter-list', 'section', 'appendix-table', 'appendix-form', 'annex', 'same-annex']);
 
+/** A citation of a division or an annex (第7章, 前章, 附属書I), not of an article. */
+export function isStructural(citation: CitationSyntax): boolean {
+  return STRUCTURAL_KINDS.has(citation.kind);
+}
+
 /** Checks a bound citation against its instrument's treaty: resolved, or what is dangling. */
 export function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): ResolvedCitation {
   // One object literal of one shape per citation: cheaper than spreading a base object.
@@ -64,11 +69,12 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
     articleKey: key,
     scope: binding.scope,
   });
-  if (STRUCTURAL_KINDS.has(citation.kind) && binding.article === null) {
+  if (isStructural(citation) && binding.article === null) {
     if (binding.instrument?.external) return outcome('external');
     // A chapter (or a section in it) of a workspace treaty is found; other structural citations stay unchecked.
-    const entry = citation.division && binding.instrument?.id ? primaryEntry(catalog, binding.instrument.id) : undefined;
-    const division = entry && findDivision(entry.treaty, citation.division!);
+    const cited = binding.division ?? citation.division;
+    const entry = cited && binding.instrument?.id ? primaryEntry(catalog, binding.instrument.id) : undefined;
+    const division = entry && findDivision(entry.treaty, cited!);
     return division ? outcome('resolved', null, { uri: entry!.uri, span: division.span }) : outcome('unchecked');
   }
   if (binding.problem) return outcome(binding.problem);

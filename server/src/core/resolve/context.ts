@@ -4,6 +4,7 @@
 import type { Catalog } from '../catalog';
 import type { DocumentFacts } from '../document';
 import type { CitationSyntax, SupplementaryBlock, Treaty, TreatyMention } from '../types';
+import { isStructural } from './check';
 import { NOWHERE, type Position, type PositionReader } from './position';
 import type { Principal } from './scope';
 import type { Binding, Discourse, Instrument } from './state';
@@ -38,6 +39,34 @@ export interface CitationContext {
   readonly position: Position;
   /** The 附則 block it stands in, if any. */
   readonly block: SupplementaryBlock | undefined;
+  /** 前章, 次章, 本章, 同章 (and 節): a division named by where it stands or by the last one cited. */
+  readonly divisionRef: DivisionRef | null;
+  /** A division written right after a division citation (`地方自治法第二編第十一章`): that citation's binding. */
+  readonly outerDivision: Binding | undefined;
+}
+
+export interface DivisionRef {
+  readonly kind: 'this' | 'previous' | 'next' | 'same';
+  readonly unit: 'chapter' | 'section';
+}
+
+const RELATIVE_DIVISION = /^(前|次|本|同|この)\s*(章|節)$/;
+
+/** The relative division a structural citation's text names; the grammar reads these as divisions without a number. */
+function divisionRefOf(citation: CitationSyntax, text: string): DivisionRef | null {
+  if (!isStructural(citation) || citation.division !== null) return null;
+  const match = RELATIVE_DIVISION.exec(text.slice(citation.span.start, citation.span.end));
+  if (!match) return null;
+  const kind = match[1] === '前' ? 'previous' : match[1] === '次' ? 'next' : match[1] === '同' ? 'same' : 'this';
+  return { kind, unit: match[2] === '章' ? 'chapter' : 'section' };
+}
+
+/** The binding of the division citation right before this one, when nothing but spaces stands between them. */
+function outerDivisionOf(citations: readonly CitationSyntax[], index: number, bindings: readonly Binding[], text: string): Binding | undefined {
+  const citation = citations[index]!;
+  const before = citations[index - 1];
+  if (!before || !isStructural(citation) || !isStructural(before) || citation.qualifier || citation.seriesPrevious !== null) return undefined;
+  return /^\s*$/.test(text.slice(before.span.end, citation.span.start)) ? bindings[index - 1] : undefined;
 }
 
 /** The topic of each sentence (`…条約は、`), found in one pass over mentions and sentences. */
@@ -62,7 +91,9 @@ export function citationContext(document: DocumentContext, index: number, bindin
   const previous = citation.seriesPrevious !== null ? bindings[citation.seriesPrevious] : undefined;
   const highest = citation.article ?? citation.paragraph ?? citation.item;
   const highestLevel = citation.article ? 'article' : citation.paragraph ? 'paragraph' : 'item';
-  const anaphoric = highest?.kind === 'same';
+  const text = document.facts.text;
+  const divisionRef = divisionRefOf(citation, text);
+  const anaphoric = highest?.kind === 'same' || divisionRef?.kind === 'same';
   return {
     citation,
     offset: citation.span.start,
@@ -70,12 +101,16 @@ export function citationContext(document: DocumentContext, index: number, bindin
     highestLevel,
     anaphoric,
     positional: highest !== null && highest.kind !== 'number' && highest.kind !== 'same',
-    antecedent: anaphoric
+    antecedent: divisionRef?.kind === 'same'
+      ? document.discourse.lastDivision
+      : anaphoric
       ? { article: lastArticle, paragraph: lastParagraph, item: lastItem }[highestLevel]
       : citation.article === null && !previous && citation.qualifier === null
         ? lastArticle
         : null,
     position,
     block: group != null ? document.self!.supplementaryBlocks[group] : undefined,
+    divisionRef,
+    outerDivision: outerDivisionOf(citations, index, bindings, text),
   };
 }

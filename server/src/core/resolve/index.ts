@@ -75,6 +75,7 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
       problem: scope.problem ?? levels.problem,
       qualified: scope.qualified,
       scope: scope.rule,
+      division: levels.division,
     };
     done.bindings.push(binding);
     discourse.remember(citation, binding);

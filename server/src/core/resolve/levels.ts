@@ -4,7 +4,7 @@
 
 import { primaryEntry, type Catalog } from '../catalog';
 import { adjacentArticle, findArticle } from '../treaty/locate';
-import type { Article, Treaty } from '../types';
+import type { Article, CitedDivision, Treaty } from '../types';
 import type { CitationContext, DocumentContext } from './context';
 import type { Binding } from './state';
 
@@ -13,6 +13,7 @@ export interface Levels {
   readonly paragraph: number | null;
   readonly item: string | null;
   readonly supplementaryGroup: number | null;
+  readonly division: CitedDivision | null;
   /** A level leans on something that is not there (本条, 前条 with no article before it). */
   readonly problem: Binding['problem'];
 }
@@ -36,6 +37,7 @@ export function resolveLevels(document: DocumentContext, here: CitationContext, 
     paragraph: paragraph.value,
     item: item.value,
     supplementaryGroup: supplementaryGroup(document, here),
+    division: resolveDivision(document, here),
     problem: article.problem ?? paragraph.problem ?? item.problem ?? null,
   };
 }
@@ -135,6 +137,27 @@ function resolveItem(document: DocumentContext, { citation, previous, position }
       return { value: value >= 1 ? String(value) : null };
     }
   }
+}
+
+/** The chapter (and section) a division citation names: as written, or 前章, 次章, 本章 from where it stands in its own statute, 同章 from the last division cited. */
+function resolveDivision(document: DocumentContext, { citation, divisionRef, antecedent, offset }: CitationContext): CitedDivision | null {
+  if (!divisionRef) return citation.division;
+  if (divisionRef.kind === 'same') return antecedent?.division ?? null;
+  const self = document.self;
+  if (!self) return null;
+  const chapters = self.divisions.filter((division) => division.kind === 'chapter');
+  const chapterAt = chapters.findIndex((division) => division.span.start <= offset && offset < division.span.end);
+  if (chapterAt < 0) return null;
+  const step = divisionRef.kind === 'previous' ? -1 : divisionRef.kind === 'next' ? 1 : 0;
+  if (divisionRef.unit === 'chapter') {
+    const number = chapters[chapterAt + step]?.number;
+    return number != null ? { chapter: number, section: null } : null;
+  }
+  const chapter = chapters[chapterAt]!;
+  const sections = self.divisions.filter((division) => division.kind === 'section' && division.span.start >= chapter.span.start && division.span.end <= chapter.span.end);
+  const sectionAt = sections.findIndex((division) => division.span.start <= offset && offset < division.span.end);
+  const number = sectionAt < 0 ? null : sections[sectionAt + step]?.number;
+  return number != null && chapter.number !== null ? { chapter: chapter.number, section: number } : null;
 }
 
 function antecedentArticle(binding: Binding | null, catalog: Catalog): { treaty: Treaty; article: Article } | null {

@@ -16,7 +16,8 @@ export function instrumentNamer(catalog: Catalog, aliases: ReadonlyMap<string, s
   const aliasFor = (name: string): string | undefined => {
     if (aliases.size === 0) return undefined;
     const key = normalizeName(name);
-    for (let start = 0; start < key.length - 1; start++) {
+    // The whole name, or a name of two characters or more at its end (a one-character alias, 法, only as itself).
+    for (let start = 0; start === 0 || start < key.length - 1; start++) {
       const fullName = aliases.get(key.slice(start));
       if (fullName !== undefined) return fullName;
     }

@@ -65,7 +65,8 @@ function meets(now: Checkpoint, then: Checkpoint, scan: DocumentFacts['scan'], p
     sameInstrument(now.lastInstrument, then.lastInstrument) &&
     sameBinding(now.lastArticle, then.lastArticle) &&
     sameBinding(now.lastParagraph, then.lastParagraph) &&
-    sameBinding(now.lastItem, then.lastItem)
+    sameBinding(now.lastItem, then.lastItem) &&
+    sameBinding(now.lastDivision, then.lastDivision)
   );
 }
 
@@ -140,6 +141,7 @@ export class Resumption {
         lastArticle: old.lastArticle,
         lastParagraph: old.lastParagraph,
         lastItem: old.lastItem,
+        lastDivision: old.lastDivision,
         crossed: old.crossed,
       });
     }
@@ -185,6 +187,8 @@ function sameBinding(a: Binding | null, b: Binding | null): boolean {
       a.supplementaryGroup === b.supplementaryGroup &&
       a.problem === b.problem &&
       a.qualified === b.qualified &&
-      a.scope === b.scope)
+      a.scope === b.scope &&
+      a.division?.chapter === b.division?.chapter &&
+      a.division?.section === b.division?.section)
   );
 }

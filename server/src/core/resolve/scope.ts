@@ -42,6 +42,22 @@ const qualifierThis: ScopeRule = (document, here) => {
 /** `第4条及び第5条`: a later member of a list or range has the instrument of the one before it. */
 const listMember: ScopeRule = (_document, { previous }) => (previous ? scope(previous.scope, previous.instrument, previous.qualified) : null);
 
+/** `地方自治法（…）第二編第十一章`: the grammar reads each division on its own; the inner one is in the outer one's instrument. */
+const divisionOfDivision: ScopeRule = (_document, { outerDivision }) =>
+  outerDivision ? scope(outerDivision.scope, outerDivision.instrument, outerDivision.qualified) : null;
+
+/** `行政手続法（…以下「法」という。）…法第十三条`: in a statute, a short name it defines for another law, written before the citation. */
+const shortNameJustBefore: ScopeRule = (document, { citation, offset }) => {
+  if (!document.self || citation.qualifier || citation.seriesPrevious !== null) return null;
+  const text = document.facts.text;
+  for (const shortName of document.discourse.shortNames) {
+    const start = offset - shortName.length;
+    // Not the end of a longer word (手続法第…).
+    if (start >= 0 && text.startsWith(shortName, start) && !/[\u3005\u4e00-\u9fff\u30a0-\u30ff]/.test(text[start - 1] ?? '')) return scope('qualifier', document.discourse.name(shortName), true);
+  }
+  return null;
+};
+
 /** How far back a name may stand and still name the instrument of the citation right after it (`…法（…）（第一条`). */
 export const NAMED_JUST_BEFORE_REACH = 120;
 
@@ -140,7 +156,9 @@ const SCOPE_RULES: readonly ScopeRule[] = [
   qualifierName,
   qualifierSame,
   qualifierThis,
+  shortNameJustBefore,
   listMember,
+  divisionOfDivision,
   lawNamedJustBefore,
   amendmentQuote,
   anaphora,

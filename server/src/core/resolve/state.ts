@@ -4,7 +4,7 @@
 
 import { normalizeName, type Catalog } from '../catalog';
 import type { DocumentFacts } from '../document';
-import type { CitationSyntax, TreatyMention } from '../types';
+import type { CitationSyntax, CitedDivision, TreatyMention } from '../types';
 import type { ResolvedCitation } from './check';
 import { instrumentNamer, type InstrumentNamer } from './names';
 import type { Principal } from './scope';
@@ -45,6 +45,8 @@ export interface Binding {
   readonly qualified: boolean;
   /** The rule that chose the instrument (a list member's is its first member's), or null when none did. */
   readonly scope: ScopeName | null;
+  /** The chapter (and section) a division citation names, relative ones (前章, 本章, 同章) made absolute. */
+  readonly division: CitedDivision | null;
 }
 
 /**
@@ -60,6 +62,7 @@ export interface Checkpoint {
   readonly lastArticle: Binding | null;
   readonly lastParagraph: Binding | null;
   readonly lastItem: Binding | null;
+  readonly lastDivision: Binding | null;
   /** A list or range reaches back across it (a later member inherits from before it): no place to resume. */
   crossed: boolean;
 }
@@ -92,6 +95,9 @@ export class Discourse {
   lastArticle: Binding | null = null;
   lastParagraph: Binding | null = null;
   lastItem: Binding | null = null;
+  lastDivision: Binding | null = null;
+  /** The short names defined so far, as written. */
+  readonly shortNames: string[] = [];
   /** The instrument of the nearest qualified citation earlier in the sentence. */
   carryOver: { readonly sentence: number; readonly instrument: Instrument } | null = null;
 
@@ -109,7 +115,8 @@ export class Discourse {
     this.mentionCursor = from.mentionCursor;
     this.sentence = from.sentence;
     this.lastMention = from.mentionCursor > 0 ? this.scan.mentions[from.mentionCursor - 1]! : null;
-    ({ lastInstrument: this.lastInstrument, lastArticle: this.lastArticle, lastParagraph: this.lastParagraph, lastItem: this.lastItem } = from);
+    for (let index = 0; index < from.aliasCursor; index++) this.shortNames.push(aliases[index]!.alias);
+    ({ lastInstrument: this.lastInstrument, lastArticle: this.lastArticle, lastParagraph: this.lastParagraph, lastItem: this.lastItem, lastDivision: this.lastDivision } = from);
   }
 
   /** Moves to the sentence that holds `offset`; whether that is another sentence. */
@@ -122,8 +129,8 @@ export class Discourse {
 
   /** The state here, before the citation `index` is read. */
   checkpoint(index: number): Checkpoint {
-    const { sentence, mentionCursor, aliasCursor, lastInstrument, lastArticle, lastParagraph, lastItem } = this;
-    return { index, sentence, mentionCursor, aliasCursor, lastInstrument, lastArticle, lastParagraph, lastItem, crossed: false };
+    const { sentence, mentionCursor, aliasCursor, lastInstrument, lastArticle, lastParagraph, lastItem, lastDivision } = this;
+    return { index, sentence, mentionCursor, aliasCursor, lastInstrument, lastArticle, lastParagraph, lastItem, lastDivision, crossed: false };
   }
 
   /** Reads the aliases defined and the instruments named before `offset`. */
@@ -132,6 +139,7 @@ export class Discourse {
     while (this.aliasCursor < aliases.length && aliases[this.aliasCursor]!.span.end <= offset) {
       const alias = aliases[this.aliasCursor++]!;
       this.aliases.set(normalizeName(alias.alias), alias.fullName);
+      this.shortNames.push(alias.alias);
       this.name.forget();
     }
     while (this.mentionCursor < mentions.length && mentions[this.mentionCursor]!.span.end <= offset) {
@@ -145,6 +153,7 @@ export class Discourse {
     if (citation.article !== null && binding.article !== null) this.lastArticle = binding;
     if (citation.paragraph !== null && binding.paragraph !== null) this.lastParagraph = binding;
     if (citation.item !== null && binding.item !== null) this.lastItem = binding;
+    if (binding.division !== null) this.lastDivision = binding;
     if (binding.qualified && binding.instrument) this.carryOver = { sentence: this.sentence, instrument: binding.instrument };
     if (binding.instrument && citation.qualifier) this.lastInstrument = binding.instrument;
   }
