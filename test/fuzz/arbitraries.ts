@@ -10,6 +10,8 @@ export const CITATION_FRAGMENTS: readonly string[] = [
   '次条', '本条', '各号', '前各号', '第3号イ', 'ただし書', '後段', '附則第2条', '国連憲章第51条', '北大西洋条約第5条', '同条約第4条',
   '本協定第7条', '日米安保条約第五条第二項', '第六条の二', '第6条第1項第2号', '第１０条', '第十条第三項', '及び', '並びに', '又は',
   '若しくは', '、', '・', '～', '乃至', '第6\n\n項', '\n## 見出し第6', '\n\n項第3号',
+  '2項', '（参照1章4項3）', '第Ⅱ部第3章2節', '安保理決議第1244号第9項', '同決議第3項', '日ソ共同宣言', '第四号の次のイ又はロ', 'それぞれイ',
+  '第百四十九条（捜索調書）第一項', 'ＳＴＡＲＴⅡ条約', '地域づくりに関する法律',
   'Article 5', 'Article 5(1)', 'Articles 10 to 13', 'Article IV', 'Article 7 bis', 'Art. 3', 'paragraph 2 of Article 6',
   'Article 51 of the Charter', 'Article 5 of the North Atlantic Treaty', 'that Article', 'this Convention', 'sub-paragraph (a)',
   'Articles 1, 2 and 3', 'the Treaty', 'Annex I', 'Preamble',

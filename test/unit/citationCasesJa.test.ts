@@ -49,7 +49,10 @@ const CASES: Case[] = readCorpus('citation-cases.jsonl')
 const NOT_CITATIONS = new Set(['heading', 'this-law', 'inferior-order']);
 
 /** Cases the grammar deliberately does not meet, with the reason. */
-const KNOWN_GAPS: Readonly<Record<string, string>> = {};
+const KNOWN_GAPS: Readonly<Record<string, string>> = {
+  'ja-ana-029':
+    'a contract’s own clause, pasted without its article: in an analysis a 第N項 with no article before it in its sentence or the one before is the document’s own numbering, not a citation',
+};
 
 const LEVELS = ['article', 'paragraph', 'item'] as const;
 type Level = (typeof LEVELS)[number];

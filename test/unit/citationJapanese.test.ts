@@ -99,7 +99,7 @@ describe('text pasted from PDFs', () => {
   });
 
   it('reads connectors with spaces inside (及 び)', () => {
-    expect(spans('乙 は 第 1 項 及 び 第 2 項 に 定 める')).toEqual(['第 1 項', '第 2 項']);
+    expect(spans('乙 は 第 1 項 及 び 第 2 項 に 定 める', true)).toEqual(['第 1 項', '第 2 項']);
   });
 
   it('skips footnote digits after a citation', () => {
@@ -143,7 +143,7 @@ describe('anaphora and relative references', () => {
   });
 
   it('reads 前項, 前三項, 次項 and the item groups 各号, 前各号, 次の各号, 当該各号', () => {
-    expect(cite('前項、前三項、次項第三号、第七十条第一項各号、前各号、次の各号、当該各号')).toEqual([
+    expect(cite('前項、前三項、次項第三号、第七十条第一項各号、前各号、次の各号、当該各号', true)).toEqual([
       '#0 前項: paragraph=前',
       '#1 前三項: paragraph=前3 after=#0',
       '#2 次項第三号: paragraph=次 item=3 after=#1',
@@ -384,6 +384,154 @@ describe('things that look like citations but are not', () => {
     const found = [text, ...more].flatMap((sample) => spans(sample));
     // The pointer before the defined term (第二条第九項第一号) is the only citation in these.
     expect(found.filter((span) => span !== '第二条第九項第一号')).toEqual([]);
+  });
+});
+
+describe('a document’s own numbering (reports, white papers, books)', () => {
+  it('reads no paragraph in a chain of the document’s own parts', () => {
+    expect(spans('経緯は前述のとおりである（詳しくは2章3項1を参照）。')).toEqual([]);
+    expect(spans('4節1項2(3)で整理した論点に戻る。')).toEqual([]);
+    expect(spans('第Ⅲ部第2章1節では運用面を扱い、本章2項で課題をまとめる。')).toEqual([]);
+    expect(spans('第Ⅱ部第3章第2節で述べたように')).toEqual([]);
+  });
+
+  it('drops the members of a list whose head is the document’s own numbering', () => {
+    expect(spans('この点は5節2項及び3項で扱った。')).toEqual([]);
+  });
+
+  it('reads a paragraph in a chain of parts even after an article (第5条, then 1章4項)', () => {
+    expect(spans('北大西洋条約第5条を参照（背景は1章4項で述べた）。')).toEqual(['北大西洋条約第5条']);
+  });
+
+  it('reads a bare paragraph under an article cited in its sentence or the one before', () => {
+    expect(spans('日米安保条約第6条は基地の使用を定めている。その2項は地位協定に委ねる。')).toEqual(['日米安保条約第6条', '2項']);
+    expect(spans('第4条及び3項を見る。')).toEqual(['第4条', '3項']);
+  });
+
+  it('reads no bare paragraph, 前項 or 同項 with no article in its sentence or the one before', () => {
+    expect(spans('同盟の意義は3項で整理した。')).toEqual([]);
+    expect(spans('前項で見たように、同項の議論は今も続いている。')).toEqual([]);
+    expect(spans('第5条は集団防衛を定める。加盟国はこれを重視してきた。第3項の議論は別に扱う。')).toEqual(['第5条']);
+  });
+
+  it('starts afresh after a blank line that follows a sentence end, as the re-reading of a paragraph does', () => {
+    expect(spans('第5条は集団防衛を定める。\n\n2項の議論は別に扱う。')).toEqual(['第5条']);
+    expect(spans('第5条は集団防衛を定め、\n\n2項は協議を定める。')).toEqual(['第5条', '2項']);
+  });
+
+  it('reads the paragraphs of a resolution or declaration named in the sentence before', () => {
+    expect(spans('安保理決議第1244号は国際部隊の駐留を認めた。第9項はその任務を列挙する。')).toEqual(['第9項']);
+  });
+
+  it('still reads 前項 and 同項 in a treaty or statute', () => {
+    expect(spans('２　前項の規定は、同項の届出について準用する。', true)).toEqual(['前項', '同項']);
+  });
+});
+
+describe('instrument names', () => {
+  it('keeps full-width letters, digits and Roman numerals in names', () => {
+    expect(cite('ＳＴＡＲＴⅡ条約第2条、新ＳＴＡＲＴ条約第5条、ＩＮＦ全廃条約第1条及びＣＦＥ条約第４条')).toEqual([
+      '#0 ＳＴＡＲＴⅡ条約第2条: article=2 name=ＳＴＡＲＴⅡ条約',
+      '#1 新ＳＴＡＲＴ条約第5条: article=5 name=新ＳＴＡＲＴ条約',
+      '#2 ＩＮＦ全廃条約第1条: article=1 name=ＩＮＦ全廃条約',
+      '#3 ＣＦＥ条約第４条: article=4 name=ＣＦＥ条約',
+    ]);
+  });
+
+  it('keeps middle dots, full- and half-width, in names', () => {
+    expect(cite('ロシア・ベラルーシ安全保障条約第2条とロシア･ベラルーシ連合条約第3条')).toEqual([
+      '#0 ロシア・ベラルーシ安全保障条約第2条: article=2 name=ロシア・ベラルーシ安全保障条約',
+      '#1 ロシア･ベラルーシ連合条約第3条: article=3 name=ロシア･ベラルーシ連合条約',
+    ]);
+  });
+
+  it('does not take a generic word alone for a name (取極, 集団取極, 協定, 条約, 同盟, 機構)', () => {
+    expect(cite('集団取極第3条、取極の第2条、協定第4条、条約第1条、同盟の第5条、機構の第6条')).toEqual([
+      '#0 第3条: article=3',
+      '#1 第2条: article=2',
+      '#2 第4条: article=4',
+      '#3 第1条: article=1',
+      '#4 第5条: article=5',
+      '#5 第6条: article=6',
+    ]);
+  });
+
+  it('reads kana inside a law’s name before に関する (地域づくり), so that its article is that law’s', () => {
+    const text = '工事を行う者は、津波防災地域づくりに関する法律第二十三条第一項の許可を受けなければならない。';
+    expect(cite(text, true)).toEqual(['#0 第二十三条第一項: article=23 paragraph=1 name=津波防災地域づくりに関する法律']);
+  });
+
+  it('does not read a verb of prose into a name', () => {
+    expect(scanJapanese('これに基づく政令と、国会に対する報告及び規定による決議', { treatyDocument: true }).mentions).toEqual([]);
+  });
+
+  it('reads a long name broken over PDF lines, inside a particle too', () => {
+    expect(cite('日本国と大洋州連邦との間の漁業協\n力に関\nする協定第3条')).toEqual(['#0 第3条: article=3 name=日本国と大洋州連邦との間の漁業協力に関する協定']);
+  });
+});
+
+describe('resolutions, declarations, statements and reports', () => {
+  it('names a resolution with its number, in a citation and in passing', () => {
+    const text = '国連安保理決議第1325号は女性の参画を求めた。安保理決議第1244号第9項も参照。';
+    const scan = scanJapanese(text, { treatyDocument: false });
+    expect(scan.mentions.map((mention) => [mention.name, mention.genre])).toEqual([
+      ['国連安保理決議第1325号', 'resolution'],
+      ['安保理決議第1244号', 'resolution'],
+    ]);
+    expect(cite(text)).toEqual(['#0 安保理決議第1244号第9項: paragraph=9 name=安保理決議第1244号']);
+  });
+
+  it('reads 同決議, 同宣言, 同声明, 同共同声明 and 同報告 as the last instrument of that sort', () => {
+    const text = '同決議第3項、同宣言第2項、同声明第4項、同共同声明第1項及び同報告第12項';
+    expect(cite(text)).toEqual([
+      '#0 同決議第3項: paragraph=3 same=同決議',
+      '#1 同宣言第2項: paragraph=2 same=同宣言',
+      '#2 同声明第4項: paragraph=4 same=同声明',
+      '#3 同共同声明第1項: paragraph=1 same=同共同声明',
+      '#4 同報告第12項: paragraph=12 same=同報告',
+    ]);
+    expect(scanJapanese(text, { treatyDocument: false }).citations.map((citation) => citation.qualifier?.kind === 'same' && citation.qualifier.genre)).toEqual([
+      'resolution', 'declaration', 'statement', 'statement', 'report',
+    ]);
+  });
+
+  it('gives declarations, statements and reports their sort, and treaties none', () => {
+    const text = '日ソ共同宣言、日米首脳共同声明、ブラヒミ報告及び北大西洋条約を比べる。';
+    expect(scanJapanese(text, { treatyDocument: false }).mentions.map((mention) => [mention.name, mention.genre])).toEqual([
+      ['日ソ共同宣言', 'declaration'],
+      ['日米首脳共同声明', 'statement'],
+      ['ブラヒミ報告', 'report'],
+      ['北大西洋条約', undefined],
+    ]);
+  });
+
+  it('takes no generic word for a resolution or statement (共同声明, 決議 alone)', () => {
+    expect(scanJapanese('両国は共同声明を発表し、決議を採択した。', { treatyDocument: false }).mentions).toEqual([]);
+  });
+});
+
+describe('sub-items and captions in statutes', () => {
+  it('reads the letters after 第四号の次の as sub-items of that item', () => {
+    expect(cite('同法第十条第一項第四号の次のイ又はロに掲げる者', true)).toEqual([
+      '#0 同法第十条第一項第四号: article=10 paragraph=1 item=4 same=同法',
+      '#1 イ: subitem=イ after=#0',
+      '#2 ロ: subitem=ロ after=#1',
+    ]);
+  });
+
+  it('reads それぞれイ又はロ as sub-items of the item cited earlier in the sentence', () => {
+    expect(cite('第三条第二号に掲げる者の区分に応じ、それぞれイからハまでに定める額', true)).toEqual([
+      '#0 第三条第二号: article=3 item=2',
+      '#1 イ: subitem=イ after=#0 from',
+      '#2 ハ: subitem=ハ after=#1 to',
+    ]);
+    expect(spans('第三条第二号に掲げる者とする。それぞれイ又はロに定める額', true)).toEqual(['第三条第二号']);
+    expect(spans('第三条第二号の区分に応じ、それぞれロシア', true)).toEqual(['第三条第二号']);
+  });
+
+  it('keeps the article before a caption written between it and its paragraph', () => {
+    expect(cite('第五十二条（検査記録）第二項の規定により', true)).toEqual(['#0 第五十二条（検査記録）第二項: article=52 paragraph=2']);
+    expect(spans('第7条（協議）に従い', true)).toEqual(['第7条']);
   });
 });
 

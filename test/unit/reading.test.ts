@@ -48,6 +48,12 @@ const FRAGMENTS = [
   '第',
   '条',
   '5',
+  // A paragraph is cited only under an article in its sentence or the one before (the report's own numbering).
+  '2項',
+  '前項',
+  '1章',
+  '安保理決議第1244号は',
+  'それぞれイ又はロ',
 ];
 
 describe('re-reading a document after an edit', () => {

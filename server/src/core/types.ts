@@ -130,8 +130,11 @@ export type LevelRef =
 export type Qualifier =
   /** A name written before (`国連憲章第51条`) or after (`Article 5 of the North Atlantic Treaty`). */
   | { readonly kind: 'name'; readonly name: string; readonly span: Span }
-  /** 同条約 / 同法 / 同協定 / 同議定書 / 同決議 / 同宣言 / that Declaration. */
-  | { readonly kind: 'same'; readonly word: string; readonly span: Span }
+  /**
+   * 同条約 / 同法 / 同協定 / 同議定書 / 同決議 / 同宣言 / 同声明 / that Declaration. `genre`, when the word tells it, is the sort of
+   * instrument it refers back to (同決議: the last resolution named, never a treaty); absent for a bare 同.
+   */
+  | { readonly kind: 'same'; readonly word: string; readonly span: Span; readonly genre?: InstrumentGenre }
   /** 本条約 / この法律 / this Treaty / the present Charter. */
   | { readonly kind: 'this'; readonly span: Span };
 
@@ -175,12 +178,21 @@ export interface CitationSyntax {
   readonly rangeRole: 'from' | 'to' | null;
 }
 
+/**
+ * What sort of instrument a name is, by the word that ends it: a treaty or law (条約, 協定, 法, 議定書…), or one of the
+ * texts cited by their paragraphs: a resolution (…決議, 安保理決議第1244号), a declaration (…宣言), a statement
+ * (…声明, …共同声明) or a report (…報告, …報告書).
+ */
+export type InstrumentGenre = 'treaty' | 'resolution' | 'declaration' | 'statement' | 'report';
+
 /** A treaty or law named in prose (a citation's qualifier, a sentence topic, a mention in passing). */
 export interface TreatyMention {
   readonly name: string;
   readonly span: Span;
   /** The sentence is about it: `…条約は、`, `…法では、`, `Under the … Treaty,`. */
   readonly topic: boolean;
+  /** Set by the Japanese grammar for a resolution, declaration, statement or report; absent for a treaty or law. */
+  readonly genre?: InstrumentGenre;
 }
 
 /** `「正式名称」（以下「略称」という。）`: binds alias to the instrument named fullName from `span.end` on. */

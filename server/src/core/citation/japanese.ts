@@ -3,12 +3,13 @@
 // jumps between trigger characters; every step is bounded, so it is linear in the text.
 
 import type { AliasDefinition, CitationSyntax, LanguageScan, Qualifier, ScanOptions, TreatyMention } from '../types';
-import { IROHA, isArabicDigit, isKanji, isKatakana, isNameChar, matchAny, matchWord, matchWordBack, skipGap, skipGapBack } from './ja/chars';
+import { holdsBlankLine, IROHA, isArabicDigit, isKanji, isKatakana, isNameChar, matchAny, matchWord, matchWordBack, skipGap, skipGapBack } from './ja/chars';
 import {
-  compact, endsWithSuffix, INSTRUMENT_SUFFIXES, isGenericName, isNamingParenthesis, isTopicMarkerAt, nameBefore, quotationClosing,
+  compact, endsWithSuffix, genreOf, INSTRUMENT_SUFFIXES, isGenericName, isNamingParenthesis, isTopicMarkerAt, nameBefore, quotationClosing,
   quotationOpening, quotedName, skipFootnote, skipFootnoteBack, suffixEndingAt,
 } from './ja/names';
 import { circledNumber, isKanjiNumeral, readNumber } from './ja/numbers';
+import { continuesDivisionChain, SentenceScopes } from './ja/ownNumbering';
 import { ARTICLE, ITEM, letterInParentheses, newDraft, PARAGRAPH, PointerReader, RANGE_DASHES, startsWord, SUBITEM, type Draft } from './ja/pointer';
 
 /** Finds the Japanese citations, instrument mentions and alias definitions in `text`. Never throws. */
@@ -18,7 +19,7 @@ export function scanJapanese(text: string, options: ScanOptions): LanguageScan {
 
 /** Characters at which something may start; everything else is skipped at one comparison each. */
 const TRIGGERS = new Uint8Array(0x10000);
-for (const character of '第同前次本こ当各附別パ「『以(（') TRIGGERS[character.charCodeAt(0)] = 1;
+for (const character of '第同前次本こ当各附別パ「『以(（そ') TRIGGERS[character.charCodeAt(0)] = 1;
 for (const suffix of INSTRUMENT_SUFFIXES) TRIGGERS[suffix.charCodeAt(suffix.length - 1)] = 2;
 for (let code = 0x30; code <= 0x39; code++) TRIGGERS[code] = 1;
 for (let code = 0xff10; code <= 0xff19; code++) TRIGGERS[code] = 1;
@@ -45,13 +46,18 @@ const CONNECTOR_STARTS = codes(`、，,及並又若おなまもとや・か乃${
 /** Pointers that may carry a qualifier written before them (relative ones such as 同条 never do). */
 const QUALIFIABLE_STARTS = '第附前別パ';
 
-const SAME_WORDS: readonly string[] = ['同附属書', '同議定書', '同協定', '同条約', '同憲章', '同規約', '同協約', '同宣言', '同決議', '同法律', '同政令', '同省令', '同規則', '同法'];
+const SAME_WORDS: readonly string[] = [
+  '同共同声明', '同共同宣言', '同附属書', '同議定書', '同報告書', '同協定', '同条約', '同憲章', '同規約', '同協約', '同宣言', '同決議', '同声明', '同報告', '同法律', '同政令',
+  '同省令', '同規則', '同法',
+];
 const THIS_WORDS: readonly string[] = [
   '本議定書', '本協定', '本条約', '本憲章', '本規約', '本宣言', '本法', 'この議定書', 'この協定', 'この条約', 'この憲章', 'この規約', 'この宣言', 'この法律', 'この法',
 ];
 /** Words ending in 同 (共同宣言 is a name, not 共 + 同宣言); after any other kanji 同 starts a word (離職の際同法). */
 const SAME_COMPOUNDS = new Set(['共同', '合同', '協同', '混同', '賛同', '異同', '一同', '帯同', '雷同', '同同', '不同', '大同', '会同']);
 const LIST_CONNECTORS: readonly string[] = ['並びに', 'ならびに', '若しくは', 'もしくは', '及び', 'および', '又は', 'または', '及', 'と', 'や'];
+/** How far after an item citation `それぞれイ又はロ` may stand (within the sentence). */
+const MAX_RESPECTIVE_REACH = 200;
 /** Parentheses are skipped (or searched for exclusions) only this deep and this long. */
 const MAX_PAREN_DEPTH = 3;
 const MAX_PAREN_LENGTH = 240;
@@ -80,6 +86,8 @@ class JapaneseScanner {
   /** Citation ends, and name ends (2): a name read back stops at either. */
   private readonly isBoundary = (offset: number): boolean => this.citationEnds[offset] !== 0;
   private pairs: Int32Array | null = null;
+  /** The last item cited (`それぞれイ又はロ` refers to its sub-items). */
+  private lastItem: Draft | null = null;
 
   constructor(
     private readonly text: string,
@@ -91,7 +99,8 @@ class JapaneseScanner {
 
   scan(): LanguageScan {
     this.scanRange(0, this.text.length, 0);
-    return { citations: this.citations(), mentions: [...this.mentions.values()].sort((a, b) => a.span.start - b.span.start), aliases: this.aliases };
+    const mentions = [...this.mentions.values()].sort((a, b) => a.span.start - b.span.start);
+    return { citations: this.citations(mentions), mentions, aliases: this.aliases };
   }
 
   private scanRange(from: number, to: number, depth: number): void {
@@ -147,6 +156,8 @@ class JapaneseScanner {
       case 0x28: // (
       case 0xff08: // （
         return this.bareItem(position);
+      case 0x305d: // そ(れぞれ)
+        return this.respectiveSubitems(position);
     }
     if (TRIGGERS[code] === 2) this.plainMention(next);
     return next;
@@ -188,6 +199,10 @@ class JapaneseScanner {
       if (found.attachStart !== null) first.start = found.attachStart;
     }
     if (this.treatyDocument && this.isLabel(position, series)) return series.end;
+    // 1章4項3, 5節2項1(2), 第Ⅱ部第3章第2節: a paragraph or chapter in a chain of divisions is the analysis's own numbering.
+    if (!this.treatyDocument && !found && first.article === null && (first.paragraph !== null || first.structure !== null) && continuesDivisionChain(text, position)) {
+      return series.end;
+    }
     // 「次の各号」とは: a relative pointer quoted on its own is the phrase, not a reference.
     if (!'第附'.includes(text[position]!) && !isArabicDigit(text.charCodeAt(position)) && text[position - 1] === '「' && text[series.end] === '」') return series.end;
     let members = series.members;
@@ -242,9 +257,72 @@ class JapaneseScanner {
         if (made >= 0) end = made;
       }
     }
+    // 第四号の次のイ又はロ: sub-items of the item just cited.
+    const next = anchor.item !== null && anchor.subitem === null ? matchWord(text, skipGap(text, end), 'の次の') : -1;
+    const letters = next >= 0 ? this.subitemLetters(skipGap(text, next), anchor) : null;
+    if (letters) {
+      members.push(...letters.members);
+      end = letters.end;
+    }
     const circled = this.circledParagraph(end, anchor);
     if (circled) members.push(circled);
     return { members, end };
+  }
+
+  /** `第四号の次のイ又はロ`, `それぞれイ又はロ`: sub-item letters of the item `anchor` cites, each after the one before. */
+  private subitemLetters(position: number, anchor: Draft): Series | null {
+    const text = this.text;
+    const first = this.subitemLetter(position);
+    if (first === null) return null;
+    first.prev = anchor;
+    const members = [first];
+    let end = first.end;
+    for (;;) {
+      const connector = this.connector(end);
+      const next = connector === null ? null : this.subitemLetter(skipGap(text, connector.end));
+      if (next === null) break;
+      const previous = members[members.length - 1]!;
+      next.prev = previous;
+      if (connector!.range) {
+        previous.rangeRole ??= 'from';
+        next.rangeRole = 'to';
+      }
+      members.push(next);
+      end = next.end;
+      if (connector!.range === 'kara') {
+        const made = matchWord(text, skipGap(text, end), 'まで');
+        if (made >= 0) end = made;
+      }
+    }
+    return { members, end };
+  }
+
+  /** A lone イロハ letter at `position` (not the start of a word: ロシア, ロ朝), as a sub-item draft. */
+  private subitemLetter(position: number): Draft | null {
+    const text = this.text;
+    const letter = text[position] ?? '\0';
+    const after = text.charCodeAt(position + 1);
+    if (!IROHA.includes(letter) || isKatakana(after) || (isKanji(after) && !CONNECTOR_KANJI.has(after))) return null;
+    const draft = newDraft(position);
+    draft.end = position + 1;
+    draft.subitem = letter;
+    draft.level = SUBITEM;
+    return draft;
+  }
+
+  /** `…第二号に掲げる者の区分に応じ、それぞれイ又はロ`: the letters are sub-items of the item cited earlier in the sentence. */
+  private respectiveSubitems(position: number): number {
+    const text = this.text;
+    const end = matchWord(text, position, 'それぞれ');
+    const anchor = this.lastItem;
+    if (end < 0 || anchor === null || anchor.end > position || position - anchor.end > MAX_RESPECTIVE_REACH) return position + 1;
+    // Within the sentence, and never back across a blank line (a re-reading starts after one).
+    if (text.slice(anchor.end, position).includes('。') || holdsBlankLine(text, anchor.end, position)) return end;
+    if (anchor.item?.kind !== 'number' && anchor.item?.kind !== 'same') return end;
+    const letters = this.subitemLetters(skipGap(text, end), anchor);
+    if (letters === null) return end;
+    this.commit(letters.members);
+    return letters.end;
   }
 
   /** A connector at `from` (after a gap): a list word, 、 or ・, or a range (から, ～, 乃至). */
@@ -271,14 +349,8 @@ class JapaneseScanner {
 
   /** `第二号イからハまで`: a lone イロハ letter after a sub-item is the next sub-item of the same item. */
   private subitemAfter(position: number, anchor: Draft): { members: Draft[]; end: number } | null {
-    const text = this.text;
-    const letter = text[position] ?? '\0';
-    if (anchor.subitem === null || !IROHA.includes(letter) || isKatakana(text.charCodeAt(position + 1))) return null;
-    const draft = newDraft(position);
-    draft.end = position + 1;
-    draft.subitem = letter;
-    draft.level = SUBITEM;
-    return { members: [draft], end: position + 1 };
+    const draft = anchor.subitem === null ? null : this.subitemLetter(position);
+    return draft === null ? null : { members: [draft], end: draft.end };
   }
 
   private continuesAfter(position: number): boolean {
@@ -402,7 +474,9 @@ class JapaneseScanner {
     }
     for (const word of SAME_WORDS) {
       const start = matchWordBack(text, end, word);
-      if (start >= 0 && startsSame(text, start)) return { qualifier: { kind: 'same', word, span: { start, end } }, attachStart: attach(start), mention: null };
+      if (start < 0 || !startsSame(text, start)) continue;
+      const genre = genreOf(word);
+      return { qualifier: { kind: 'same', word, span: { start, end }, ...(genre === 'treaty' ? {} : { genre }) }, attachStart: attach(start), mention: null };
     }
     for (const word of THIS_WORDS) {
       const start = matchWordBack(text, end, word);
@@ -467,17 +541,33 @@ class JapaneseScanner {
   // -------------------------------------------------------------------------------------------
 
   /** An unquoted name ending at `end` (`ロシア・ベラルーシ安全保障条約は、`); names followed by a citation are qualifiers. */
-  private plainMention(end: number): void {
+  private plainMention(suffixEnd: number): void {
     const text = this.text;
-    const suffixStart = suffixEndingAt(text, end);
+    const suffixStart = suffixEndingAt(text, suffixEnd);
     if (suffixStart < 0) return;
+    // 安保理決議第1244号は: a resolution is named with its number.
+    const end = compact(text, suffixStart, suffixEnd) === '決議' ? this.serialNumberEnd(suffixEnd) : suffixEnd;
     const after = skipGap(text, end);
     const next = text[after] ?? '';
-    if (isNameChar(text.charCodeAt(after)) || next === '」' || next === '』') return;
-    const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary);
+    // ブラヒミ報告及び…, 日米安保条約上の: a connector or 上 after the suffix ends the name; another kanji goes on with it.
+    const connector = matchAny(text, after, LIST_CONNECTORS) !== null;
+    if ((isNameChar(text.charCodeAt(after)) && !connector && next !== '上') || next === '」' || next === '』') return;
+    const name = nameBefore(text, suffixStart, suffixEnd, this.isCitationEnd, this.isBoundary);
     const value = compact(text, name.start, end);
     if (value.length === 0 || isGenericName(value, false)) return;
-    this.addMention(value, name.start, end, this.isTopicAfter(end));
+    // Before a connector the name may be the first of a longer title (防衛庁設置法及び…の一部を改正する法律): no boundary there.
+    this.addMention(value, name.start, end, this.isTopicAfter(end), !connector);
+  }
+
+  /** After `第1244号` (or `1244号`) starting at `from`, or `from` itself if none is there. */
+  private serialNumberEnd(from: number): number {
+    const text = this.text;
+    let position = skipGap(text, from);
+    if (text[position] === '第') position = skipGap(text, position + 1);
+    const number = readNumber(text, position);
+    if (number === null || number.value === null) return from;
+    const unit = skipGap(text, number.end);
+    return text[unit] === '号' ? unit + 1 : from;
   }
 
   private quotedMention(open: number): void {
@@ -498,11 +588,12 @@ class JapaneseScanner {
     return isTopicMarkerAt(text, position);
   }
 
-  private addMention(name: string, start: number, end: number, topic: boolean): void {
-    if (this.citationEnds[end] === 0) this.citationEnds[end] = 2;
+  private addMention(name: string, start: number, end: number, topic: boolean, boundary = true): void {
+    if (boundary && this.citationEnds[end] === 0) this.citationEnds[end] = 2;
     const existing = this.mentions.get(start);
     if (existing && existing.span.end >= end && (existing.topic || !topic)) return;
-    this.mentions.set(start, { name, span: { start, end }, topic: topic || (existing?.topic ?? false) });
+    const genre = genreOf(name);
+    this.mentions.set(start, { name, span: { start, end }, topic: topic || (existing?.topic ?? false), ...(genre === 'treaty' ? {} : { genre }) });
   }
 
   /** `正式名称（以下「略称」という。）`, `「正式名称」3（以下、「略称」）`, `…法律（平成十五年法律第七十九号。以下「略称」という。）`. */
@@ -609,20 +700,49 @@ class JapaneseScanner {
         rangeRole: member.rangeRole,
       });
       this.citationEnds[member.end] = 1;
+      if (member.item !== null) this.lastItem = member;
     }
   }
 
-  /** The output in offset order, duplicates (a span found twice) dropped, `seriesPrevious` renumbered. */
-  private citations(): CitationSyntax[] {
+  /**
+   * Output indexes (1) of the paragraphs and items an analysis cites with no article before them in their sentence or the
+   * one before (see {@link isUnanchored}), and of the list members after them. `order` is the output in offset order.
+   */
+  private withoutArticle(order: readonly number[], mentions: readonly TreatyMention[]): Uint8Array | null {
+    const output = this.output;
+    if (!output.some(isUnanchored)) return null;
+    const dropped = new Uint8Array(output.length);
+    const scopes = new SentenceScopes(this.text);
+    let lastAnchor = -1;
+    let mention = 0;
+    for (const index of order) {
+      const citation = output[index]!;
+      const start = citation.span.start;
+      if (citation.seriesPrevious !== null) dropped[index] = dropped[citation.seriesPrevious]!;
+      else if (isUnanchored(citation)) {
+        for (; mention < mentions.length && mentions[mention]!.span.end <= start; mention++) {
+          if (mentions[mention]!.genre !== undefined) lastAnchor = Math.max(lastAnchor, mentions[mention]!.span.start);
+        }
+        if (lastAnchor < scopes.previousSentenceStart(start)) dropped[index] = 1;
+      }
+      if (citation.article !== null && !dropped[index]) lastAnchor = Math.max(lastAnchor, start);
+    }
+    return dropped;
+  }
+
+  /** The output in offset order, duplicates (a span found twice) and the document's own numbering dropped, `seriesPrevious` renumbered. */
+  private citations(mentions: readonly TreatyMention[]): CitationSyntax[] {
     const output = this.output;
     const order = output.map((_, index) => index);
     // Mostly in order already; exclusions and parenthesised lists can come before the series they are in.
     if (output.some((citation, index) => index > 0 && compareSpans(output[index - 1]!, citation) > 0)) {
       order.sort((a, b) => compareSpans(output[a]!, output[b]!) || a - b);
     }
+    const dropped = this.treatyDocument ? null : this.withoutArticle(order, mentions);
     const newIndex = new Int32Array(output.length);
     const result: MutableCitation[] = [];
     for (const index of order) {
+      if (dropped?.[index]) continue;
       const citation = output[index]!;
       const last = result[result.length - 1];
       if (last && last.span.start === citation.span.start && last.span.end === citation.span.end) {
@@ -638,6 +758,19 @@ class JapaneseScanner {
 }
 
 type MutableCitation = { -readonly [K in keyof CitationSyntax]: CitationSyntax[K] };
+
+/**
+ * A paragraph or item cited on its own (`3項`, `同項`, `前項`, `各号`), with no qualifier: in an analysis it is a citation
+ * only under an article cited in its sentence or the one before (or a resolution, declaration… named there, whose
+ * provisions are paragraphs); otherwise it is the document's own numbering (`参照4項`) or a report's `前項`.
+ * A lettered item referred to by a verb of reference (`(a)の規定に従い`) is no numbering of a report: it stays.
+ */
+function isUnanchored(citation: CitationSyntax): boolean {
+  return (
+    citation.seriesPrevious === null && citation.article === null && (citation.paragraph !== null || citation.item !== null) && citation.qualifier === null &&
+    !citation.supplementary && citation.kind !== 'paragraph-katakana' && citation.kind !== 'bare-item'
+  );
+}
 
 /** Whether the 同 at `position` is the anaphoric prefix (同条, 同法) rather than the end of a word (共同). */
 function startsSame(text: string, position: number): boolean {

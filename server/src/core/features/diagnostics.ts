@@ -37,7 +37,7 @@ export function checkDocument(index: WorkspaceIndex, uri: string): Diagnostic[] 
       if (group?.[0] === citation) push(unknownTreatyNote(uri, group, messages, index));
       continue;
     }
-    const message = citationMessage(citation, messages, index);
+    const message = citationMessage(citation, messages, index, facts.text);
     if (!message) continue;
     const target = index.articleOf(citation);
     const related = citation.target
@@ -99,11 +99,16 @@ function unknownTreatyNote(uri: string, group: readonly ResolvedCitation[], mess
   };
 }
 
-/** The message for a citation that does not resolve, or null when it does. */
-export function citationMessage(citation: ResolvedCitation, messages: Messages, index: WorkspaceIndex): string | null {
+/**
+ * The message for a citation that does not resolve, or null when it does. With the citing document's `text`, a paragraph
+ * or item whose article is unknown is quoted as written (`3項`), never given an invented article (`第?条`).
+ */
+export function citationMessage(citation: ResolvedCitation, messages: Messages, index: WorkspaceIndex, text?: string): string | null {
   // Most citations resolve: answer them before building any label.
   if (citation.status === 'resolved' || citation.status === 'external' || citation.status === 'unchecked') return null;
-  const label = provisionLabel(citation, messages);
+  const span = citation.syntax.span;
+  const written = text === undefined ? null : text.slice(span.start, span.end).replace(/\s+/g, '');
+  const label = citation.article === null && written !== null && (citation.syntax.paragraph || citation.syntax.item) ? written : provisionLabel(citation, messages);
   const entry = citation.treatyId ? index.treatyEntry(citation.treatyId) : undefined;
   const treaty = entry ? (entry.treaty.short ?? entry.treaty.title) : (citation.treatyName ?? '');
   switch (citation.status) {
@@ -118,7 +123,7 @@ export function citationMessage(citation: ResolvedCitation, messages: Messages, 
     case 'unknown-treaty':
       return messages.unknownTreaty(treaty);
     case 'no-antecedent':
-      return messages.noAntecedent(citationText(citation));
+      return messages.noAntecedent(citationText(citation, written));
     case 'ambiguous-treaty': {
       const namesakes = namesakesOf(index, citation);
       return namesakes ? messages.namesakeTreaty(citation.treatyName!, namesakes) : messages.ambiguousTreaty(label);
@@ -146,8 +151,10 @@ export function describeArticles(treaty: Treaty, messages: Messages): string {
   return messages.articleRange(main[0]!.number, main[main.length - 1]!.number);
 }
 
-function citationText(citation: ResolvedCitation): string {
-  return citation.syntax.qualifier?.kind === 'same' ? citation.syntax.qualifier.word : describeRelative(citation);
+function citationText(citation: ResolvedCitation, written: string | null): string {
+  if (citation.syntax.qualifier?.kind === 'same') return citation.syntax.qualifier.word;
+  const ref = citation.syntax.article ?? citation.syntax.paragraph ?? citation.syntax.item;
+  return ref?.kind === 'number' && written !== null ? written : describeRelative(citation);
 }
 
 function describeRelative(citation: ResolvedCitation): string {
@@ -155,6 +162,8 @@ function describeRelative(citation: ResolvedCitation): string {
   const unit = citation.syntax.article ? '条' : citation.syntax.paragraph ? '項' : '号';
   if (citation.syntax.language !== 'ja') return ref?.kind === 'same' ? 'that Article' : 'the preceding Article';
   switch (ref?.kind) {
+    case 'number':
+      return `${ref.value}${unit}`;
     case 'same':
       return `同${unit}`;
     case 'previous':

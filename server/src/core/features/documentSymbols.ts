@@ -67,14 +67,14 @@ function analysisNodes(index: WorkspaceIndex, facts: DocumentFacts, messages: Me
   });
   for (const citation of index.resolved(facts.uri)) {
     const span = citation.syntax.span;
-    nodes.push(node(text.slice(span.start, span.end), citationDetail(index, citation, messages), 'citation', span, span));
+    nodes.push(node(text.slice(span.start, span.end), citationDetail(index, citation, messages, text), 'citation', span, span));
   }
   return nodes;
 }
 
 /** Where a citation points: `海洋協力協定 第5条第1項（海洋汚染への対応）`, or what is wrong with it. */
-function citationDetail(index: WorkspaceIndex, citation: ResolvedCitation, messages: Messages): string | null {
-  const problem = citationMessage(citation, messages, index);
+function citationDetail(index: WorkspaceIndex, citation: ResolvedCitation, messages: Messages, text: string): string | null {
+  const problem = citationMessage(citation, messages, index, text);
   if (problem) return `⚠ ${problem}`;
   const target = index.articleOf(citation);
   if (!target) return citation.treatyName;

@@ -35,7 +35,7 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, ed
     // An instrument not in the workspace has one note, on its first citation: the others say it in their hover.
     const noted = code !== 'unknown-treaty' || carriesUnknownTreatyNote(index, uri, citation);
     const diagnosed = editorShowsDiagnostics && noted && effectiveSeverity(index.config, code) !== null && !isSuppressed(facts, code, span);
-    const message = citationMessage(citation, messages, index);
+    const message = citationMessage(citation, messages, index, facts.text);
     const problem = message && !diagnosed ? `⚠ ${escapeMarkdown(message)}` : null;
     const scope = citation.treatyName ? citation.scope : null;
     const target = index.articleOf(citation);

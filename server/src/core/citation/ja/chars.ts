@@ -78,9 +78,14 @@ export function isKanji(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3005 || code === 0x3006 || (code >= 0xf900 && code <= 0xfaff);
 }
 
-/** Katakana, the long vowel mark and the middle dot (which joins names: ロシア・ベラルーシ). */
+/** Katakana, the long vowel mark and the middle dot (which joins names: ロシア・ベラルーシ), full- and half-width. */
 export function isKatakana(code: number): boolean {
-  return (code >= 0x30a1 && code <= 0x30fc) || (code >= 0xff66 && code <= 0xff9f);
+  return (code >= 0x30a1 && code <= 0x30fc) || (code >= 0xff65 && code <= 0xff9f);
+}
+
+/** Roman numeral characters (Ⅱ, ⅳ): names use them (ＳＴＡＲＴⅡ条約, 第Ⅱ部). */
+export function isRomanNumeral(code: number): boolean {
+  return code >= 0x2160 && code <= 0x217f;
 }
 
 export function isHiragana(code: number): boolean {
@@ -95,9 +100,9 @@ export function isLatinLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
 }
 
-/** Characters an instrument's name is made of (particles aside). */
+/** Characters an instrument's name is made of (particles aside): ＩＮＦ全廃条約, ＳＴＡＲＴⅡ条約, 日ソ共同宣言. */
 export function isNameChar(code: number): boolean {
-  return isKanji(code) || isKatakana(code) || isArabicDigit(code) || isLatinLetter(code);
+  return isKanji(code) || isKatakana(code) || isArabicDigit(code) || isLatinLetter(code) || isRomanNumeral(code);
 }
 
 /** イロハ order: the letters of sub-items (号の細分). */

@@ -1,19 +1,33 @@
 // Instrument names in Japanese prose: the words that end one (条約, 協定, 法…), the name written before
 // such a word (read backwards over kanji, katakana and the particles of formal titles), and quoted names.
 
-import { isArabicDigit, isGap, isHiragana, isKanji, isNameChar, matchWord, matchWordBack, skipGap, skipGapBack } from './chars';
+import type { InstrumentGenre } from '../../types';
+import { isArabicDigit, isGap, isHiragana, isKanji, isKatakana, isNameChar, matchWord, matchWordBack, skipGap, skipGapBack } from './chars';
 
 /** Words that end an instrument's name, longest first. */
 export const INSTRUMENT_SUFFIXES: readonly string[] = [
-  '議定書', '協定書', '附属書', '取決め', '条約', '協定', '憲章', '憲法', '法律', '規約', '協約', '宣言', '決議', '覚書', '取極', '政令', '省令', '規則', '法',
+  '議定書', '協定書', '附属書', '報告書', '取決め', '条約', '協定', '憲章', '憲法', '法律', '規約', '協約', '宣言', '決議', '声明', '報告', '覚書', '取極', '政令', '省令', '規則', '法',
 ];
+
+/** The instruments cited by their paragraphs rather than articles, by the word that ends their names. */
+const GENRES: readonly (readonly [string, InstrumentGenre])[] = [
+  ['決議', 'resolution'], ['宣言', 'declaration'], ['声明', 'statement'], ['報告書', 'report'], ['報告', 'report'],
+];
+
+/** What sort of instrument `name` is (`安保理決議第1244号` a resolution, `日ソ共同宣言` a declaration); 同決議 and the like by their word. */
+export function genreOf(name: string): InstrumentGenre {
+  const bare = name.replace(/第?[0-9０-９〇一二三四五六七八九十百千]+号$/, '');
+  for (const [suffix, genre] of GENRES) if (bare.endsWith(suffix)) return genre;
+  return 'treaty';
+}
 
 /** A suffix alone names this instrument by convention (憲法9条, 議定書第2条); other suffixes alone are generic. */
 const BARE_NAMES = new Set(['憲法', '憲章', '議定書', '附属書']);
 
-/** Words that, put before a bare suffix, still do not name an instrument (当該条約, 国際法). */
+/** Words that, put before a bare suffix, still do not name an instrument (当該条約, 国際法, 集団取極, 共同声明). */
 const DETERMINERS: readonly string[] = [
-  '当該', '前記', '上記', '右記', '既存', '現行', '関係', '関連', '国際', '国内', '二国間', '多国間', '個別', '連邦', '同', '本', '各', '両', '新', '旧', '全', '他', '諸', '別',
+  '当該', '前記', '上記', '右記', '既存', '現行', '関係', '関連', '国際', '国内', '二国間', '多国間', '個別', '連邦', '集団', '共同', '中間', '最終', '年次',
+  '同', '本', '各', '両', '新', '旧', '全', '他', '諸', '別',
 ];
 
 /** Words ending in 法 that name a method or a body of law, not an instrument. */
@@ -136,6 +150,7 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
   let pendingFormal = false;
   let afterFormalParticle = false;
   let nearestParticleProse = false;
+  let afterTitleParticle = false;
   while (position > limit) {
     // A name right before a citation being read through (…条約第六条に基づく…) is part of the title too.
     if (position < suffixStart && isBoundary(position) && !afterFormalParticle && (isCitationEnd(position) || !isPointerStart(text.charCodeAt(position)))) break;
@@ -146,6 +161,7 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
       if (pendingFormal) formal = true;
       pendingFormal = false;
       afterFormalParticle = false;
+      afterTitleParticle = false;
       continue;
     }
     if (isGap(code)) {
@@ -159,7 +175,19 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
     }
     if (!isHiragana(code)) break;
     const particle = particleEndingAt(text, position);
-    if (!particle || ++particles > MAX_PARTICLES) break;
+    if (!particle) {
+      // 津波防災地域づくりに関する法律: kana inside a word before a particle only titles use (no verb of prose stands there).
+      const kana = afterTitleParticle ? wordKanaBefore(text, position) : -1;
+      if (kana < 0) break;
+      position = kana;
+      full = position;
+      formal = true;
+      pendingFormal = false;
+      afterFormalParticle = false;
+      afterTitleParticle = false;
+      continue;
+    }
+    if (++particles > MAX_PARTICLES) break;
     if (tail < 0) {
       tail = full;
       nearestParticleProse = particle.formal && !particle.title;
@@ -167,9 +195,14 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
     position = particle.start;
     pendingFormal = particle.formal;
     afterFormalParticle = particle.formal;
+    afterTitleParticle = particle.title;
   }
   // …の占用に対する道路法: a complete name right after a formal particle is that name, not a longer title.
-  if (tail >= 0 && nearestParticleProse && !isGenericName(compact(text, tail, end), false)) formal = false;
+  // 国会に対する報告, 規定による決議: a word of prose (報告, 決議…) after such a particle is no title either.
+  if (tail >= 0 && nearestParticleProse) {
+    const tailName = compact(text, tail, end);
+    if (!isGenericName(tailName, false) || genreOf(tailName) !== 'treaty') formal = false;
+  }
   // 同条中国税通則法: 中 after a citation is the amendment instruction's "in", not part of the name.
   let start = formal ? full : tail < 0 ? full : tail;
   if (text[start] === '中' && isCitationEnd(start)) start = skipGap(text, start + 1);
@@ -178,6 +211,17 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
   while (digits < suffixStart && isArabicDigit(text.charCodeAt(digits))) digits++;
   if (digits > start && isGap(text.charCodeAt(digits))) start = skipGap(text, digits);
   return { start, end, formal: formal && start === full };
+}
+
+/** Kana inside a word (づくり, 取り扱い) may be this long. */
+const MAX_WORD_KANA = 4;
+
+/** The start of the kana run ending at `end` when a kanji or katakana stands before it (a word's kana), else -1. */
+function wordKanaBefore(text: string, end: number): number {
+  let start = end;
+  while (start > end - MAX_WORD_KANA && isHiragana(text.charCodeAt(start - 1))) start--;
+  const before = text.charCodeAt(start - 1);
+  return start < end && (isKanji(before) || isKatakana(before)) ? start : -1;
 }
 
 function isPointerStart(code: number): boolean {

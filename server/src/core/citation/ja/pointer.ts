@@ -159,7 +159,7 @@ export class PointerReader {
         draft.level = SUBITEM;
         next = position + 1;
       } else if ((character === '(' || character === '（') && (draft.level === ARTICLE || draft.level === PARAGRAPH)) {
-        next = this.letterItem(position, draft);
+        next = this.letterItem(position, draft) ?? (draft.level === ARTICLE ? this.captionBeforeParagraph(position) : null);
       } else if (draft.level === ARTICLE && circledNumber(text.charCodeAt(position)) !== null) {
         draft.paragraph = { kind: 'number', value: String(circledNumber(text.charCodeAt(position))) };
         draft.level = PARAGRAPH;
@@ -487,6 +487,21 @@ export class PointerReader {
     return letter.end;
   }
 
+  /**
+   * `第百四十九条（捜索調書）第一項`: an article's caption quoted between it and its paragraph; the end of the caption,
+   * or null when the parenthesis is something else or no paragraph follows.
+   */
+  private captionBeforeParagraph(open: number): number | null {
+    const text = this.text;
+    let close = open + 1;
+    while (close - open <= MAX_CAPTION && isCaptionChar(text.charCodeAt(close))) close++;
+    if (close === open + 1 || (text[close] !== '）' && text[close] !== ')')) return null;
+    let number = skipGap(text, close + 1);
+    if (text[number] === '第') number = skipGap(text, number + 1);
+    const token = readNumber(text, number);
+    return token !== null && text[skipGap(text, token.end)] === '項' ? close + 1 : null;
+  }
+
   /** 前段, 後段, ただし書, 本文, 柱書. */
   private part(position: number, draft: Draft): number | null {
     if (draft.level === NONE || draft.level >= PART) return null;
@@ -514,6 +529,13 @@ export class PointerReader {
     const code = this.text.charCodeAt(end);
     return !isKanji(code) || AFTER_ITEM_KANJI.includes(this.text[end]!);
   }
+}
+
+/** Captions are short words: 目的, 捜索調書, 自衛官の任用. */
+const MAX_CAPTION = 20;
+
+function isCaptionChar(code: number): boolean {
+  return isKanji(code) || isKatakana(code) || (code >= 0x3041 && code <= 0x3096);
 }
 
 function setLevel(draft: Draft, level: number, ref: LevelRef): void {
