@@ -1,19 +1,21 @@
-// Wires the core service to an LSP connection: capabilities, document sync, workspace folders, watched files,
-// configuration and the first indexing with progress; each feature is registered from its own adapter.
-// Reused by the node entry point (stdio, IPC) and usable in-process.
+// Wires the core service to an LSP connection: capabilities, initialization and document sync; configuration
+// (serverConfiguration.ts), workspace folders (folders.ts), watched files (fileWatching.ts), when the client is
+// told of changes (scheduling.ts) and the first indexing (indexing.ts) are their own modules, and each feature is
+// registered from its own adapter. Reused by the node entry point (stdio, IPC) and usable in-process.
 
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI, Utils } from 'vscode-uri';
-import { createTreatyService, type TreatyService } from '../core/index';
-import { DEFAULT_CONFIG, effectiveSeverity, type TreatyConfig } from '../core/config';
-import { displayLanguageOf } from '../core/messages/index';
-import { LineIndex } from '../core/text/lineIndex';
-import { CONFIG_FILE_NAME, CONFIG_MAX_SIZE, parseConfigFile, unreadableConfig } from '../core/configFile';
-import { combineConfig, settingsToRaw, type EditorSettings } from './configuration';
+import type { TreatyService } from '../core/index';
+import type { EditorSettings } from './configuration';
 import { describeError, sendAndForget, type FeatureContext } from '../adapters/context';
-import { SEMANTIC_TOKEN_TYPES, toConfigDiagnostic } from '../adapters/convert';
-import { LspWorkspace, normalizeUri, type WorkspaceFileSystem } from './lspWorkspace';
+import { SEMANTIC_TOKEN_TYPES } from '../adapters/convert';
+import { listenToWatchedFiles, registerWatchers } from './fileWatching';
+import { WorkspaceFolders } from './folders';
+import { indexWorkspace } from './indexing';
+import { LspWorkspace, type WorkspaceFileSystem } from './lspWorkspace';
+import { UpdateScheduler } from './scheduling';
+import { ServerConfiguration } from './serverConfiguration';
+import { ServerSession } from './session';
 import { registerCodeActions } from '../adapters/codeActions';
 import { registerCodeLens } from '../adapters/codeLens';
 import { registerCompletion } from '../adapters/completion';
@@ -44,13 +46,6 @@ interface InitializationOptions {
   readonly settings?: EditorSettings;
 }
 
-/**
- * Quiet time after an edit before the diagnostics of other documents are published and views refreshed (the
- * edited document's own come at once). The index is already up to date when the edit arrives; this only
- * batches a burst of keystrokes, which in a treaty would otherwise re-check every citing document each time.
- */
-const UPDATE_DELAY_MS = 30;
-
 /** `第` and `Article ` start an article number (or `同条第` a paragraph), `「` a treaty name, `cites: ` a treaty id. */
 export const COMPLETION_TRIGGER_CHARACTERS = ['第', '「', ' '];
 
@@ -77,236 +72,89 @@ export function serverCapabilities(): lsp.ServerCapabilities {
 export function startServer(connection: lsp.Connection, dependencies: ServerDependencies): void {
   const documents = new lsp.TextDocuments(TextDocument);
   const workspace = new LspWorkspace(documents, dependencies.fileSystem);
-  const indexUpdated = new lsp.Emitter<void>();
-  const documentEdited = new lsp.Emitter<string>();
-  /** Edited documents not yet announced; one immediate announces a burst of edits that arrived together. */
-  const edited = new Set<string>();
+  const session = new ServerSession(connection);
+  const scheduler = new UpdateScheduler();
+  const configuration = new ServerConfiguration(connection, dependencies.fileSystem, workspace);
+  const folders = new WorkspaceFolders(session, workspace, configuration, scheduler);
   let capabilities: lsp.ClientCapabilities = {};
-  let locale: string | undefined;
   let hoverShowsDiagnostics = false;
-  let folders: string[] = [];
-  let initializationSettings: EditorSettings | undefined;
-  let config: TreatyConfig = DEFAULT_CONFIG;
-  let core: TreatyService | undefined;
-  let coreFailure = 'the workspace is not indexed yet';
-  /** Documents the index holds, so that deletions and filter changes can be applied. */
-  const known = new Set<string>();
-  /** `.treaty-annotator.json` files that currently show problems. */
-  const configDiagnosticUris = new Set<string>();
-  let updateTimer: ReturnType<typeof setTimeout> | undefined;
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
 
-  // The remote console throws once the connection is closed: a log line is never worth a crash.
-  const log = (message: string): void => sendAndForget(async () => connection.console.log(message));
   const context: FeatureContext = {
     get service(): TreatyService {
-      if (!core) throw new Error(coreFailure);
-      return core;
+      return session.service;
     },
-    ready,
+    ready: session.ready,
     clientCapabilities: () => capabilities,
     hoverShowsDiagnostics: () => hoverShowsDiagnostics,
-    onDidUpdateIndex: indexUpdated.event,
-    onDidEditDocument: documentEdited.event,
-    log,
+    onDidUpdateIndex: scheduler.onDidUpdateIndex,
+    onDidEditDocument: scheduler.onDidEditDocument,
+    log: session.log,
   };
-
-  /** Runs a change to the index once indexing is done, logging instead of throwing. */
-  const afterReady = (name: string, change: (service: TreatyService) => void | Promise<void>): void => {
-    void ready.then(async () => {
-      if (!core) return;
-      try {
-        await change(core);
-      } catch (error) {
-        log(`${name} failed: ${describeError(error)}`);
-      }
-    });
-  };
-
-  const scheduleUpdate = (delay = UPDATE_DELAY_MS): void => {
-    clearTimeout(updateTimer);
-    updateTimer = setTimeout(() => indexUpdated.fire(), delay);
-  };
-
-  const forget = (service: TreatyService, uri: string): void => {
-    service.deleteDocument(uri);
-    known.delete(uri);
-    sendAndForget(() => connection.sendDiagnostics({ uri, diagnostics: [] }));
-  };
-
-  async function loadConfiguration(): Promise<void> {
-    const editorSettings = capabilities.workspace?.configuration
-      ? ((await connection.workspace.getConfiguration('treatyAnnotator').catch(() => undefined)) as EditorSettings | undefined)
-      : initializationSettings;
-    const editorRaw = settingsToRaw(editorSettings);
-    const files = folders.map((folder) => {
-      const uri = Utils.joinPath(URI.parse(folder), CONFIG_FILE_NAME);
-      const folderPath = URI.parse(folder).fsPath;
-      const read = dependencies.fileSystem.exists(uri.fsPath) ? dependencies.fileSystem.readTextFile(uri.fsPath, CONFIG_MAX_SIZE, [folderPath]) : undefined;
-      const text = read === undefined ? undefined : 'text' in read ? read.text : '';
-      const parsed = read === undefined ? undefined : 'text' in read ? parseConfigFile(read.text) : unreadableConfig(read.error);
-      return { uri: uri.toString(), text, parsed };
-    });
-    const combined = combineConfig(files.map((file) => file.parsed?.raw), editorRaw);
-    // `treatyAnnotator.language`: `auto` (or unset) is the client's display language.
-    const chosen = editorSettings?.language;
-    config = { ...combined.config, language: displayLanguageOf(chosen === 'ja' || chosen === 'en' ? chosen : locale) };
-    for (const problem of combined.settingsProblems) connection.console.warn(`Ignored setting ${problem}`);
-    workspace.setRoots(
-      folders.map((folder, index) => {
-        return { uri: folder, config: combineConfig([files[index]?.parsed?.raw], editorRaw).config };
-      }),
-    );
-    const severity = effectiveSeverity(config, 'invalid-config');
-    const previous = new Set(configDiagnosticUris);
-    configDiagnosticUris.clear();
-    for (const file of files) {
-      if (!file.parsed || file.text === undefined || file.parsed.problems.length === 0 || severity === null) continue;
-      const lineIndex = new LineIndex(file.text);
-      const diagnostics = file.parsed.problems.map((problem) => toConfigDiagnostic(lineIndex, problem.span, severity, problem.message));
-      sendAndForget(() => connection.sendDiagnostics({ uri: file.uri, diagnostics }));
-      configDiagnosticUris.add(file.uri);
-    }
-    for (const uri of previous) if (!configDiagnosticUris.has(uri)) sendAndForget(() => connection.sendDiagnostics({ uri, diagnostics: [] }));
-  }
-
-  async function indexWorkspace(): Promise<void> {
-    await loadConfiguration();
-    try {
-      core = createTreatyService({ workspace, config, log });
-    } catch (error) {
-      coreFailure = `the treaty core could not start: ${describeError(error)}`;
-      connection.console.error(coreFailure);
-      return;
-    }
-    // Progress is a courtesy: a client that fails to create it still gets its workspace indexed.
-    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-    progress?.begin('Treaty Annotator: indexing', 0, undefined, false);
-    let reported = 0;
-    core.indexWorkspace((done, total) => {
-      const percentage = total === 0 ? 100 : Math.floor((done / total) * 100);
-      if (percentage < reported + 10 && done !== total) return;
-      reported = percentage;
-      progress?.report(percentage, `${done}/${total}`);
-    });
-    progress?.done();
-    // What the index holds, skipped files included (not a second walk: a file gone since is still to be forgotten).
-    for (const uri of core.getDocumentUris()) known.add(uri);
-  }
-
-  /** After the configuration or the folders changed: drop what is no longer included, read what now is. */
-  async function reloadConfiguration(service: TreatyService): Promise<void> {
-    const before = JSON.stringify(workspace.roots);
-    await loadConfiguration();
-    service.setConfig(config);
-    if (JSON.stringify(workspace.roots) !== before) {
-      const listed = new Set(workspace.listDocuments());
-      for (const uri of [...known]) if (!listed.has(uri)) forget(service, uri);
-      // A changed size limit can change any file's fate, so everything is read again.
-      for (const uri of listed) {
-        service.refreshDocument(uri);
-        known.add(uri);
-      }
-    }
-    scheduleUpdate(0);
-  }
 
   connection.onInitialize((params) => {
     capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    locale = options.locale ?? params.locale;
+    configuration.locale = options.locale ?? params.locale;
     hoverShowsDiagnostics = options.hoverShowsDiagnostics === true;
-    initializationSettings = options.settings;
-    folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    configuration.settings = options.settings;
+    folders.initialize(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []), capabilities);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'treaty-language-server', version: '0.1.0' } };
   });
 
   connection.onInitialized(() => {
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      sendAndForget(() => connection.client.register(lsp.DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,txt}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
-      }));
-    }
+    registerWatchers(connection, capabilities);
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       sendAndForget(() => connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: 'treatyAnnotator' }));
     }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((folder) => folder.uri));
-        folders = [...folders.filter((folder) => !removed.has(folder)), ...event.added.map((folder) => folder.uri)];
-        afterReady('workspace folder change', reloadConfiguration);
-      });
-    }
-    indexWorkspace()
+    folders.listen(connection);
+    indexWorkspace(session, workspace, configuration, folders)
       .catch((error: unknown) => connection.console.error(`indexing failed: ${describeError(error)}`))
       .finally(() => {
-        markReady();
-        scheduleUpdate(0);
+        session.markReady();
+        scheduler.schedule(0);
       });
   });
 
   connection.onDidChangeConfiguration((params) => {
     const settings = (params.settings as { treatyAnnotator?: EditorSettings } | null)?.treatyAnnotator;
-    if (settings) initializationSettings = settings;
-    afterReady('configuration change', reloadConfiguration);
+    if (settings) configuration.settings = settings;
+    session.afterReady('configuration change', (service) => folders.reload(service));
   });
 
+  listenToDocuments(session, documents, workspace, scheduler);
+  listenToWatchedFiles(session, workspace, folders, scheduler);
+  registerFeatures(connection, context, documents);
+
+  // After `shutdown` the client expects no more notifications: pending debounced work is dropped.
+  connection.onShutdown(() => scheduler.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Edits of open documents go to the index; a closed one falls back to its file on disk. */
+function listenToDocuments(session: ServerSession, documents: lsp.TextDocuments<TextDocument>, workspace: LspWorkspace, scheduler: UpdateScheduler): void {
   documents.onDidChangeContent(({ document }) =>
-    afterReady('document change', (service) => {
+    session.afterReady('document change', (service) => {
       if (!workspace.includes(document.uri)) return;
       const text = document.getText();
       if (service.getText(document.uri) !== text) service.setDocument(document.uri, text);
-      known.add(document.uri);
-      if (edited.size === 0) {
-        setImmediate(() => {
-          const uris = [...edited];
-          edited.clear();
-          for (const uri of uris) documentEdited.fire(uri);
-        });
-      }
-      edited.add(document.uri);
-      scheduleUpdate();
+      session.known.add(document.uri);
+      scheduler.documentEdited(document.uri);
     }),
   );
 
   // A closed document falls back to its file on disk, or leaves the index when it has none (untitled, deleted).
   documents.onDidClose(({ document }) =>
-    afterReady('document close', (service) => {
+    session.afterReady('document close', (service) => {
       if (workspace.includes(document.uri) && workspace.existsOnDisk(document.uri)) service.refreshDocument(document.uri);
-      else forget(service, document.uri);
-      scheduleUpdate();
+      else session.forget(service, document.uri);
+      scheduler.schedule();
     }),
   );
+}
 
-  connection.onDidChangeWatchedFiles(({ changes }) =>
-    afterReady('watched file change', async (service) => {
-      let configChanged = false;
-      for (const change of changes) {
-        if (URI.parse(change.uri).path.endsWith(`/${CONFIG_FILE_NAME}`)) configChanged = true;
-        // The editor's text of an open document wins over the file on disk.
-        else if (workspace.openDocument(change.uri)) continue;
-        else if (change.type === lsp.FileChangeType.Deleted) deleteTree(service, change.uri);
-        else if (workspace.includes(change.uri)) {
-          service.refreshDocument(change.uri);
-          known.add(change.uri);
-        }
-      }
-      if (configChanged) await reloadConfiguration(service);
-      scheduleUpdate(0);
-    }),
-  );
-
-  /** A deleted folder may arrive as one event: every document below it goes. */
-  function deleteTree(service: TreatyService, uri: string): void {
-    const normalized = normalizeUri(uri);
-    for (const knownUri of [...known]) {
-      const candidate = normalizeUri(knownUri);
-      if (workspace.openDocument(knownUri)) continue;
-      if (candidate === normalized || candidate.startsWith(normalized + '/')) forget(service, knownUri);
-    }
-  }
-
+function registerFeatures(connection: lsp.Connection, context: FeatureContext, documents: lsp.TextDocuments<TextDocument>): void {
   registerDefinition(connection, context);
   registerHover(connection, context);
   registerDiagnostics(connection, context, documents);
@@ -323,14 +171,4 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   registerDocumentLinks(connection, context);
   registerStats(connection, context);
   registerCoverage(connection, context);
-
-  // After `shutdown` the client expects no more notifications: pending debounced work is dropped.
-  connection.onShutdown(() => {
-    clearTimeout(updateTimer);
-    indexUpdated.dispose();
-    documentEdited.dispose();
-  });
-
-  documents.listen(connection);
-  connection.listen();
 }
