@@ -1,10 +1,12 @@
-// Bundles the client, the language server and the command-line checker into dist/ with esbuild.
+// Bundles the client, the language server, its indexing worker and the command-line checker into dist/ with esbuild.
 import { chmodSync, existsSync } from 'node:fs';
 import { bundleForNode } from './bundle.mjs';
 
 const entries = [
   { in: 'server/src/node/main.ts', out: 'server', banner: '#!/usr/bin/env node' },
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  // Loaded by the server and the checker from beside them (new Worker(dist/indexWorker.js)).
+  { in: 'server/src/node/indexWorker.ts', out: 'indexWorker' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ];
 

@@ -408,9 +408,16 @@ function evenlySpaced<T>(items: readonly T[], count: number): T[] {
   return out;
 }
 
+export interface GenerateOptions {
+  /** Where to write (default: bench/out/ws/x<scale>). */
+  readonly dir?: string;
+  /** Mix in real sentences from ../shared/examples when it exists (default); tests read nothing outside the repository. */
+  readonly examples?: boolean;
+}
+
 /** Generates (or reuses, when the manifest matches) the workspace at one size. */
-export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, log: (line: string) => void = () => {}): Manifest {
-  const dir = workspaceDir(scale);
+export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, log: (line: string) => void = () => {}, options: GenerateOptions = {}): Manifest {
+  const dir = options.dir ?? workspaceDir(scale);
   const manifestPath = path.join(dir, 'manifest.json');
   if (fs.existsSync(manifestPath)) {
     const existing = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
@@ -428,7 +435,7 @@ export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, lo
   const sizes = sizeOf(scale);
   const treaties = planTreaties(sizes.treaties, random);
   const hot = treaties[0] as TreatyPlan;
-  const examples = exampleSentences();
+  const examples = options.examples === false ? [] : exampleSentences();
   let plainBytes = 0;
   let linkedBytes = 0;
   let hotSection = { start: 0, end: 0 };

@@ -51,7 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['file', 'untitled'].flatMap((scheme) => ['markdown', 'plaintext'].map((language) => ({ scheme, language }))),
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language, hoverShowsDiagnostics: true },
+    // The storage folder VS Code gives this workspace (outside it) holds the server's facts cache for a warm start.
+    initializationOptions: { locale: vscode.env.language, hoverShowsDiagnostics: true, cacheDirectory: context.storageUri?.fsPath },
     middleware: {
       handleDiagnostics(uri, diagnostics, next) {
         next(uri, diagnostics);

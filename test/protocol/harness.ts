@@ -46,6 +46,9 @@ export interface HarnessOptions {
   readonly locale?: string;
   /** Fixture paths to open (`textDocument/didOpen`) right after `initialized`. */
   readonly open?: readonly string[];
+  readonly initializationOptions?: Record<string, unknown>;
+  /** An existing folder to use as the workspace (the fixture's files are written into it, and it is left behind). */
+  readonly root?: string;
 }
 
 export interface Marker {
@@ -77,7 +80,7 @@ export class Harness {
   #diagnosticListeners = new Set<() => void>();
 
   constructor(fixture: string, private readonly options: HarnessOptions = {}) {
-    this.root = realpathSync(mkdtempSync(join(tmpdir(), 'treaty-protocol-')));
+    this.root = realpathSync(options.root ?? mkdtempSync(join(tmpdir(), 'treaty-protocol-')));
     const parsed = parseFixture(fixture);
     for (const [fixtureUri, text] of parsed.files) this.writeFile(URI.parse(fixtureUri).path, text);
     if (parsed.cursor) this.#cursor = { uri: this.#toTemp(parsed.cursor.uri), offset: parsed.cursor.offset };
@@ -119,6 +122,7 @@ export class Harness {
       workspaceFolders: folders,
       capabilities: this.options.capabilities ?? VSCODE_LIKE_CAPABILITIES,
       locale: this.options.locale ?? 'en',
+      initializationOptions: this.options.initializationOptions,
     } satisfies lsp.InitializeParams);
     await this.connection.sendNotification('initialized', {});
     for (const path of this.options.open ?? []) await this.open(path);
@@ -271,7 +275,7 @@ export class Harness {
       this.process.kill();
     }
     this.connection.dispose();
-    rmSync(this.root, { recursive: true, force: true });
+    if (!this.options.root) rmSync(this.root, { recursive: true, force: true });
   }
 }
 

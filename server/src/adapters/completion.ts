@@ -30,7 +30,7 @@ export function registerCompletion(connection: Connection, context: FeatureConte
       const defaults = completion.completionList?.itemDefaults ?? [];
       if (defaults.includes('editRange') && defaults.includes('data') && shareOneSpan(items)) return compactList(lineIndex, items, data);
       return items.map((item): CompletionItem => ({ ...toCompletionItem(lineIndex, { ...item, documentation: null }), data }));
-    }),
+    }, { duringIndexing: true }),
   );
 
   // No guard: it needs no index, and whatever happens the client gets its item back.

@@ -9,6 +9,10 @@ export interface FeatureContext {
   readonly service: TreatyService;
   /** Resolves once the first indexing of the workspace has finished. */
   readonly ready: Promise<void>;
+  /** Resolves once the documents open at the start are indexed, while the rest of the workspace may still be read. */
+  readonly answering: Promise<void>;
+  /** Whether the index holds the editor's text of a document (always, once indexing has finished). */
+  isCurrent(uri: string): boolean;
   clientCapabilities(): ClientCapabilities;
   /** The client shows a position's diagnostics in its hovers (VS Code), so hovers need not repeat them. */
   hoverShowsDiagnostics(): boolean;
@@ -19,15 +23,26 @@ export interface FeatureContext {
   log(message: string): void;
 }
 
-/** Wraps a request handler: waits for indexing, skips cancelled requests, logs exceptions as empty results. */
+/**
+ * Wraps a request handler: waits for indexing, skips cancelled requests, logs exceptions as empty results.
+ * With `duringIndexing`, a request on a document whose editor text is indexed is answered as soon as the open
+ * documents are in (from what is known so far: treaties not yet read are not yet cited).
+ */
 export function guard<P, R>(
   context: FeatureContext,
   name: string,
   empty: R,
   handler: (params: P) => R,
+  options: { readonly duringIndexing?: boolean } = {},
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
-    await context.ready;
+    if (options.duringIndexing) {
+      await context.answering;
+      const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+      if (typeof uri !== 'string' || !context.isCurrent(uri)) await context.ready;
+    } else {
+      await context.ready;
+    }
     if (token.isCancellationRequested) return empty;
     try {
       return handler(params);

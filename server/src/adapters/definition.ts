@@ -11,6 +11,6 @@ export function registerDefinition(connection: Connection, context: FeatureConte
       if (!lineIndex) return [];
       const locations = service.getDefinition(textDocument.uri, fromPosition(lineIndex, position));
       return locations.map((location) => toLocation(service, location));
-    }),
+    }, { duringIndexing: true }),
   );
 }

@@ -11,6 +11,6 @@ export function registerHover(connection: Connection, context: FeatureContext): 
       if (!lineIndex) return null;
       const hover = service.getHover(textDocument.uri, fromPosition(lineIndex, position), context.hoverShowsDiagnostics());
       return hover ? toMarkdownHover(lineIndex, hover) : null;
-    }),
+    }, { duringIndexing: true }),
   );
 }

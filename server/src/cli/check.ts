@@ -6,11 +6,12 @@ import { CONFIG_FILE_NAME, CONFIG_MAX_SIZE, parseConfigFile, unreadableConfig, t
 import { displayLanguageOf, type DisplayLanguage } from '../core/messages/index';
 import { LineIndex, type LineCharacter } from '../core/text/lineIndex';
 import { NodeWorkspace, readTextFile } from '../node/files';
+import { indexFiles } from '../node/workerPool';
 import { CliError, oneOf, parseCommandLine } from './command';
 import { displayUri, display, stdoutWriter } from './output';
 import { REPORTERS, COVERAGE_REPORTERS, type Format } from './report/index';
 
-export const CHECK_USAGE = `usage: treaty-check [check] [--format ${Object.keys(REPORTERS).join('|')}] [--coverage] [--lang ja|en] [paths…]`;
+export const CHECK_USAGE = `usage: treaty-check [check] [--format ${Object.keys(REPORTERS).join('|')}] [--coverage] [--lang ja|en] [--workers N] [--cache DIR] [paths…]`;
 
 /** What a check found, handed to a reporter. */
 export interface CheckResult {
@@ -28,10 +29,10 @@ export interface CheckResult {
   readonly errors: number;
 }
 
-export function runCheck(argv: readonly string[]): number {
+export async function runCheck(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(
     argv,
-    { format: { type: 'string' }, coverage: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { format: { type: 'string' }, coverage: { type: 'boolean' }, lang: { type: 'string' }, workers: { type: 'string' }, cache: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     CHECK_USAGE,
   );
   if (values.help) {
@@ -47,8 +48,16 @@ export function runCheck(argv: readonly string[]): number {
   const roots = paths.map((path) => resolve(path));
   const { file: configFile, text: configText, parsed } = loadConfig(roots);
   const config = { ...parsed.config, language };
-  const service = createTreatyService({ workspace: new NodeWorkspace(roots, config), config });
-  service.indexWorkspace();
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new CliError(`--workers takes a whole number (0: no worker threads), not ${values.workers}`);
+  const workspace = new NodeWorkspace(roots, config);
+  const service = createTreatyService({ workspace, config });
+  const indexed = await indexFiles(service, workspace.filesToAnalyze(), config, {
+    workers,
+    cacheDirectory: values.cache,
+    log: (message) => void process.stderr.write(`treaty-check: ${message}\n`),
+  });
+  await indexed.saveCache();
   const output = stdoutWriter();
   if (values.coverage) {
     const report = COVERAGE_REPORTERS[format];

@@ -4,4 +4,5 @@
 export type * from './api';
 export type * from './types';
 export type { TreatyService, TreatyServiceOptions } from './service';
+export type { EncodedFacts } from './factsCodec';
 export { createTreatyService } from './service';

@@ -42,11 +42,20 @@ import { findInlayHints } from './features/inlayHints';
 import { prepareRename, renameArticle } from './features/rename';
 import { findSemanticTokens } from './features/semanticTokens';
 import { findWorkspaceSymbols } from './features/workspaceSymbols';
+import { decodeFacts, type EncodedFacts } from './factsCodec';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface TreatyService {
   /** Reads every document the workspace lists and indexes it; call once, then `setDocument` per change. */
   indexWorkspace(onProgress?: (done: number, total: number) => void): void;
+  /**
+   * Adds a document read elsewhere, as the first indexing does with files read on worker threads: its text and
+   * the facts `encodeFacts` made of it with `config` (this service's configuration), or why it was skipped.
+   * Call `finishIndexing` once every document is in.
+   */
+  addDocument(uri: DocumentUri, read: { readonly error: string } | { readonly text: string; readonly facts?: EncodedFacts }, config: TreatyConfig): void;
+  /** Resolves every document added so far (the end of `indexWorkspace`). */
+  finishIndexing(): void;
   /** Adds or replaces one document; re-resolves only what depends on it. */
   setDocument(uri: DocumentUri, text: string): void;
   /** Forgets a document (deleted, or closed and gone from disk). */
@@ -101,14 +110,14 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
   const index = new WorkspaceIndex(options.config);
   const diagnosticsOf = (uri: string): readonly Diagnostic[] => index.diagnostics(uri, () => checkDocument(index, uri));
 
+  const skip = (uri: string, reason: string): void => {
+    log(`skipped ${uri}: ${reason}`);
+    index.skipDocument(uri, reason);
+  };
   const load = (uri: string): void => {
     const result = workspace.readDocument(uri);
-    if ('error' in result) {
-      log(`skipped ${uri}: ${result.error}`);
-      index.skipDocument(uri, result.error);
-    } else {
-      index.setDocument(uri, result.text);
-    }
+    if ('error' in result) skip(uri, result.error);
+    else index.setDocument(uri, result.text);
   };
 
   const service: TreatyService = {
@@ -120,6 +129,23 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
       });
       index.resolveAll();
     },
+    addDocument(uri, read, config) {
+      index.startIndexing();
+      if ('error' in read) skip(uri, read.error);
+      // Facts read with another configuration (it changed meanwhile) are read again with this one.
+      else if (read.facts && config === index.config) {
+        let facts;
+        try {
+          facts = decodeFacts(uri, read.text, read.facts, config);
+        } catch (error) {
+          // Facts that do not decode (a damaged cache entry) are never trusted: the text is read instead.
+          log(`facts of ${uri} could not be decoded (${(error as Error).message}); reading it again`);
+        }
+        if (facts) index.setFacts(facts);
+        else index.setDocument(uri, read.text);
+      } else index.setDocument(uri, read.text);
+    },
+    finishIndexing: () => index.finishIndexing(),
     setDocument: (uri, text) => index.setDocument(uri, text),
     deleteDocument: (uri) => index.deleteDocument(uri),
     refreshDocument: load,

@@ -34,6 +34,7 @@ export class WorkspaceIndex {
   readonly #skipped = new Map<string, string>();
   #catalog: Catalog = buildCatalog([]);
   #catalogSignature = '';
+  #indexing = false;
   #config: TreatyConfig;
 
   constructor(config: TreatyConfig) {
@@ -56,9 +57,14 @@ export class WorkspaceIndex {
   }
 
   setDocument(uri: string, text: string): void {
+    this.setFacts(analyzeDocument(uri, text, this.#config, this.#facts.get(uri)));
+  }
+
+  /** Adds or replaces a document read elsewhere (another thread, a cache), with this index's configuration. */
+  setFacts(facts: DocumentFacts): void {
+    const uri = facts.uri;
     this.#skipped.delete(uri);
     const previous = this.#facts.get(uri);
-    const facts = analyzeDocument(uri, text, this.#config, previous);
     this.#facts.set(uri, facts);
     this.#stale.add(uri);
     this.#markChanged(uri);
@@ -118,6 +124,16 @@ export class WorkspaceIndex {
     for (const uri of [...this.#stale]) this.#resolve(uri);
   }
 
+  /** Documents are being added by the first indexing (until `resolveAll`, which ends it). */
+  startIndexing(): void {
+    this.#indexing = true;
+  }
+
+  finishIndexing(): void {
+    this.#indexing = false;
+    this.resolveAll();
+  }
+
   /**
    * The document's diagnostics: computed by `check` once, then kept while nothing they depend on changes.
    * Only documents the index holds are kept, so asking about deleted ones leaves nothing behind.
@@ -147,9 +163,12 @@ export class WorkspaceIndex {
     return sites;
   }
 
-  /** How many documents cite an article (the code lens and the hover). */
+  /**
+   * How many documents cite an article (the code lens and the hover). During the first indexing, among the documents
+   * resolved so far: resolving all of them for each hover would cost more than the count is worth then.
+   */
   citingDocumentCount(key: string): number {
-    this.resolveAll();
+    if (!this.#indexing) this.resolveAll();
     return this.#citingDocuments.get(key)?.size ?? 0;
   }
 

@@ -16,6 +16,8 @@ export interface EditorSettings {
   readonly hover?: { readonly parallelTextOrder?: readonly string[] | null } | null;
   /** The display language: `auto` (the client's locale), `ja` or `en`. */
   readonly language?: string | null;
+  /** The server's own, not part of `.treaty-annotator.json`: how many threads read the workspace. */
+  readonly indexing?: { readonly workers?: number | null } | null;
 }
 
 /**

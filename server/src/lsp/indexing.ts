@@ -1,37 +1,77 @@
-// The first indexing of the workspace: the configuration, the core, and every document read and resolved,
-// with work-done progress shown to the client while it runs.
+// The first indexing of the workspace: the configuration, the core, then every document read (files on worker
+// threads when the node entry provides them, open documents first and on this thread) and resolved, with
+// work-done progress shown to the client while it runs.
 
-import { createTreatyService } from '../core/index';
+import { createTreatyService, type TreatyService } from '../core/index';
 import { describeError } from '../adapters/context';
 import type { WorkspaceFolders } from './folders';
-import type { LspWorkspace } from './lspWorkspace';
+import type { AnalyzeOutcome, FileToAnalyze, LspWorkspace, WorkspaceFileSystem } from './lspWorkspace';
 import type { ServerConfiguration } from './serverConfiguration';
 import type { ServerSession } from './session';
 
-export async function indexWorkspace(session: ServerSession, workspace: LspWorkspace, configuration: ServerConfiguration, folders: WorkspaceFolders): Promise<void> {
+export async function indexWorkspace(
+  session: ServerSession,
+  workspace: LspWorkspace,
+  fileSystem: WorkspaceFileSystem,
+  configuration: ServerConfiguration,
+  folders: WorkspaceFolders,
+): Promise<AnalyzeOutcome | undefined> {
   const { connection } = session;
   await folders.loadConfiguration();
-  let core;
+  const config = configuration.config;
+  let core: TreatyService;
   try {
-    core = createTreatyService({ workspace, config: configuration.config, log: session.log });
+    core = createTreatyService({ workspace, config, log: session.log });
   } catch (error) {
     const reason = `the treaty core could not start: ${describeError(error)}`;
     session.failed(reason);
     connection.console.error(reason);
-    return;
+    return undefined;
   }
   session.started(core);
   // Progress is a courtesy: a client that fails to create it still gets its workspace indexed.
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   progress?.begin('Treaty Annotator: indexing', 0, undefined, false);
+  const uris = workspace.listDocuments();
+  let done = 0;
   let reported = 0;
-  core.indexWorkspace((done, total) => {
-    const percentage = total === 0 ? 100 : Math.floor((done / total) * 100);
-    if (percentage < reported + 10 && done !== total) return;
+  const advance = (): void => {
+    done++;
+    const percentage = Math.floor((done / uris.length) * 100);
+    if (percentage < reported + 10 && done !== uris.length) return;
     reported = percentage;
-    progress?.report(percentage, `${done}/${total}`);
-  });
+    progress?.report(percentage, `${done}/${uris.length}`);
+  };
+  // Open documents first: they are what the user looks at. Files go to the readers in the order listed.
+  const files: FileToAnalyze[] = [];
+  for (const uri of uris) {
+    const file = workspace.openDocument(uri) ? undefined : workspace.fileToAnalyze(uri);
+    if (file) files.push(file);
+    else {
+      core.refreshDocument(uri);
+      advance();
+    }
+  }
+  // Hover, definition and completion on the open documents are answered from here on (the guard checks that
+  // the editor's text is the one indexed), from what is known so far.
+  session.markAnswering();
+  let outcome: AnalyzeOutcome | undefined;
+  if (fileSystem.analyzeFiles) {
+    const options = { workers: configuration.workers, cacheDirectory: configuration.cacheDirectory };
+    outcome = await fileSystem.analyzeFiles(files, config, options, (analyzed) => {
+      core.addDocument(analyzed.uri, analyzed, config);
+      advance();
+    });
+  } else {
+    for (const file of files) {
+      core.refreshDocument(file.uri);
+      advance();
+    }
+  }
+  core.finishIndexing();
+  if (outcome && configuration.cacheDirectory) session.log(`indexed ${uris.length} documents, ${outcome.cached} of them from the facts cache`);
   progress?.done();
   // What the index holds, skipped files included (not a second walk: a file gone since is still to be forgotten).
   for (const uri of core.getDocumentUris()) session.known.add(uri);
+  return outcome;
 }

@@ -4,7 +4,7 @@
 import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentUri, TreatyWorkspace } from '../core/index';
+import type { DocumentUri, EncodedFacts, TreatyWorkspace } from '../core/index';
 import { DEFAULT_CONFIG, type TreatyConfig } from '../core/config';
 import { documentFilter, type DocumentFilter } from '../core/documentFilter';
 
@@ -15,7 +15,37 @@ export interface WorkspaceFileSystem {
   /** A file as text, or why it is skipped (too large, binary, not UTF-8, unreadable, its real path outside every root). */
   readTextFile(path: string, maxFileSize: number, roots?: readonly string[]): { readonly text: string } | { readonly error: string };
   exists(path: string): boolean;
+  /**
+   * Reads and analyses many files at once (on worker threads), handing each back in the order given; without it,
+   * the server reads one file at a time on its own thread.
+   */
+  analyzeFiles?(files: readonly FileToAnalyze[], config: TreatyConfig, options: AnalyzeOptions, onAnalyzed: (analyzed: AnalyzedFile) => void): Promise<AnalyzeOutcome>;
 }
+
+export interface AnalyzeOptions {
+  /** The most worker threads (the editor's setting), or undefined for one per core. */
+  readonly workers?: number;
+  /** Where the facts cache of a warm start is kept (the editor's storage folder), or undefined for none. */
+  readonly cacheDirectory?: string;
+}
+
+export interface AnalyzeOutcome {
+  /** How many files the cache answered for (unchanged since it was written). */
+  readonly cached: number;
+  /** Writes the facts cache when one is kept; called after indexing, so that writing it delays nothing. */
+  saveCache(): Promise<void>;
+}
+
+/** A file to read: its path, the size limit of its folder, and (in the editor) the folders it must lie inside. */
+export interface FileToAnalyze {
+  readonly uri: DocumentUri;
+  readonly path: string;
+  readonly maxFileSize: number;
+  readonly roots?: readonly string[];
+}
+
+/** A file read and analysed into encoded facts (see core/factsCodec.ts), or why it was skipped. */
+export type AnalyzedFile = { readonly uri: DocumentUri; readonly error: string } | { readonly uri: DocumentUri; readonly text: string; readonly facts: EncodedFacts };
 
 /** A workspace folder with the configuration that applies to it (its own file, then the editor settings). */
 export interface WorkspaceRoot {
@@ -66,11 +96,18 @@ export class LspWorkspace implements TreatyWorkspace {
   readDocument(uri: DocumentUri): { readonly text: string } | { readonly error: string } {
     const open = this.openDocument(uri);
     if (open) return { text: open.getText() };
+    const file = this.fileToAnalyze(uri);
+    if (!file) return { error: 'the document is not open and has no file on disk' };
+    return this.#fileSystem.readTextFile(file.path, file.maxFileSize, file.roots);
+  }
+
+  /** How to read a document from disk (undefined when it has no file), for readers on other threads. */
+  fileToAnalyze(uri: DocumentUri): FileToAnalyze | undefined {
     const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return { error: 'the document is not open and has no file on disk' };
+    if (parsed.scheme !== 'file') return undefined;
     const maxFileSize = this.#filterFor(parsed.fsPath)?.root.config.maxFileSize ?? DEFAULT_CONFIG.maxFileSize;
     // Only files inside a folder, links followed: a link or a watcher event must not make the server read outside.
-    return this.#fileSystem.readTextFile(parsed.fsPath, maxFileSize, this.#filters.map((filter) => filter.prefix));
+    return { uri, path: parsed.fsPath, maxFileSize, roots: this.#filters.map((filter) => filter.prefix) };
   }
 
   openDocument(uri: DocumentUri): TextDocument | undefined {

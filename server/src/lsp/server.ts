@@ -44,6 +44,8 @@ interface InitializationOptions {
   /** The client shows diagnostics in its hovers (no LSP capability says so). */
   readonly hoverShowsDiagnostics?: boolean;
   readonly settings?: EditorSettings;
+  /** A folder of the editor's (outside the workspace) where the server may keep its facts cache for a warm start. */
+  readonly cacheDirectory?: string;
 }
 
 /** `第` and `Article ` start an article number (or `同条第` a paragraph), `「` a treaty name, `cites: ` a treaty id. */
@@ -84,6 +86,8 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       return session.service;
     },
     ready: session.ready,
+    answering: session.answering,
+    isCurrent: (uri) => session.isReady || (documents.get(uri)?.getText() ?? null) === (session.core?.getText(uri) ?? undefined),
     clientCapabilities: () => capabilities,
     hoverShowsDiagnostics: () => hoverShowsDiagnostics,
     onDidUpdateIndex: scheduler.onDidUpdateIndex,
@@ -97,6 +101,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
     configuration.locale = options.locale ?? params.locale;
     hoverShowsDiagnostics = options.hoverShowsDiagnostics === true;
     configuration.settings = options.settings;
+    configuration.cacheDirectory = typeof options.cacheDirectory === 'string' && options.cacheDirectory !== '' ? options.cacheDirectory : undefined;
     folders.initialize(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []), capabilities);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'treaty-language-server', version: '0.1.0' } };
   });
@@ -107,11 +112,13 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       sendAndForget(() => connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: 'treatyAnnotator' }));
     }
     folders.listen(connection);
-    indexWorkspace(session, workspace, configuration, folders)
-      .catch((error: unknown) => connection.console.error(`indexing failed: ${describeError(error)}`))
-      .finally(() => {
+    indexWorkspace(session, workspace, dependencies.fileSystem, configuration, folders)
+      .catch((error: unknown) => void connection.console.error(`indexing failed: ${describeError(error)}`))
+      .then((outcome) => {
         session.markReady();
         scheduler.schedule(0);
+        // The cache is written after the first diagnostics have gone out (timers of one delay run in order).
+        if (outcome) setTimeout(() => void outcome.saveCache(), 0);
       });
   });
 

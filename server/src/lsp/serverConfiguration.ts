@@ -23,6 +23,7 @@ export class ServerConfiguration {
   readonly #fileSystem: WorkspaceFileSystem;
   readonly #workspace: LspWorkspace;
   #config: TreatyConfig = DEFAULT_CONFIG;
+  #workers: number | undefined;
   /** Settings from the initialization options or the last `didChangeConfiguration`, for clients that cannot be asked. */
   #settings: EditorSettings | undefined;
   /** `.treaty-annotator.json` files that currently show problems. */
@@ -40,6 +41,13 @@ export class ServerConfiguration {
 
   /** The client's display language (`initializationOptions.locale`, or the `locale` of `initialize`). */
   locale: string | undefined;
+  /** The most threads that read the workspace (`treatyAnnotator.indexing.workers`), or undefined for one per core. */
+  get workers(): number | undefined {
+    return this.#workers;
+  }
+
+  /** The folder for the facts cache of a warm start (VS Code's storage folder), from the initialization options. */
+  cacheDirectory: string | undefined;
 
   set settings(settings: EditorSettings | undefined) {
     this.#settings = settings;
@@ -51,6 +59,8 @@ export class ServerConfiguration {
       ? ((await this.#connection.workspace.getConfiguration('treatyAnnotator').catch(() => undefined)) as EditorSettings | undefined)
       : this.#settings;
     const editorRaw = settingsToRaw(editorSettings);
+    const workers = editorSettings?.indexing?.workers;
+    this.#workers = typeof workers === 'number' && workers >= 0 ? workers : undefined;
     const files = folders.map((folder) => this.#readFile(folder));
     const combined = combineConfig(files.map((file) => file.parsed?.raw), editorRaw);
     // `treatyAnnotator.language`: `auto` (or unset) is the client's display language.

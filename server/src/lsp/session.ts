@@ -13,10 +13,23 @@ export class ServerSession {
   readonly known = new Set<string>();
   readonly ready: Promise<void>;
   #markReady: () => void = () => undefined;
+  #isReady = false;
+  /** Resolves once the open documents are indexed: hover, definition and completion answer from then on. */
+  readonly answering: Promise<void>;
+  #markAnswering: () => void = () => undefined;
 
   constructor(connection: Connection) {
     this.connection = connection;
     this.ready = new Promise<void>((resolve) => (this.#markReady = resolve));
+    this.answering = new Promise<void>((resolve) => (this.#markAnswering = resolve));
+  }
+
+  get isReady(): boolean {
+    return this.#isReady;
+  }
+
+  markAnswering(): void {
+    this.#markAnswering();
   }
 
   /** The core facade; throws when the core could not start (the guard turns that into an empty answer). */
@@ -38,6 +51,8 @@ export class ServerSession {
   }
 
   markReady(): void {
+    this.#isReady = true;
+    this.#markAnswering();
     this.#markReady();
   }
 

@@ -1,12 +1,14 @@
 // Reading the workspace from disk, for the command line and the language server alike: walking roots
 // with include/exclude globs, and reading a file as text only when it is small, UTF-8 and not binary.
 
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { TreatyWorkspace } from '../core/api';
 import type { TreatyConfig } from '../core/config';
 import { documentFilter } from '../core/documentFilter';
+import type { FileToAnalyze } from '../lsp/lspWorkspace';
 
 /** Lists the documents under each root that the configuration includes, without following symlink loops. */
 export function walkDocuments(roots: readonly string[], config: TreatyConfig): string[] {
@@ -70,6 +72,23 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * given) a file whose real path, links followed, lies outside every root: nothing outside the workspace is read.
  */
 export function readTextFile(path: string, maxFileSize: number, roots?: readonly string[]): { text: string } | { error: string } {
+  const read = readFileText(path, maxFileSize, roots, false);
+  return 'error' in read ? read : { text: read.text };
+}
+
+/** What identifies a file's content for the facts cache: its size, modification time and a hash of its bytes. */
+export interface FileKey {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly hash: string;
+}
+
+/** `readTextFile`, with the key of what was read. */
+export function readKeyedTextFile(path: string, maxFileSize: number, roots?: readonly string[]): { text: string; key: FileKey } | { error: string } {
+  return readFileText(path, maxFileSize, roots, true);
+}
+
+function readFileText(path: string, maxFileSize: number, roots: readonly string[] | undefined, hash: boolean): { text: string; key: FileKey } | { error: string } {
   try {
     if (roots && !isInside(realpathSync(path), roots)) return { error: 'skipped: outside the workspace folders' };
     const stat = statSync(path);
@@ -79,7 +98,8 @@ export function readTextFile(path: string, maxFileSize: number, roots?: readonly
     if (size > maxFileSize) return { error: `skipped: ${size} bytes is over the ${maxFileSize}-byte limit (setting maxFileSize)` };
     const bytes = readFileSync(path);
     if (bytes.subarray(0, 8192).includes(0)) return { error: 'skipped: binary file' };
-    return { text: decoder.decode(bytes) };
+    const text = decoder.decode(bytes);
+    return { text, key: { size: bytes.length, mtimeMs: stat.mtimeMs, hash: hash ? createHash('sha1').update(bytes).digest('hex') : '' } };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof TypeError) return { error: 'skipped: not valid UTF-8' };
@@ -123,5 +143,10 @@ export class NodeWorkspace implements TreatyWorkspace {
 
   readDocument(uri: string): { text: string } | { error: string } {
     return readTextFile(uriToPath(uri), this.#config.maxFileSize);
+  }
+
+  /** Every document, as the worker threads read it. */
+  filesToAnalyze(): FileToAnalyze[] {
+    return this.listDocuments().map((uri) => ({ uri, path: uriToPath(uri), maxFileSize: this.#config.maxFileSize }));
   }
 }

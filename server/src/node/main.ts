@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { startServer } from '../lsp/server';
 import { readTextFile, walkDocuments } from './files';
 import { FrameSplitter } from './framing';
+import { analyzeWithCache } from './workerPool';
 
 // Over stdio (also with no transport flag, the way editors other than VS Code start servers), stdin goes through the
 // FrameSplitter so that a malformed frame cannot stall the frames behind it; other transports are vscode-jsonrpc's own.
@@ -26,5 +27,6 @@ startServer(connection, {
     listFiles: (rootPath, config) => walkDocuments([rootPath], config),
     readTextFile,
     exists: existsSync,
+    analyzeFiles: (files, config, options, onAnalyzed) => analyzeWithCache(files, config, { ...options, log: (message) => connection.console.log(message) }, onAnalyzed),
   },
 });

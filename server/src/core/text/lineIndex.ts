@@ -11,8 +11,13 @@ export class LineIndex {
   readonly #length: number;
   readonly #text: string;
 
-  constructor(text: string) {
+  constructor(text: string, lineStarts?: readonly number[]) {
     this.#text = text;
+    this.#length = text.length;
+    if (lineStarts) {
+      this.#lineStarts = lineStarts as number[];
+      return;
+    }
     const starts = [0];
     if (text.includes('\r')) {
       for (let index = 0; index < text.length; index++) {
@@ -29,7 +34,18 @@ export class LineIndex {
       for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
     }
     this.#lineStarts = starts;
-    this.#length = text.length;
+  }
+
+  /** An index of `text` whose line starts were computed elsewhere (facts read on another thread or cached). */
+  static fromLineStarts(text: string, lineStarts: readonly number[]): LineIndex {
+    const valid = lineStarts[0] === 0 && lineStarts.every((start, index) => index === 0 || (start > lineStarts[index - 1]! && start <= text.length));
+    if (!valid) throw new Error('line starts that do not fit the text');
+    return new LineIndex(text, lineStarts);
+  }
+
+  /** The offset of each line's first character. */
+  get lineStarts(): readonly number[] {
+    return this.#lineStarts;
   }
 
   get lineCount(): number {

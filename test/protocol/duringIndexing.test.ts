@@ -1,0 +1,49 @@
+// While the first indexing of a large workspace runs, hover, definition and completion on an open document are
+// answered from what is known so far, and the progress is still shown until the end.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Hover, Location } from 'vscode-languageserver-protocol';
+import { Harness } from './harness';
+
+const TREATY = `---
+treaty: nat
+title: North Atlantic Treaty
+---
+## Article 5
+
+An armed attack against one shall be considered an attack against them all.
+`;
+
+/** Many analyses, each long enough that reading them all takes a while. */
+function workspace(analyses: number): string {
+  const filler = 'The Parties consulted one another on the matter and agreed to keep the question under review. '.repeat(60);
+  const files = [`//- /open.md\n---\ncites: nat\n---\nArticle 5 is the core.\n`, `//- /treaties/nat.md\n${TREATY}`];
+  for (let index = 0; index < analyses; index++) files.push(`//- /notes/n${index}.md\n---\ncites: nat\n---\n${filler}\n\nArticle 5 again.\n`);
+  return files.join('');
+}
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.dispose();
+  harness = undefined;
+});
+
+describe('requests during the first indexing', () => {
+  it('answers hover and definition on an open document before the indexing progress ends, and completion too', async () => {
+    harness = new Harness(workspace(600), { open: ['/open.md'] });
+    await harness.initialize();
+    const ended = (): boolean => harness!.progress.some((report) => (report as { value?: { kind?: string } }).value?.kind === 'end');
+    const position = harness.at('/open.md', 'Article 5', 8);
+    const hover = await harness.request<Hover | null>('textDocument/hover', position);
+    const endedAtHover = ended();
+    const definition = await harness.request<Location[]>('textDocument/definition', position);
+    const completion = await harness.request<unknown>('textDocument/completion', position);
+    await harness.ready();
+    expect(endedAtHover).toBe(false);
+    expect(ended()).toBe(true);
+    expect(completion).toBeDefined();
+    // From what is known so far: the treaty's text once it has been read, until then that it is not known.
+    expect(JSON.stringify(hover?.contents)).toMatch(/armed attack|'nat'/);
+    expect(definition.every((location) => location.uri === harness!.uri('/treaties/nat.md'))).toBe(true);
+  });
+});

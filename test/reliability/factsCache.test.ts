@@ -1,0 +1,178 @@
+// The facts cache of a warm start: a second indexing reads again only the files that changed on disk, and ends
+// with the diagnostics a cold start gives, whatever happened to the files in between. A cache file that is cut
+// short, damaged, of another version or for other languages is discarded with one log line, never trusted.
+
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTreatyService } from '../../server/src/core/index';
+import { DEFAULT_CONFIG, type TreatyConfig } from '../../server/src/core/config';
+import { CACHE_FILE_NAME } from '../../server/src/node/factsCache';
+import { NodeWorkspace } from '../../server/src/node/files';
+import { indexFiles } from '../../server/src/node/workerPool';
+
+const scratch = mkdtempSync(join(tmpdir(), 'treaty-cache-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let folders = 0;
+const newFolder = (name: string): string => {
+  const folder = join(scratch, `${name}-${folders++}`);
+  mkdirSync(folder, { recursive: true });
+  return folder;
+};
+
+const TREATY = `---
+treaty: nat
+title: 北大西洋条約
+---
+## 第1条（紛争の解決）
+
+締約国は、国際紛争を平和的手段によって解決することを約束する。
+
+## 第5条（集団防衛）
+
+締約国は、武力攻撃を全締約国に対する攻撃とみなすことに同意する。
+
+２　前項の措置は、直ちに安全保障理事会に報告しなければならない。
+`;
+
+const analysis = (articles: readonly number[]): string =>
+  `---\ncites: nat\n---\n# 分析\n\n${articles.map((article) => `北大西洋条約第${article}条は「締約国は、」と定める。`).join('\n\n')}\n`;
+
+interface Run {
+  readonly results: unknown;
+  /** Files whose facts came from the cache, not from analysing them again. */
+  readonly cached: number;
+  readonly logs: string[];
+}
+
+/** Indexes `root`, with the cache in `cacheDirectory` if given: what a consumer sees, and what came from the cache. */
+async function index(root: string, cacheDirectory?: string, config: TreatyConfig = DEFAULT_CONFIG): Promise<Run> {
+  const workspace = new NodeWorkspace([root], config);
+  const service = createTreatyService({ workspace, config });
+  const logs: string[] = [];
+  const outcome = await indexFiles(service, workspace.filesToAnalyze(), config, { workers: 0, cacheDirectory, log: (message) => logs.push(message) });
+  await outcome.saveCache();
+  const results = service.getDocumentUris().map((uri) => ({ uri, diagnostics: service.getDiagnostics(uri), citations: service.getCitations(uri) }));
+  return { results, cached: outcome.cached, logs };
+}
+
+/** Modification times in whole seconds, so that a test can put a file's old time back exactly. */
+let clock = 1_700_000_000;
+function write(path: string, text: string, seconds = ++clock): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  utimesSync(path, seconds, seconds);
+}
+
+function writeWorkspace(root: string, documents: Readonly<Record<string, string>>): void {
+  for (const [path, text] of Object.entries(documents)) write(join(root, path), text);
+}
+
+describe('a warm start from the facts cache', () => {
+  it('gives the diagnostics of a cold start after random edits on disk between runs', async () => {
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('cite' as const), file: fc.integer({ min: 0, max: 4 }), articles: fc.array(fc.integer({ min: 1, max: 7 }), { maxLength: 4 }) }),
+      fc.record({ kind: fc.constant('delete' as const), file: fc.integer({ min: 0, max: 4 }) }),
+      fc.record({ kind: fc.constant('touch' as const), file: fc.integer({ min: 0, max: 4 }) }),
+      fc.record({ kind: fc.constant('same size, same time' as const), file: fc.integer({ min: 0, max: 4 }) }),
+      fc.record({ kind: fc.constant('treaty' as const), drop: fc.boolean() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), async (rounds) => {
+        const root = newFolder('property');
+        const cache = newFolder('property-cache');
+        writeWorkspace(root, { 'treaties/nat.md': TREATY, ...Object.fromEntries([0, 1, 2, 3, 4].map((file) => [`notes/n${file}.md`, analysis([file + 1, 5])])) });
+        await index(root, cache);
+        for (const round of rounds) {
+          for (const step of round) {
+            const path = step.kind === 'treaty' ? join(root, 'treaties/nat.md') : join(root, `notes/n${step.file}.md`);
+            if (step.kind === 'cite') write(path, analysis(step.articles));
+            else if (step.kind === 'delete') rmSync(path, { force: true });
+            else if (step.kind === 'treaty') write(path, step.drop ? TREATY.replace(/## 第5条[^]*$/, '') : TREATY);
+            else if (existsSync(path)) {
+              const text = readFileSync(path, 'utf8');
+              // The same bytes at a new time; or a digit changed in place (same size) at the old time, which only the hash tells.
+              if (step.kind === 'touch') write(path, text);
+              else write(path, text.replace(/第(\d)条/, (_, digit: string) => `第${(Number(digit) % 9) + 1}条`), statSync(path).mtimeMs / 1000);
+            }
+          }
+          const warm = await index(root, cache);
+          expect(warm.logs).toEqual([]);
+          expect(warm.results).toEqual((await index(root)).results);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('what a warm start reads again', () => {
+  const documents = { 'treaties/nat.md': TREATY, 'notes/a.md': analysis([1]), 'notes/b.md': analysis([5, 9]), 'notes/c.md': analysis([2]) };
+
+  it('nothing after a reload with no change, one file after one analysis was touched, and it writes nothing into the workspace', async () => {
+    const root = newFolder('reads');
+    const cache = newFolder('reads-cache');
+    writeWorkspace(root, documents);
+    const cold = await index(root, cache);
+    expect(cold.cached).toBe(0);
+    const unchanged = await index(root, cache);
+    expect(unchanged.cached).toBe(4);
+    expect(unchanged.results).toEqual(cold.results);
+    write(join(root, 'notes/b.md'), analysis([5]));
+    const touched = await index(root, cache);
+    expect(touched.cached).toBe(3);
+    expect(touched.results).toEqual((await index(root)).results);
+    expect(readdirSync(root).sort()).toEqual(['notes', 'treaties']);
+    expect(readdirSync(cache)).toEqual([CACHE_FILE_NAME]);
+  });
+});
+
+describe('a cache file that cannot be trusted', () => {
+  const documents = { 'treaties/nat.md': TREATY, 'notes/a.md': analysis([1, 5]), 'notes/b.md': analysis([9]) };
+
+  /** A workspace with a written cache, the cache file damaged by `damage`, then indexed again. */
+  async function afterDamage(damage: (bytes: Buffer) => Buffer, config?: TreatyConfig): Promise<{ run: Run; cold: Run }> {
+    const root = newFolder('damaged');
+    const cache = newFolder('damaged-cache');
+    writeWorkspace(root, documents);
+    await index(root, cache);
+    const file = join(cache, CACHE_FILE_NAME);
+    writeFileSync(file, damage(readFileSync(file)));
+    return { run: await index(root, cache, config), cold: await index(root, undefined, config) };
+  }
+
+  for (const [name, damage, reason] of [
+    ['cut short in its body', (bytes: Buffer) => bytes.subarray(0, bytes.length - 10), 'cut short or corrupt'],
+    ['cut short in its header', (bytes: Buffer) => bytes.subarray(0, 40), 'cut short'],
+    ['empty', () => Buffer.alloc(0), 'not a facts cache'],
+    ['with one byte of its body changed', (bytes: Buffer) => Buffer.from(bytes.map((byte, index) => (index === bytes.length - 3 ? byte ^ 0xff : byte))), 'cut short or corrupt'],
+    ['of another version of the analysis', (bytes: Buffer) => Buffer.from(bytes.toString('latin1').replace(/"analysis":"([^"]*)"/, (_, build: string) => `"analysis":"${'x'.repeat(build.length)}"`), 'latin1'), 'made by another version'],
+    ['not a cache at all', () => Buffer.from('{"hello": "world"}'), 'not a facts cache'],
+  ] as const) {
+    it(`is discarded with one log line, never trusted, when it is ${name}`, async () => {
+      const { run, cold } = await afterDamage(damage);
+      expect(run.logs).toEqual([expect.stringMatching(new RegExp(`^the facts cache .* was discarded: ${reason}$`))]);
+      expect(run.cached).toBe(0);
+      expect(run.results).toEqual(cold.results);
+    });
+  }
+
+  it('is discarded when it was made for other languages', async () => {
+    const { run, cold } = await afterDamage((bytes) => bytes, { ...DEFAULT_CONFIG, languages: ['en'] });
+    expect(run.logs).toEqual([expect.stringMatching(/was discarded: made for other languages$/)]);
+    expect(run.results).toEqual(cold.results);
+  });
+
+  it('is replaced by a sound one on the next write', async () => {
+    const root = newFolder('rewritten');
+    const cache = newFolder('rewritten-cache');
+    writeWorkspace(root, documents);
+    writeFileSync(join(cache, CACHE_FILE_NAME), 'garbage');
+    expect((await index(root, cache)).logs).toHaveLength(1);
+    const next = await index(root, cache);
+    expect(next.logs).toEqual([]);
+    expect(next.cached).toBe(3);
+  });
+});

@@ -1,0 +1,137 @@
+// Facts cross from a worker thread (or a cache file) as encoded arrays: decoding must give back exactly what
+// reading the document gives, on real texts and on the text shapes where offsets go wrong, and must refuse
+// encoded data that does not hold together rather than return something half right.
+
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { analyzeDocument, type DocumentFacts } from '../../server/src/core/document';
+import { decodeFacts, encodeFacts } from '../../server/src/core/factsCodec';
+import { CORPUS, asTreatyDocument, readCorpus } from '../corpus/corpus';
+
+/** What a comparison can see: the line index by its line starts, the reading without its serial number. */
+function comparable(facts: DocumentFacts): unknown {
+  return { ...facts, lineIndex: facts.lineIndex.lineStarts, reading: { ...facts.reading, serial: 0 } };
+}
+
+function roundTrip(uri: string, text: string): { read: DocumentFacts; decoded: DocumentFacts } {
+  const read = analyzeDocument(uri, text, DEFAULT_CONFIG);
+  return { read, decoded: decodeFacts(uri, text, encodeFacts(read), DEFAULT_CONFIG) };
+}
+
+const ANALYSIS = `---
+cites: nat
+---
+# 分析 🇯🇵
+
+北大西洋条約第5条第1項及び第6条は「締約国は、」と定める。同条第2項も見よ。
+
+<!-- cites: un -->
+Article 51 of the Charter, and Articles 2(4) and 𝟓 ("the 𝒮ecurity Council").
+
+\`\`\`
+第99条 in code is not a citation
+\`\`\`
+
+<!-- treaty-check-disable-next-line unknown-article -->
+第１２０条は存在しない。
+`;
+
+const TREATY = `---
+treaty: nat
+title: 北大西洋条約
+short: NATO条約
+aliases: [北大西洋同盟条約]
+---
+# 北大西洋条約
+
+前文
+
+## 第一章 総則
+
+### 第5条（集団防衛）
+
+締約国は、次に掲げる事項に合意する。
+
+一 武力攻撃
+　イ 本土への攻撃
+　ロ 船舶への攻撃
+二 集団的自衛権
+
+２ 前項の措置は、直ちに報告する。
+
+### 第6条
+
+第5条の適用上、…
+
+附則
+
+第1条 この条約は、批准の日から効力を生ずる。
+`;
+
+describe('facts encoded and decoded', () => {
+  it('are the facts read, for every text of the corpus', () => {
+    const files = readdirSync(`${CORPUS}/treaties`).filter((file) => /\.(md|txt)$/.test(file));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = asTreatyDocument(`treaties/${file}`, file.replace(/\W/g, ''), file);
+      const { read, decoded } = roundTrip(`file:///${file}`, text);
+      expect(comparable(decoded), file).toEqual(comparable(read));
+      const plain = roundTrip(`file:///plain/${file}`, readCorpus(`treaties/${file}`));
+      expect(comparable(plain.decoded), file).toEqual(comparable(plain.read));
+    }
+  });
+
+  for (const [name, text] of Object.entries({
+    'an analysis with surrogate pairs, comments, code and a suppression': ANALYSIS,
+    'the same with CRLF line ends': ANALYSIS.replace(/\n/g, '\r\n'),
+    'the same after a byte order mark': `\uFEFF${ANALYSIS}`,
+    'the same with lone carriage returns': ANALYSIS.replace(/\n/g, '\r'),
+    'a treaty with chapters, items, sub-items and 附則': TREATY,
+    'an empty document': '',
+    'a document of one masked character and nothing else': '\uFFFC',
+  })) {
+    it(`are the facts read: ${name}`, () => {
+      const { read, decoded } = roundTrip('file:///doc.md', text);
+      expect(comparable(decoded)).toEqual(comparable(read));
+    });
+  }
+
+  it('let the next edit be read around the change, as the facts read do', () => {
+    const text = '# 分析\n\n北大西洋条約第5条は重要である。\n\n同条第2項も見よ。\n\n第6条も。\n';
+    const { read, decoded } = roundTrip('file:///doc.md', text);
+    const edited = text.replace('同条第2項', '同条第3項');
+    const afterRead = analyzeDocument('file:///doc.md', edited, DEFAULT_CONFIG, read);
+    const afterDecoded = analyzeDocument('file:///doc.md', edited, DEFAULT_CONFIG, decoded);
+    expect(afterDecoded.reading.edit).toMatchObject({ start: afterRead.reading.edit!.start, end: afterRead.reading.edit!.end });
+    expect(afterDecoded.scan).toEqual(afterRead.scan);
+    expect(afterDecoded.reading.structure).toEqual(afterRead.reading.structure);
+  });
+
+  it('take the configuration of the receiver, so that a later edit knows it was read with the same languages', () => {
+    const config = { ...DEFAULT_CONFIG, languages: [...DEFAULT_CONFIG.languages] };
+    const decoded = decodeFacts('file:///doc.md', ANALYSIS, encodeFacts(analyzeDocument('file:///doc.md', ANALYSIS, config)), config);
+    expect(decoded.languages).toBe(config.languages);
+  });
+});
+
+describe('encoded facts that do not hold together', () => {
+  const encoded = encodeFacts(analyzeDocument('file:///doc.md', ANALYSIS, DEFAULT_CONFIG));
+
+  it('are refused when cut short, whatever the cut', () => {
+    for (const length of [0, 1, 2, Math.floor(encoded.ints.length / 2), encoded.ints.length - 1]) {
+      expect(() => decodeFacts('file:///doc.md', ANALYSIS, { ints: encoded.ints.slice(0, length), chars: encoded.chars }, DEFAULT_CONFIG)).toThrow();
+    }
+  });
+
+  it('are refused with a string table that does not match its text, or trailing data', () => {
+    expect(() => decodeFacts('file:///doc.md', ANALYSIS, { ints: encoded.ints, chars: encoded.chars.slice(1) }, DEFAULT_CONFIG)).toThrow();
+    const longer = new Int32Array(encoded.ints.length + 1);
+    longer.set(encoded.ints);
+    expect(() => decodeFacts('file:///doc.md', ANALYSIS, { ints: longer, chars: encoded.chars }, DEFAULT_CONFIG)).toThrow();
+  });
+
+  it('are refused for another text whose lines do not fit them', () => {
+    expect(() => decodeFacts('file:///doc.md', 'short', encoded, DEFAULT_CONFIG)).toThrow();
+  });
+});
