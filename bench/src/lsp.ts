@@ -31,6 +31,10 @@ export interface LspOptions {
   /** How long the treaty edit may take to reach every citing document before it counts as failed. */
   readonly fanOutTimeoutMs: number;
   readonly log: (line: string) => void;
+  /** The server's facts cache folder (`cacheDirectory`), for the warm-start runs. */
+  readonly cacheDirectory?: string;
+  /** Hover and definition asked, one after the other, at planted citations of an open analysis until indexing ends. */
+  readonly duringIndexing?: boolean;
 }
 
 export type LspResult = Record<string, number | string | boolean | null>;
@@ -126,7 +130,7 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
       rootUri: session.rootUri,
       workspaceFolders: [{ uri: session.rootUri, name: 'bench' }],
       locale: 'ja',
-      initializationOptions: { locale: 'ja' },
+      initializationOptions: { locale: 'ja', cacheDirectory: options.cacheDirectory },
       capabilities: {
         window: { workDoneProgress: true },
         workspace: { workspaceFolders: true, configuration: true },
@@ -147,6 +151,7 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
     const sync = initialize.capabilities?.textDocumentSync;
     const incremental = (typeof sync === 'number' ? sync : sync?.change) === 2;
     await session.connection.sendNotification('initialized', {});
+    const asking = options.duringIndexing ? askDuringIndexing(session, manifest, uriOf, result) : Promise.resolve();
 
     // Cold start: every document with a planted dangling citation has its diagnostics, and then quiet.
     const expected = manifest.documentsWithProblems.map(uriOf);
@@ -159,6 +164,7 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
     result.publishedDocuments = session.published.size;
     result.problems = [...session.published.values()].reduce((sum, entry) => sum + entry.count, 0);
     if (!complete) options.log(`  server: cold start incomplete (${session.published.size} documents published)`);
+    await asking;
 
     await readMemory(session, child, probeFile, result);
     if (options.interactive) await interact(session, manifest, uriOf, incremental, options, result);
@@ -174,6 +180,36 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
     fs.rmSync(probeFile, { force: true });
   }
   return result;
+}
+
+/**
+ * Opens the first probed analysis as soon as the server is initialized, and asks hover and definition at its
+ * planted citations, one at a time, for as long as the indexing progress runs: what a user gets while waiting.
+ */
+async function askDuringIndexing(session: Session, manifest: Manifest, uriOf: (relative: string) => string, result: LspResult): Promise<void> {
+  const probes = manifest.probes.filter((probe) => probe.path === manifest.probes[0]?.path);
+  if (probes.length === 0) return;
+  const uri = uriOf(probes[0]!.path);
+  const text = fs.readFileSync(path.join(manifest.plainRoot, probes[0]!.path), 'utf8');
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const lines = lineStartsOf(text);
+  const samples: Record<'hover' | 'definition', number[]> = { hover: [], definition: [] };
+  let answered = 0;
+  for (let index = 0; !session.progressEnded; index++) {
+    const probe = probes[index % probes.length]!;
+    const name = index % 2 === 0 ? 'hover' : 'definition';
+    const t1 = performance.now();
+    const answer: unknown = await withTimeout(REQUEST_TIMEOUT_MS * 6, name, session.connection.sendRequest(`textDocument/${name}`, { textDocument: { uri }, position: positionAt(lines, probe.offset + 1) }));
+    // Only what was answered while the indexing still ran counts.
+    if (session.progressEnded) break;
+    samples[name].push(performance.now() - t1);
+    if (answer !== null && !(Array.isArray(answer) && answer.length === 0)) answered++;
+  }
+  result.indexingHoverP50Ms = percentile(samples.hover, 50);
+  result.indexingHoverP99Ms = percentile(samples.hover, 99);
+  result.indexingDefinitionP99Ms = percentile(samples.definition, 99);
+  result.indexingRequests = samples.hover.length + samples.definition.length;
+  result.indexingAnswered = answered;
 }
 
 async function readMemory(session: Session, child: ChildProcess, probeFile: string, result: LspResult): Promise<void> {

@@ -105,6 +105,23 @@ const ROWS: readonly Row[] = [
     peer: ['markdown', 'coldCpuMs'],
     target: 'less sensitive to other load',
   },
+  {
+    label: 'Warm start (facts cache), nothing changed',
+    key: 'warmMs',
+    floor: ['floor', 'wallMs'],
+    target: '≤ 1.5× floor',
+    met: (_value, size) => ratio(size, ['server', 'warmMs'], ['floor', 'wallMs']) <= 1.5,
+  },
+  {
+    label: 'Warm start, one analysis touched',
+    key: 'warmTouchedMs',
+    floor: ['floor', 'wallMs'],
+    target: '≤ 1.5× floor',
+    met: (_value, size) => ratio(size, ['server', 'warmTouchedMs'], ['floor', 'wallMs']) <= 1.5,
+  },
+  { label: 'Hover during indexing, p50', key: 'indexingHoverP50Ms', target: '' },
+  { label: 'Hover during indexing, p99', key: 'indexingHoverP99Ms', target: '≤ 100 ms', met: (value) => value <= 100 },
+  { label: 'Definition during indexing, p99', key: 'indexingDefinitionP99Ms', target: '≤ 100 ms', met: (value) => value <= 100 },
   { label: 'Keystroke → diagnostics, big analysis, p50', key: 'keystrokeP50Ms', floor: ['floor', 'bigPassMs'], peer: ['markdown', 'keystrokeP50Ms'], target: '' },
   {
     label: 'Keystroke → diagnostics, big analysis, p95',

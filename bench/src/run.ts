@@ -173,6 +173,51 @@ async function measureCore(scale: number, interactive: boolean, options: Options
   return outcome.result as Figures;
 }
 
+/**
+ * The server started three more times with a facts cache (outside the workspace): a cold start that writes it,
+ * then a reload with nothing changed, then one after touching an analysis (a new modification time: it is read
+ * and analysed again). The first run also asks hover and definition while it indexes.
+ */
+async function measureWarmStarts(manifest: Manifest, options: Options): Promise<Figures> {
+  const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'treaty-bench-cache-'));
+  const start = (duringIndexing: boolean) =>
+    measureServer(manifest, {
+      interactive: false,
+      requests: options.requests,
+      keystrokes: 0,
+      keystrokeBudgetMs: 0,
+      coldTimeoutMs: options.smoke ? 30_000 : 180_000,
+      fanOutTimeoutMs: 0,
+      log: logLine,
+      cacheDirectory,
+      duringIndexing,
+    });
+  try {
+    const writing = await start(true);
+    const cacheFile = path.join(cacheDirectory, 'facts-cache.bin');
+    for (let waited = 0; !fs.existsSync(cacheFile) && waited < 100; waited++) await new Promise((done) => setTimeout(done, 100));
+    const unchanged = await start(false);
+    const touched = path.join(manifest.plainRoot, 'analyses', 'a0001.md');
+    const now = new Date();
+    fs.utimesSync(touched, now, now);
+    const afterTouch = await start(false);
+    return {
+      indexingHoverP50Ms: writing.indexingHoverP50Ms,
+      indexingHoverP99Ms: writing.indexingHoverP99Ms,
+      indexingDefinitionP99Ms: writing.indexingDefinitionP99Ms,
+      indexingRequests: writing.indexingRequests,
+      indexingAnswered: writing.indexingAnswered,
+      cacheBytes: fs.existsSync(cacheFile) ? fs.statSync(cacheFile).size : Number.NaN,
+      warmMs: unchanged.coldMs,
+      warmProblems: unchanged.problems,
+      warmTouchedMs: afterTouch.coldMs,
+      warmTouchedProblems: afterTouch.problems,
+    };
+  } finally {
+    fs.rmSync(cacheDirectory, { recursive: true, force: true });
+  }
+}
+
 /** Calls one measurement, turning a failure into a note instead of ending the run. */
 async function attempt(name: string, notes: string[], work: () => Promise<Figures>): Promise<Figures | undefined> {
   try {
@@ -215,6 +260,9 @@ async function measureSize(manifest: Manifest, sizeIndex: number, options: Optio
           log: logLine,
         }),
       );
+    }
+    if (fs.existsSync(SERVER_PATH) && run === 0 && scale === options.reference && tools.server) {
+      tools.server = { ...tools.server, ...(await attempt(label('server warm starts'), notes, () => measureWarmStarts(manifest, options))) };
     }
     if (fs.existsSync(CORE_BUNDLE)) tools.core = await attempt(label('core'), notes, () => measureCore(scale, interactive, options));
     runs.push({ tools });
@@ -260,6 +308,15 @@ function describeRun(record: BenchRecord, options: Options): void {
       const answered = server[`${name}Answered`];
       const requests = server[`${name}Requests`];
       if (typeof answered === 'number' && typeof requests === 'number') record.notes.push(`Server ${name}: ${answered} of ${requests} requests returned a non-empty answer.`);
+    }
+    if (typeof server.warmProblems === 'number') {
+      record.notes.push(
+        `Server warm starts (facts cache of ${((server.cacheBytes as number) / 1e6).toFixed(1)} MB, outside the workspace): ${server.warmProblems} problems with nothing changed, ` +
+          `${String(server.warmTouchedProblems)} after touching one analysis (cold: ${String(server.problems)}).`,
+      );
+    }
+    if (typeof server.indexingRequests === 'number') {
+      record.notes.push(`Server during indexing: ${server.indexingRequests} hover and definition requests answered before the progress ended, ${String(server.indexingAnswered)} of them non-empty (the rest asked before the treaty was read).`);
     }
     if (typeof server.treatyEditReached === 'number' && server.treatyEditReached < (reference?.hotDocuments ?? 0)) {
       record.notes.push(`Server treaty edit: only ${server.treatyEditReached} of ${reference?.hotDocuments} citing documents got new diagnostics in time.`);
@@ -308,7 +365,8 @@ function smokeFailures(record: BenchRecord): string[] {
     if (fs.existsSync(SERVER_PATH)) {
       if (tools.server?.answered !== true) failures.push('server: did not answer initialize');
       if (tools.server?.coldComplete !== true) failures.push('server: cold start never published diagnostics for every document with a planted problem');
-      expect('server', ['coldMs', 'heapBytes', 'rssBytes', ...interactive], tools.server);
+      expect('server', ['coldMs', 'heapBytes', 'rssBytes', 'warmMs', 'warmTouchedMs', ...interactive], tools.server);
+      if (tools.server?.warmProblems !== tools.server?.problems) failures.push('server: a warm start found other problems than the cold start');
       expect('core', ['coldMs', 'heapBytes', ...interactive], tools.core);
     }
   }
