@@ -123,7 +123,8 @@ const SECTION_TITLES = ['概要', '経緯', '主な規定', '運用の実態', '
  * citations stay the only ones and the expected counts stay exact.
  */
 function exampleSentences(): string[] {
-  const dir = path.resolve(REPO_ROOT, '..', 'shared', 'examples');
+  // BENCH_EXAMPLES names the folder when the repository is not beside it (a worktree elsewhere).
+  const dir = process.env.BENCH_EXAMPLES ?? path.resolve(REPO_ROOT, '..', 'shared', 'examples');
   if (!fs.existsSync(dir)) return [];
   const text = fs
     .readdirSync(dir)
