@@ -1,7 +1,7 @@
 // What every feature adapter receives from the server, and the guard that makes a failing handler harmless.
 // A handler waits until the workspace is indexed; an exception is logged and answered with an empty result.
 
-import { ResponseError, type CancellationToken, type ClientCapabilities, type Event } from 'vscode-languageserver';
+import { ResponseError, type CancellationToken, type ClientCapabilities, type Event, type TextDocumentPositionParams } from 'vscode-languageserver';
 import type { TreatyService } from '../core/index';
 
 export interface FeatureContext {
@@ -13,6 +13,8 @@ export interface FeatureContext {
   readonly answering: Promise<void>;
   /** Whether the index holds the editor's text of a document (always, once indexing has finished). */
   isCurrent(uri: string): boolean;
+  /** Whether the first indexing has finished. */
+  indexed(): boolean;
   clientCapabilities(): ClientCapabilities;
   /** The client shows a position's diagnostics in its hovers (VS Code), so hovers need not repeat them. */
   hoverShowsDiagnostics(): boolean;
@@ -26,20 +28,23 @@ export interface FeatureContext {
 /**
  * Wraps a request handler: waits for indexing, skips cancelled requests, logs exceptions as empty results.
  * With `duringIndexing`, a request on a document whose editor text is indexed is answered as soon as the open
- * documents are in (from what is known so far: treaties not yet read are not yet cited).
+ * documents are in, once `duringIndexing` says that what is read so far answers it (the cited treaty has been
+ * read), or at the end of indexing: it never says that a treaty not yet read is missing.
  */
 export function guard<P, R>(
   context: FeatureContext,
   name: string,
   empty: R,
   handler: (params: P) => R,
-  options: { readonly duringIndexing?: boolean } = {},
+  options: { readonly duringIndexing?: (params: P) => boolean } = {},
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
     if (options.duringIndexing) {
       await context.answering;
-      const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
-      if (typeof uri !== 'string' || !context.isCurrent(uri)) await context.ready;
+      // Checked again as the documents come in: the answer comes once the cited treaty has been read.
+      while (!context.indexed() && !answersEarly(context, params, options.duringIndexing) && !token.isCancellationRequested) {
+        await Promise.race([context.ready, new Promise((resolve) => setTimeout(resolve, RECHECK_MS))]);
+      }
     } else {
       await context.ready;
     }
@@ -53,6 +58,25 @@ export function guard<P, R>(
       return empty;
     }
   };
+}
+
+/** How often a request waiting during indexing checks whether what has been read by now answers it. */
+const RECHECK_MS = 20;
+
+/** During indexing: whether the position is in a citation that resolves to a provision with what is read so far. */
+export function resolvesNow(context: FeatureContext, { textDocument, position }: TextDocumentPositionParams): boolean {
+  const lineIndex = context.service.getLineIndex(textDocument.uri);
+  return lineIndex !== undefined && context.service.getDefinition(textDocument.uri, lineIndex.offsetAt(position)).length > 0;
+}
+
+function answersEarly<P>(context: FeatureContext, params: P, known: (params: P) => boolean): boolean {
+  const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+  if (typeof uri !== 'string' || !context.isCurrent(uri)) return false;
+  try {
+    return known(params);
+  } catch {
+    return false;
+  }
 }
 
 /**

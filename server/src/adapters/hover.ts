@@ -1,6 +1,6 @@
 // LSP adapter for hover: a citation's provision text.
 import type { Connection, Hover, TextDocumentPositionParams } from 'vscode-languageserver';
-import { guard, type FeatureContext } from './context';
+import { guard, resolvesNow, type FeatureContext } from './context';
 import { fromPosition, toMarkdownHover } from './convert';
 
 export function registerHover(connection: Connection, context: FeatureContext): void {
@@ -11,6 +11,6 @@ export function registerHover(connection: Connection, context: FeatureContext): 
       if (!lineIndex) return null;
       const hover = service.getHover(textDocument.uri, fromPosition(lineIndex, position), context.hoverShowsDiagnostics());
       return hover ? toMarkdownHover(lineIndex, hover) : null;
-    }, { duringIndexing: true }),
+    }, { duringIndexing: (params) => resolvesNow(context, params) }),
   );
 }

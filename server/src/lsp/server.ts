@@ -87,6 +87,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
     },
     ready: session.ready,
     answering: session.answering,
+    indexed: () => session.isReady,
     isCurrent: (uri) => session.isReady || (documents.get(uri)?.getText() ?? null) === (session.core?.getText(uri) ?? undefined),
     clientCapabilities: () => capabilities,
     hoverShowsDiagnostics: () => hoverShowsDiagnostics,
