@@ -16,6 +16,7 @@ import {
   type CitationSyntax,
   type CitedDivision,
   type Division,
+  type InstrumentGenre,
   type Item,
   type LevelRef,
   type Paragraph,
@@ -30,7 +31,7 @@ import {
 } from './types';
 
 /** Bumped whenever the encoding or anything it describes changes: a cache of another version is not read. */
-export const FACTS_CODEC_VERSION = 1;
+export const FACTS_CODEC_VERSION = 2;
 
 export interface EncodedFacts {
   readonly ints: Int32Array;
@@ -132,6 +133,18 @@ function nullable<T>(codec: Codec<T>): Codec<T | null> {
   };
 }
 
+/** A field that may be absent: absent stays absent (the key is left out), as the reader left it out. */
+function optional<T>(codec: Codec<T>): Codec<T | undefined> & { readonly optional: true } {
+  return {
+    optional: true,
+    write(out, value) {
+      out.int(value === undefined ? 0 : 1);
+      if (value !== undefined) codec.write(out, value);
+    },
+    read: (input) => (input.int() === 0 ? undefined : codec.read(input)),
+  };
+}
+
 function list<T>(codec: Codec<T>): Codec<readonly T[]> {
   return {
     write(out, values) {
@@ -158,11 +171,16 @@ function record<T extends object>(fields: { readonly [K in keyof T]-?: Codec<T[K
     codecs: readonly Codec<unknown>[],
     input: Reader,
   ) => T;
+  const optionalKeys = keys.filter((_, index) => (codecs[index] as { optional?: boolean }).optional === true);
   return {
     write(out, value) {
       for (let index = 0; index < keys.length; index++) codecs[index]!.write(out, (value as Record<string, unknown>)[keys[index]!]);
     },
-    read: (input) => build(codecs, input),
+    read(input) {
+      const value = build(codecs, input);
+      for (const key of optionalKeys) if ((value as Record<string, unknown>)[key] === undefined) delete (value as Record<string, unknown>)[key];
+      return value;
+    },
   };
 }
 
@@ -203,7 +221,7 @@ const levelRef = variants<LevelRef>({
 
 const qualifier = variants<Qualifier>({
   name: record({ kind: literal('name'), name: string, span }),
-  same: record({ kind: literal('same'), word: string, span }),
+  same: record({ kind: literal('same'), word: string, span, genre: optional(word<InstrumentGenre>()) }),
   this: record({ kind: literal('this'), span }),
 });
 
@@ -227,7 +245,7 @@ const citation = record<CitationSyntax>({
 
 const scan = record<CitationScan>({
   citations: list(citation),
-  mentions: list(record<TreatyMention>({ name: string, span, topic: bool })),
+  mentions: list(record<TreatyMention>({ name: string, span, topic: bool, genre: optional(word<InstrumentGenre>()) })),
   aliases: list(record<AliasDefinition>({ alias: string, fullName: string, span })),
   sentences: list(record<Sentence>({ span })),
 });
