@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, argValue, workspaceDir, type Manifest, type Probe } from './common';
 
-export const GENERATOR_VERSION = 6;
+export const GENERATOR_VERSION = 7;
 export const DEFAULT_SEED = 20241124;
 
 const ARTICLES_PER_TREATY = 100;
@@ -90,6 +90,17 @@ const TOPICS: readonly { short: string; long: string; kind: string }[] = [
   { short: '航空', long: '航空業務', kind: '協定' },
   { short: '原子力', long: '原子力の平和的利用における協力', kind: '協定' },
   { short: '犯罪人引渡', long: '犯罪人引渡し', kind: '条約' },
+  // From ×25 on (more than 300 treaties).
+  { short: '文化交流', long: '文化の交流', kind: '協定' },
+  { short: '科学技術協力', long: '科学技術における協力', kind: '協定' },
+  { short: '漁業', long: '漁業', kind: '協定' },
+  { short: '捜索救助', long: '海上における捜索及び救助', kind: '協定' },
+  { short: '刑事共助', long: '刑事に関する共助', kind: '条約' },
+  { short: '査証免除', long: '査証の相互免除', kind: '協定' },
+  { short: '運転免許', long: '運転免許の相互承認', kind: '協定' },
+  { short: '環境保護', long: '環境の保護', kind: '協定' },
+  { short: '宇宙協力', long: '宇宙空間の平和的利用における協力', kind: '協定' },
+  { short: '経済連携', long: '経済上の連携', kind: '協定' },
 ];
 const CAPTIONS = [
   '目的', '定義', '適用範囲', '一般的義務', '協議', '情報の交換', '秘密の保護', '費用', '紛争の解決', '改正', '効力発生', '終了',
@@ -168,11 +179,36 @@ function treatyId(index: number): string {
   return `t${String(index + 1).padStart(2, '0')}`;
 }
 
+/**
+ * The partner and topic of treaty `index`: every partner with the first topic, then the next topic, and so on; past
+ * every pair (×49 and up), the partner is a pair of countries. Names never repeat (uniqueNames checks it), so every
+ * citation by short name has one treaty and the planted counts stay exact.
+ */
+function partnerAndTopic(index: number): { partner: string; topic: (typeof TOPICS)[number] } {
+  const pairs = PARTNERS.length * TOPICS.length;
+  const round = Math.floor(index / pairs);
+  const first = index % PARTNERS.length;
+  const partner = (PARTNERS[first] as string) + (round === 0 ? '' : (PARTNERS[(first + round) % PARTNERS.length] as string));
+  return { partner, topic: TOPICS[Math.floor((index % pairs) / PARTNERS.length)] as (typeof TOPICS)[number] };
+}
+
+/** Throws when two treaties would share a title or short name (the workspace would measure name collisions instead). */
+function uniqueNames(plans: readonly TreatyPlan[]): void {
+  const seen = new Map<string, string>();
+  for (const plan of plans) {
+    for (const name of [plan.title, plan.short]) {
+      const other = seen.get(name);
+      if (other !== undefined) throw new Error(`the generator gave ${other} and ${plan.id} the same name ${name}`);
+      seen.set(name, plan.id);
+    }
+  }
+}
+
 function planTreaties(count: number, random: Random): TreatyPlan[] {
+  if (count > PARTNERS.length * PARTNERS.length * TOPICS.length) throw new Error(`at most ${PARTNERS.length ** 2 * TOPICS.length} treaties have distinct names`);
   const plans: TreatyPlan[] = [];
   for (let index = 0; index < count; index++) {
-    const partner = PARTNERS[index % PARTNERS.length] as string;
-    const topic = TOPICS[Math.floor(index / PARTNERS.length) % TOPICS.length] as (typeof TOPICS)[number];
+    const { partner, topic } = partnerAndTopic(index);
     const paragraphs = [0];
     const captions = [''];
     for (let article = 1; article <= ARTICLES_PER_TREATY; article++) {
@@ -187,6 +223,7 @@ function planTreaties(count: number, random: Random): TreatyPlan[] {
       captions,
     });
   }
+  uniqueNames(plans);
   return plans;
 }
 

@@ -267,6 +267,30 @@ export function sanityTable(sizes: readonly SizeRecord[]): string {
   return lines.join('\n');
 }
 
+/**
+ * Every count of the "What each tool found" table, in every run, that differs from what was planted (a figure that
+ * could not be measured is left to the notes): the benchmark fails on any, since then it measured something else.
+ */
+export function foundMismatches(sizes: readonly SizeRecord[]): string[] {
+  const mismatches: string[] = [];
+  for (const size of sizes) {
+    size.runs.forEach((run, index) => {
+      const expect = (tool: Tool, key: string, what: string, planted: number): void => {
+        const value = number(run.tools[tool]?.[key]);
+        if (Number.isFinite(value) && value !== planted) mismatches.push(`${sizeLabel(size.scale)}, run ${index + 1}: ${what} ${value}, planted ${planted}`);
+      };
+      expect('server', 'problems', 'server problems', size.dangling);
+      expect('core', 'problems', 'core problems', size.dangling);
+      expect('cli', 'errors', 'treaty-check errors', size.dangling);
+      expect('markdown', 'problems', 'Markdown peer problems', size.dangling);
+      expect('remark', 'warnings', 'remark warnings', size.dangling);
+      expect('server', 'treatyEditNewProblems', 'treaty edit, server', size.hotCitations);
+      expect('core', 'treatyEditNewProblems', 'treaty edit, core', size.hotCitations);
+    });
+  }
+  return mismatches;
+}
+
 interface Series {
   readonly name: string;
   readonly color: string;

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { DIST_DIR, REPO_ROOT, RESULTS_DIR, RESULT_PREFIX, WORK_DIR, argValue, listFiles, type Manifest } from './common';
 import { generateWorkspace } from './generate';
 import { MEMPROBE_PATH, SERVER_PATH, measureServer } from './lsp';
-import { chartSvg, renderMarkdown, sizeLabel, type BenchRecord, type Figures, type RunRecord, type SizeRecord, type Tool } from './report';
+import { chartSvg, foundMismatches, renderMarkdown, sizeLabel, type BenchRecord, type Figures, type RunRecord, type SizeRecord, type Tool } from './report';
 
 const CLI_PATH = path.join(DIST_DIR, 'cli.js');
 const CORE_BUNDLE = path.join(WORK_DIR, 'core.js');
@@ -439,6 +439,8 @@ async function main(): Promise<void> {
     notes,
   };
   describeRun(record, options);
+  const mismatches = foundMismatches(record.sizes);
+  if (mismatches.length > 0) record.notes.push(`**What each tool found differs from what was planted** (the run fails): ${mismatches.join('; ')}.`);
   const load = os.loadavg()[0]?.toFixed(1) ?? '?';
   record.notes.push(
     `Whole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s; 1-minute load average ${loadAtStart} at the start, ${load} at the end ` +
@@ -446,6 +448,10 @@ async function main(): Promise<void> {
   );
   writeResults(record, options);
 
+  if (mismatches.length > 0) {
+    logLine(`bench FAILED: what the tools found differs from what was planted:\n  ${mismatches.join('\n  ')}`);
+    process.exitCode = 1;
+  }
   if (options.smoke) {
     const failures = smokeFailures(record);
     if (failures.length > 0) {
