@@ -705,6 +705,8 @@ export function misquoteDiagnostics(index: WorkspaceIndex, uri: string): Omit<Di
       code: 'misquote' as const,
       message,
       related: [{ location: target, message: `${name} ${misquote.version.article.label.replace(/\s+/g, ' ')}` }],
+      // What a citation's diagnostic carries too: the code-scanning formats give it as properties.
+      data: { treatyId: misquote.citation.treatyId, article: misquote.citation.article, treatyName: misquote.citation.treatyName },
     };
   });
 }
