@@ -83,6 +83,8 @@ describe('beyond navigation over the language server protocol', () => {
           source: 'treaty',
           message: 'The quotation does not match Article 4(1) of the 港湾の安全に関する条約, which reads: "締約国は、遭難した船舶が最も近い適当な港湾に入ることを認める"',
           relatedInformation: [{ location: { uri: harness.uri(JA), range: harness.rangeOf(JA, '締約国は、遭難した船舶が最も近い適当な港湾に入ることを認める') }, message: '港湾の安全に関する条約 第4条' }],
+          // The cited treaty and article, as every citation's diagnostic carries them.
+          data: { treatyId: 'harbor', article: '4', treatyName: 'Convention on Harbor Safety' },
         },
       ]);
     });
