@@ -9,12 +9,15 @@ import { SERVER_NODE_FLAGS } from '../../server/src/node/nodeFlags';
 import { STATS_METHOD, type StatsResponse } from '../../server/src/protocol';
 import { registerCoverageView, type CoverageView } from './coverageView';
 import { loadWords, t } from './l10n';
+import { registerPreview } from './preview';
 
 /** What `activate` returns, for tests: `ready` settles once the server has indexed the workspace. */
 export interface TreatyAnnotatorApi {
   readonly ready: Promise<void>;
   /** The coverage view's data (for tests and other extensions). */
   readonly coverage: CoverageView;
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`) to make citations links. */
+  readonly extendMarkdownIt: ReturnType<typeof registerPreview>['extendMarkdownIt'];
 }
 
 let client: LanguageClient | undefined;
@@ -114,8 +117,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
   );
 
   const coverage = registerCoverageView(languageClient, showReferences);
+  const preview = registerPreview(languageClient);
   context.subscriptions.push(
     coverage.disposable,
+    preview.disposable,
     // The server hears of the change through the settings; the client's own words follow here.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('treatyAnnotator.language')) return;
@@ -132,7 +137,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
     output.appendLine(`Treaty Annotator: the language server failed to start: ${String(error)}`);
   }
   // The stats request waits for the first indexing, so its answer means the workspace is ready.
-  return { ready: refreshStats(), coverage: coverage.view };
+  return { ready: refreshStats(), coverage: coverage.view, extendMarkdownIt: preview.extendMarkdownIt };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,6 +1,7 @@
 // A person's session in VS Code (code-server) with the packaged extension: installs the .vsix, opens an
 // analysis with Ctrl+P, moves with Ctrl+G, reads a hover, follows F12, reads Problems, opens the misquote
-// quick fix and the coverage view, renames an article with F2 and sees the analysis change. Screenshots of each step go to test-output/ui/ (key ones to docs/).
+// quick fix, the coverage view and the Markdown preview's citation links, renames an article with F2 and sees the
+// analysis change. Screenshots of each step go to test-output/ui/ (key ones to docs/).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -220,6 +221,25 @@ try {
     await shot('08-coverage');
   });
 
+  await step('the Markdown preview links 第6条第2項 to article 6 of the treaty, titled with its caption and text', async () => {
+    await quickOpen('kaiyo-kyotei-kaisetsu.md');
+    await runCommand('Markdown: Open Preview to the Side');
+    // The preview is a webview: its document is a frame of the page, found by the citations in it.
+    const inPreview = async (selector) => {
+      for (const frame of page.frames()) if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame.locator(selector).first();
+      return null;
+    };
+    const link = await until('a citation link in the preview', () => inPreview('a.treaty-citation:text-is("第6条第2項")'));
+    const [href, title] = [await link.getAttribute('href'), await link.getAttribute('title')];
+    assert.equal(href, '../treaties/kaiyo-kyotei.md#article-6');
+    assert.ok(title.startsWith('海洋協力協定 第6条（海難救助）\n２　各締約国は、'), title);
+    await link.hover();
+    await shot('09-preview');
+    await link.click();
+    await until('the treaty in the preview at article 6', () => inPreview('a#article-6.treaty-anchor'));
+    await runCommand('View: Close All Editors');
+  });
+
   const heading = lineColumn('treaties/kaiyo-kyotei.md', '## 第6条', 4);
   await step('F2 on 第6条 in the treaty renumbers it, and the analysis follows', async () => {
     await quickOpen('kaiyo-kyotei.md');
@@ -267,6 +287,7 @@ for (const [from, to] of [
   ['05-rename.png', 'rename.png'],
   ['07-misquote-fix.png', 'misquote-fix.png'],
   ['08-coverage.png', 'coverage.png'],
+  ['09-preview.png', 'preview.png'],
 ]) {
   copyFileSync(join(shots, from), join(docsShots, to));
 }

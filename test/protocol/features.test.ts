@@ -338,6 +338,21 @@ describe('read-only features on a workspace of two treaties and two analyses', (
     expect(links.map((link) => [link.range, link.target])).toEqual([[harness.rangeOf(NATO, 'North Atlantic Treaty'), `${harness.uri('/treaties/nat.md')}#L1,1`]]);
   });
 
+  it('answers treatyAnnotator/previewCitations with each citation’s link or problem and a treaty’s anchors', async () => {
+    const analysis = await harness.request<{ citations: { range: lsp.Range; text: string; href: string | null; problem: string | null }[] }>('treatyAnnotator/previewCitations', { uri: harness.uri(NATO) });
+    const [first, second] = harness.markers('cites-5').filter((marker) => marker.uri === harness.uri(NATO));
+    expect(analysis.citations.map(({ range, text, href, problem }) => [range, text, href, problem])).toEqual([
+      [first!.range, 'Article 5 of the North Atlantic Treaty', `${harness.uri('/treaties/nat.md')}#article-5`, null],
+      [second!.range, 'Article 5(2)', `${harness.uri('/treaties/nat.md')}#article-5`, null],
+      [harness.marker('dangling').range, 'Article 12', null, 'unknown-article'],
+    ]);
+    const treaty = await harness.request<{ anchors: { line: number; id: string }[] }>('treatyAnnotator/previewCitations', { uri: harness.uri('/treaties/nat.md') });
+    expect(treaty.anchors).toEqual([
+      { line: harness.marker('article-5').range.start.line, id: 'article-5' },
+      { line: harness.marker('article-6').range.start.line, id: 'article-6' },
+    ]);
+  });
+
   it('counts treaties, analyses, citations and problems for the status bar, with the server’s memory', async () => {
     const stats = await harness.request<{ treaties: number; analyses: number; citations: number; problems: number }>('treatyAnnotator/stats');
     expect(stats).toEqual({ treaties: 2, analyses: 2, citations: 8, problems: 2, memory: expect.objectContaining({ heapUsed: expect.any(Number) }) });

@@ -48,6 +48,28 @@ export interface Diagnostic {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
+/** A citation as a rendered document shows it: a link to its article, or a dangling citation marked. */
+export interface CitationLink {
+  readonly span: Span;
+  /** The cited article: its document, its label and its anchor; null for a dangling citation. */
+  readonly target: { readonly uri: DocumentUri; readonly span: Span; readonly anchor: string } | null;
+  /** The article's caption and first words, or what is wrong with a dangling citation. */
+  readonly title: string;
+  /** The diagnostic code of a dangling citation, or null. */
+  readonly problem: DiagnosticCode | null;
+}
+
+/** Where an article of a treaty document starts, and the anchor that names it. */
+export interface ArticleAnchor {
+  readonly span: Span;
+  readonly anchor: string;
+}
+
+export interface CitationLinks {
+  readonly citations: readonly CitationLink[];
+  readonly anchors: readonly ArticleAnchor[];
+}
+
 export interface Hover {
   readonly span: Span;
   /** Markdown, in the document's language. */

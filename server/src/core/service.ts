@@ -2,6 +2,7 @@
 // It reads documents through the injected workspace and answers each feature by calling its pure function in `features/`.
 
 import type {
+  CitationLinks,
   CitationReport,
   CodeAction,
   CodeLens,
@@ -36,6 +37,7 @@ import { findCodeLenses } from './features/codeLens';
 import { findCompletions } from './features/completion';
 import { computeCoverage } from './features/coverage';
 import { findDocumentLinks } from './features/documentLinks';
+import { findCitationLinks } from './features/citationLinks';
 import { findDocumentSymbols } from './features/documentSymbols';
 import { findFoldingRanges } from './features/foldingRanges';
 import { findInlayHints } from './features/inlayHints';
@@ -87,6 +89,8 @@ export interface TreatyService {
   getSemanticTokens(uri: DocumentUri): readonly SemanticToken[];
   getFoldingRanges(uri: DocumentUri): readonly FoldingRange[];
   getDocumentLinks(uri: DocumentUri): readonly DocumentLink[];
+  /** What a rendered document (the Markdown preview, the HTML edition) needs to link its citations and anchor its articles. */
+  getCitationLinks(uri: DocumentUri): CitationLinks;
   getStats(): WorkspaceStats;
   /** Every citation of a document, resolved (the command line's JSON). */
   getCitations(uri: DocumentUri): readonly CitationReport[];
@@ -169,6 +173,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
     getSemanticTokens: (uri) => findSemanticTokens(index, uri),
     getFoldingRanges: (uri) => findFoldingRanges(index, uri),
     getDocumentLinks: (uri) => findDocumentLinks(index, uri),
+    getCitationLinks: (uri) => findCitationLinks(index, uri),
     getStats() {
       index.resolveAll();
       let citations = 0;

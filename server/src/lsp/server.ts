@@ -27,6 +27,7 @@ import { registerDocumentSymbols } from '../adapters/documentSymbols';
 import { registerFoldingRanges } from '../adapters/foldingRanges';
 import { registerHover } from '../adapters/hover';
 import { registerInlayHints } from '../adapters/inlayHints';
+import { registerPreviewCitations } from '../adapters/previewCitations';
 import { registerReferences } from '../adapters/references';
 import { registerRename } from '../adapters/rename';
 import { registerSemanticTokens } from '../adapters/semanticTokens';
@@ -174,6 +175,7 @@ function registerFeatures(connection: lsp.Connection, context: FeatureContext, d
   registerRename(connection, context);
   registerCodeLens(connection, context);
   registerInlayHints(connection, context);
+  registerPreviewCitations(connection, context);
   registerSemanticTokens(connection, context);
   registerFoldingRanges(connection, context);
   registerDocumentLinks(connection, context);
