@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const CORE_IS_PURE = 'server/src/core is pure and synchronous: all I/O arrives through TreatyWorkspace (see ARCHITECTURE.md).';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'bench/out/**', 'node_modules/**', '.cache/**', 'test-output/**', '.vscode-test/**'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'out/**', 'bench/out/**', 'node_modules/**', '.cache/**', 'test-output/**', '.vscode-test/**'] },
   ...tseslint.configs.recommended,
   // CommonJS on purpose: loaded with `node -r` before the server starts.
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },

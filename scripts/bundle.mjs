@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process';
 const ALIAS = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
 
 /**
- * Bundles `entryPoints` into `outfile` (or `outdir`) as CommonJS for Node 20. `dirname` replaces `__dirname` in the
- * bundle, for code that finds its files next to its source.
+ * Bundles `entryPoints` into `outfile` (or `outdir`) as CommonJS (or `format`) for Node 20. `dirname` replaces
+ * `__dirname` in the bundle, for code that finds its files next to its source.
  */
-export function bundleForNode({ entryPoints, outfile, outdir, dirname, sourcemap = 'inline', external = [], banner, logLevel = 'warning' }) {
+export function bundleForNode({ entryPoints, outfile, outdir, dirname, format = 'cjs', sourcemap = 'inline', external = [], banner, logLevel = 'warning' }) {
   return build({
     entryPoints,
     outfile,
@@ -19,7 +19,7 @@ export function bundleForNode({ entryPoints, outfile, outdir, dirname, sourcemap
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'cjs',
+    format,
     sourcemap,
     external,
     alias: ALIAS,

@@ -1,11 +1,11 @@
 // `treaty-check [check] [--format F] [--coverage] [--lang ja|en] [paths…]`: index the paths and report what is wrong.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createTreatyService, type Diagnostic, type TreatyService } from '../core/index';
-import { CONFIG_FILE_NAME, CONFIG_MAX_SIZE, parseConfigFile, unreadableConfig, type ParsedConfigFile } from '../core/configFile';
 import { displayLanguageOf, type DisplayLanguage } from '../core/messages/index';
 import { LineIndex, type LineCharacter } from '../core/text/lineIndex';
-import { NodeWorkspace, readTextFile } from '../node/files';
+import { loadConfig } from '../node/config';
+import { NodeWorkspace } from '../node/files';
 import { indexFiles } from '../node/workerPool';
 import { CliError, oneOf, parseCommandLine } from './command';
 import { displayUri, display, stdoutWriter } from './output';
@@ -84,15 +84,6 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
 }
 
 /** The language of the user's locale, as POSIX ranks its variables (`LC_ALL`, then `LC_MESSAGES`, then `LANG`). */
-function environmentLanguage(env: NodeJS.ProcessEnv = process.env): DisplayLanguage {
+export function environmentLanguage(env: NodeJS.ProcessEnv = process.env): DisplayLanguage {
   return displayLanguageOf([env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== ''));
-}
-
-/** Reads `.treaty-annotator.json` from the first directory given (or the current one), as the server reads a folder's. */
-function loadConfig(roots: readonly string[]): { file: string | null; text: string; parsed: ParsedConfigFile } {
-  const directory = roots.map((root) => (statSync(root).isDirectory() ? root : dirname(root)))[0] ?? '.';
-  const file = resolve(directory, CONFIG_FILE_NAME);
-  if (!existsSync(file)) return { file: null, text: '', parsed: parseConfigFile('{}') };
-  const read = readTextFile(file, CONFIG_MAX_SIZE);
-  return 'text' in read ? { file, text: read.text, parsed: parseConfigFile(read.text) } : { file, text: '', parsed: unreadableConfig(read.error) };
 }

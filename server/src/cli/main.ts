@@ -4,9 +4,11 @@
 
 import { runCheck, CHECK_USAGE } from './check';
 import { CliError, type Command } from './command';
+import { EXPORT_USAGE, runExport } from './export';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: { usage: CHECK_USAGE, run: runCheck },
+  export: { usage: EXPORT_USAGE, run: runExport },
 };
 
 const USAGE = Object.values(COMMANDS)

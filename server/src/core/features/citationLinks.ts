@@ -10,6 +10,7 @@ import { messagesFor } from '../messages/index';
 import type { Article, Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { citationMessage } from './diagnostics';
+import { SUMMARY_LINE } from './hover';
 
 /** Characters of the cited text a title shows before it is cut. */
 const TITLE_TEXT = 240;
@@ -69,7 +70,7 @@ function firstWords(text: string, span: Span): string {
     .slice(span.start, Math.min(span.end, span.start + TITLE_TEXT * 2))
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('<!--'))
+    .filter((line) => line !== '' && !line.startsWith('<!--') && !SUMMARY_LINE.test(line))
     .join(' ');
   return words.length > TITLE_TEXT ? `${words.slice(0, TITLE_TEXT)}…` : words;
 }

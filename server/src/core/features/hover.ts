@@ -18,7 +18,8 @@ import { carriesUnknownTreatyNote, citationMessage } from './diagnostics';
 import { articleLabelAt, citationAt } from './lookup';
 import { labelVersions, provisionVersions, readerLanguage, type VersionProvision } from './parallelTexts';
 
-const SUMMARY_LINE = /^\s*(?:要旨\s*[：:]|Summary\s*:|\\?<!--\s*summary\s*:)/i;
+/** The analyst's summary line in an article (shown apart from the article's words). */
+export const SUMMARY_LINE = /^\s*(?:要旨\s*[：:]|Summary\s*:|\\?<!--\s*summary\s*:)/i;
 
 /** Hovers longer than this are cut around the cited part. */
 const MAX_TEXT = 1200;

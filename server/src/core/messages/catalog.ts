@@ -74,4 +74,15 @@ export interface Messages {
   readonly notAnArticleNumber: (name: string) => string;
   readonly articleExists: (label: string) => string;
   readonly cannotReadNumber: (label: string) => string;
+
+  // The HTML edition (`treaty-check export --html`).
+  readonly siteTitle: string;
+  readonly treaties: string;
+  readonly analyses: string;
+  readonly index: string;
+  /** The heading of the list of documents citing an article. */
+  readonly citedBy: string;
+  /** A bar of the coverage chart: `Article 5: 3 citations`. */
+  readonly articleCitations: (label: string, count: number) => string;
+  readonly coverageChart: (articles: number, cited: number) => string;
 }

@@ -72,4 +72,12 @@ export const en: Messages = {
   notAnArticleNumber: (name) => `'${name}' is not an article number (write 7, 第7条 or Article 7)`,
   articleExists: (label) => `${label} already exists`,
   cannotReadNumber: (label) => `cannot read the number in ${label}`,
+
+  siteTitle: 'Treaties and analyses',
+  treaties: 'Treaties',
+  analyses: 'Analyses',
+  index: 'Index',
+  citedBy: 'Cited by',
+  articleCitations: (label, count) => `${label}: ${plural(count, 'citation')}`,
+  coverageChart: (articles, cited) => `Citations per article: ${cited} of ${articles} articles cited`,
 };

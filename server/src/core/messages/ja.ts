@@ -70,4 +70,12 @@ export const ja: Messages = {
   notAnArticleNumber: (name) => `「${name}」は条番号として読めません（7、第7条、Article 7 のように書いてください）`,
   articleExists: (label) => `${label}は既にあります`,
   cannotReadNumber: (label) => `${label}の番号を読み取れません`,
+
+  siteTitle: '条約と分析',
+  treaties: '条約',
+  analyses: '分析',
+  index: '目次',
+  citedBy: '引用している文書',
+  articleCitations: (label, count) => `${label}：引用${count}件`,
+  coverageChart: (articles, cited) => `条ごとの引用数：${articles}条中${cited}条が引用済み`,
 };
