@@ -24,15 +24,23 @@ if (!useCodeServer) {
   const server = await startCodeServer(profile, { port });
   console.log(`\nTreaty Annotator demo: ${server.url}/?folder=${encodeURIComponent(profile.workspace)}`);
   console.log(`Workspace: ${profile.workspace} (a copy of samples/). Open analyses/kaiyo-kyotei-kaisetsu.md and hover a citation; Ctrl+C stops.`);
+  // Ctrl+C (or a TERM) stops code-server and removes the copy; only an exit nobody asked for shows its output.
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping code-server…');
     await server.stop();
     rmSync(profile.root, { recursive: true, force: true });
+    console.log(`Stopped, and removed ${profile.root}.`);
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  server.child.once('exit', (code) => {
-    console.log(`code-server exited (${code}); its output:\n${server.output()}`);
-    process.exit(code ?? 1);
+  server.child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.log(`code-server exited on its own (${code ?? signal}); its output:\n${server.output()}`);
+    rmSync(profile.root, { recursive: true, force: true });
+    process.exit(1);
   });
 }
