@@ -1,6 +1,7 @@
 // Runs the real-editor suite (out/test/e2e/suite) inside VS Code 1.100 served by code-server and driven by
 // Chromium: the extension is loaded as a development extension from this repository, the workspace is a
 // copy of samples/, and the suite's results come back through a JSON file (missing file = failure).
+// `--language ja|en` sets treatyAnnotator.language for the run (default en); npm run test:e2e runs both.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,10 +40,12 @@ if (!existsSync(join(repoRoot, 'dist/extension.js')) || !existsSync(join(repoRoo
 const suitePath = await buildSuite();
 ensureCodeServer();
 
-const profile = createProfile('treaty-e2e');
+const languageArgument = process.argv.indexOf('--language');
+const language = languageArgument >= 0 ? process.argv[languageArgument + 1] : 'en';
+const profile = createProfile('treaty-e2e', { 'treatyAnnotator.language': language });
 const resultsFile = join(profile.root, 'results.json');
 const port = await freePort();
-console.log(`[e2e] workspace ${profile.workspace}, code-server on 127.0.0.1:${port}`);
+console.log(`[e2e] workspace ${profile.workspace}, code-server on 127.0.0.1:${port}, treatyAnnotator.language ${language}`);
 const server = await startCodeServer(profile, { port, env: { TREATY_E2E_RESULTS: resultsFile } });
 console.log(`[e2e] code-server up after ${elapsed()}`);
 

@@ -4,7 +4,7 @@
 // shows both language versions of the Harbor Convention.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, diagnosticCode, EXTENSION_ID, hoverText, openSample, positionOf, rangeOf, retryUntil } from './helpers';
+import { activateExtension, diagnosticCode, displayLanguage, EXTENSION_ID, hoverText, openSample, positionOf, rangeOf, retryUntil } from './helpers';
 
 const MISQUOTED = '両締約国の権限のある当局は、海洋協力の実施に必要な情報を直ちに交換する。';
 
@@ -32,7 +32,7 @@ suite('Misquote quick fix', () => {
       () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range),
       (result) => (result ?? []).some((action) => action.kind?.contains(vscode.CodeActionKind.QuickFix)),
     );
-    const title = vscode.env.language.startsWith('ja') ? '条文の文言に直す' : 'Quote the treaty';
+    const title = displayLanguage() === 'ja' ? '条文の文言に直す' : 'Quote the treaty';
     const fix = actions.find((action) => action.kind?.contains(vscode.CodeActionKind.QuickFix) && action.title.startsWith(title));
     assert.ok(fix?.edit, actions.map((action) => action.title).join(' | '));
     assert.equal(fix.isPreferred, true);
@@ -69,8 +69,8 @@ suite('Coverage view', () => {
       return lines;
     };
     const lines = await retryUntil('the coverage tree', describe, (result) => result.length > 0);
-    // The UI language decides the words; the counts are the samples'.
-    const english = vscode.env.language.startsWith('en');
+    // The display language decides the words; the counts are the samples'.
+    const english = displayLanguage() === 'en';
     const counts = (documents: number, citations: number): string =>
       english
         ? `${documents} document${documents === 1 ? '' : 's'} · ${citations} citation${citations === 1 ? '' : 's'}`

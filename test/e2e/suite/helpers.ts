@@ -111,3 +111,10 @@ export function diagnosticCode(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return typeof code === 'object' ? String(code.value) : String(code);
 }
+
+/** The language the extension speaks in this run: `treatyAnnotator.language`, or VS Code's when it is `auto`. */
+export function displayLanguage(): 'ja' | 'en' {
+  const setting = vscode.workspace.getConfiguration('treatyAnnotator').get<string>('language', 'auto');
+  const chosen = setting === 'ja' || setting === 'en' ? setting : vscode.env.language;
+  return chosen.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
