@@ -97,8 +97,10 @@ describe('diagnostics of a treaty document', () => {
     expect(diagnostics[0]).toMatch(/^invalid-front-matter error/);
   });
 
-  it('report a treaty document without an id', () => {
-    expect(check('---\ntitle: 名のない条約\n---\n## 第1条\n本文。\n')[0]).toMatch(/^missing-treaty-id error '---\ntitle: 名のない条約\n---'/);
+  it('report an official text under front matter without an id', () => {
+    expect(check('---\ntitle: 名のない条約\n---\n名のない条約\n## 第1条\n本文。\n## 第2条\n本文。\n## 第3条\n本文。\n')[0]).toMatch(
+      /^missing-treaty-id error '---\ntitle: 名のない条約\n---'/,
+    );
   });
 
   it('report a duplicated article and a gap in the numbering', () => {

@@ -8,6 +8,7 @@ import { EMPTY_FRONT_MATTER, parseFrontMatter } from './frontMatter';
 import { readMarkdownStructure, type Heading } from './markdown/structure';
 import { newReading, rereadText, type Reading } from './reading';
 import { LineIndex } from './text/lineIndex';
+import { readOfficialText } from './treaty/official';
 import { parseTreaty } from './treaty/parse';
 import type { CitationLanguage, CitationScan, ParseProblem, Span, Treaty, TreatyFrontMatter } from './types';
 
@@ -44,50 +45,52 @@ export interface DocumentFacts {
   readonly problems: readonly ParseProblem[];
 }
 
-// Front matter keys that only a treaty document carries.
-const TREATY_KEYS = ['treaty', 'title', 'short', 'aliases'];
-
 /**
  * Reads one document. Pure and total: any text gives a result. Given the previous facts of the same
  * document, an analysis is re-read only around the edit (see reading.ts).
+ *
+ * A treaty document is one whose front matter names its id (`treaty:`), or, when it has no front matter, whose
+ * body is an official text as published (official.ts): its id is then the file name's stem. `title:` alone is
+ * not enough: analyses written for Jekyll, Hugo, Obsidian or Quarto carry one.
  */
 export function analyzeDocument(uri: string, text: string, config: TreatyConfig, previous?: DocumentFacts): DocumentFacts {
+  const plainText = isPlainTextFile(uri);
   const reread =
     previous && previous.kind === 'analysis' && previous.languages === config.languages
-      ? rereadText(previous.reading, previous.text, text, config.languages)
+      ? rereadText(previous.reading, previous.text, text, config.languages, plainText)
       : null;
-  const structure = reread?.structure ?? readMarkdownStructure(text);
+  const structure = reread?.structure ?? readMarkdownStructure(text, plainText);
   let frontMatter = EMPTY_FRONT_MATTER;
   const problems: ParseProblem[] = [];
-  let keys: readonly string[] = [];
+  let treaty: Treaty | null = null;
   if (structure.frontMatter) {
     const parsed = parseFrontMatter(structure.frontMatter.yaml, structure.frontMatter.yamlStart, structure.frontMatter.span);
     frontMatter = parsed.frontMatter;
-    keys = parsed.keys;
     problems.push(...parsed.problems);
+    if (frontMatter.treaty !== null) {
+      // The original text, not the masked one: summaries may sit in HTML comments.
+      treaty = parseTreaty(text, structure.frontMatter.span.end, {
+        id: frontMatter.treaty,
+        title: frontMatter.title ?? frontMatter.treaty,
+        short: frontMatter.short,
+        aliases: frontMatter.aliases,
+        lang: frontMatter.lang,
+      });
+    } else if (parsed.problems.length === 0 && readOfficialText(text, structure.frontMatter.span.end, structure.headings) !== null) {
+      problems.push({
+        span: structure.frontMatter.span,
+        code: 'missing-treaty-id',
+        message: 'this file holds an official text, but its front matter has no `treaty:` id, so it is read as an analysis and nothing can cite it',
+      });
+    }
+  } else {
+    const id = fileStem(uri);
+    const official = id === '' ? null : readOfficialText(text, 0, structure.headings);
+    if (official) treaty = { ...official.treaty, id, lang: official.lang };
   }
-  const looksLikeTreaty = keys.some((key) => TREATY_KEYS.includes(key));
-  let treaty: Treaty | null = null;
-  if (looksLikeTreaty && frontMatter.treaty === null) {
-    problems.push({
-      span: frontMatter.span ?? { start: 0, end: 0 },
-      code: 'missing-treaty-id',
-      message: 'this treaty document has no `treaty:` id in its front matter, so nothing can cite it',
-    });
-  } else if (frontMatter.treaty !== null) {
-    const bodyStart = frontMatter.span?.end ?? 0;
-    // The original text, not the masked one: summaries may sit in HTML comments.
-    treaty = parseTreaty(text, bodyStart, {
-      id: frontMatter.treaty,
-      title: frontMatter.title ?? frontMatter.treaty,
-      short: frontMatter.short,
-      aliases: frontMatter.aliases,
-      lang: frontMatter.lang,
-    });
-    // Not push(...problems): a treaty of 100k duplicate labels has more problems than a call takes arguments.
-    for (const problem of treaty.problems) problems.push(problem);
-  }
-  const isTreaty = looksLikeTreaty || frontMatter.treaty !== null;
+  // Not push(...problems): a treaty of 100k duplicate labels has more problems than a call takes arguments.
+  if (treaty) for (const problem of treaty.problems) problems.push(problem);
+  const isTreaty = treaty !== null;
   const reading: Reading = reread && !isTreaty ? reread : newReading(structure, scanCitations(structure.masked, config.languages, { treatyDocument: isTreaty }));
   const scan = reading.scan;
   const directives: CitesDirective[] = [];
@@ -144,4 +147,22 @@ export function isSuppressed(facts: DocumentFacts, code: string, span: Span): bo
   return facts.suppressions.some(
     (suppression) => span.start >= suppression.start && span.start < suppression.end && (suppression.codes.length === 0 || suppression.codes.includes(code)),
   );
+}
+
+/** `.txt` files are plain text, not Markdown. */
+function isPlainTextFile(uri: string): boolean {
+  return /\.txt$/i.test(uri.replace(/[?#].*$/, ''));
+}
+
+/** The id of a treaty document without front matter: its file name without the extension, in lower case. */
+function fileStem(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // A malformed escape: the name as written.
+  }
+  return decoded.replace(/\.[^.]*$/, '').trim().toLowerCase();
 }

@@ -48,7 +48,13 @@ const STRUCTURAL = /`|~~~|<!--|-->|^---/m;
  * Invariant: the result equals `readText(newText)` in citations, mentions, aliases, sentences and masking
  * (test/unit/reading.test.ts checks this on random edits).
  */
-export function rereadText(previous: Reading, oldText: string, newText: string, languages: readonly CitationLanguage[]): Reading | null {
+export function rereadText(
+  previous: Reading,
+  oldText: string,
+  newText: string,
+  languages: readonly CitationLanguage[],
+  plainText = false,
+): Reading | null {
   const shorter = Math.min(oldText.length, newText.length);
   const prefix = commonPrefix(oldText, newText, shorter);
   if (prefix === oldText.length && prefix === newText.length) return previous;
@@ -74,7 +80,7 @@ export function rereadText(previous: Reading, oldText: string, newText: string, 
   const windowText = newText.slice(start, end);
   // Code and comments inside the paragraphs re-read may pair with marks outside them: read in full.
   if (STRUCTURAL.test(windowText) || STRUCTURAL.test(oldText.slice(start, oldEnd))) return null;
-  const window = readMarkdownStructure(windowText);
+  const window = readMarkdownStructure(windowText, plainText);
   if (window.frontMatter) return null;
   const windowScan = scanCitations(window.masked, languages, { treatyDocument: false });
 

@@ -67,8 +67,12 @@ function splitLines(text: string): Line[] {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 
-/** Reads the structure of a Markdown (or plain text) document in one linear pass. */
-export function readMarkdownStructure(text: string): MarkdownStructure {
+/**
+ * Reads the structure of a Markdown (or plain text) document in one linear pass. `plainText` is for `.txt` files,
+ * which are not Markdown: official texts indent chapter headings and 附則 with spaces, and such a line is text,
+ * never an indented code block.
+ */
+export function readMarkdownStructure(text: string, plainText = false): MarkdownStructure {
   // Masked spans are collected and applied once at the end: building the string from slices is far
   // cheaper than editing an array of 16-bit units one at a time.
   const masks: Span[] = [];
@@ -144,7 +148,7 @@ export function readMarkdownStructure(text: string): MarkdownStructure {
       continue;
     }
     // Indented code: four spaces or a tab outside a paragraph (full-width indentation is prose).
-    if (paragraphStart < 0 && /^(?: {4}|\t)/.test(content) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(content)) {
+    if (!plainText && paragraphStart < 0 && /^(?: {4}|\t)/.test(content) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(content)) {
       let last = lineNumber;
       while (last + 1 < lines.length) {
         const next = lineText(lines[last + 1]!);
