@@ -5,10 +5,12 @@
 import { runCheck, CHECK_USAGE } from './check';
 import { CliError, type Command } from './command';
 import { EXPORT_USAGE, runExport } from './export';
+import { IMPORT_USAGE, runImport } from './import';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: { usage: CHECK_USAGE, run: runCheck },
   export: { usage: EXPORT_USAGE, run: runExport },
+  import: { usage: IMPORT_USAGE, run: runImport },
 };
 
 const USAGE = Object.values(COMMANDS)
