@@ -8,6 +8,7 @@ import type { LanguageClientOptions, Location, Position, ServerOptions, SymbolIn
 import { SERVER_NODE_FLAGS } from '../../server/src/node/nodeFlags';
 import { STATS_METHOD, type StatsResponse } from '../../server/src/protocol';
 import { registerCoverageView, type CoverageView } from './coverageView';
+import { registerImportCommand } from './importCommand';
 import { loadWords, t } from './l10n';
 import { registerPreview } from './preview';
 
@@ -121,6 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Treaty
   context.subscriptions.push(
     coverage.disposable,
     preview.disposable,
+    registerImportCommand(),
     // The server hears of the change through the settings; the client's own words follow here.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('treatyAnnotator.language')) return;

@@ -116,7 +116,12 @@ export function checkDocumentInvariants(service: TreatyService, uri: string): vo
   for (const folding of service.getFoldingRanges(uri)) checkSpan(folding.span, length, 'folding range');
   for (const link of service.getDocumentLinks(uri)) {
     checkSpan(link.span, length, 'document link');
-    checkLocation(link.target, 'document link target');
+    if ('url' in link.target) {
+      const url = link.target.url;
+      check(/^https:\/\/laws\.e-gov\.go\.jp\/law\/[0-9A-Z]+$/.test(url), () => `document link to ${url}`);
+    } else {
+      checkLocation(link.target, 'document link target');
+    }
   }
   for (const lens of service.getCodeLenses(uri)) {
     checkSpan(lens.span, length, 'code lens');

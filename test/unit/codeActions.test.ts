@@ -49,7 +49,8 @@ function check(source: string, expected: string[], codes: DiagnosticCode[] = [],
       for (const edit of [...edits].sort((a, b) => b.span.start - a.span.start)) text = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
       return text;
     });
-    return `${action.preferred ? '★ ' : ''}${action.title} ⇒ ${[...created, ...changed].join(' | ').trimEnd().replace(/\r?\n/g, '⏎')}`;
+    const command = action.command ? [`run ${action.command.command} ${JSON.stringify(action.command.arguments)}`] : [];
+    return `${action.preferred ? '★ ' : ''}${action.title} ⇒ ${[...created, ...changed, ...command].join(' | ').trimEnd().replace(/\r?\n/g, '⏎')}`;
   });
   expect(shown).toEqual(expected);
 }
@@ -103,16 +104,30 @@ describe('quick fixes for a citation of no particular treaty', () => {
 });
 
 describe('quick fixes for a treaty the workspace does not have', () => {
-  it('offer to create a treaty file next to the other treaties, titled with the cited name', () => {
-    check(`${NAT}//- /a.md\n日米安全保障条約第$05条を見よ。\n`, [
-      '「日米安全保障条約」の条約ファイル 日米安全保障条約.md を作る ⇒ create /treaties/%E6%97%A5%E7%B1%B3%E5%AE%89%E5%85%A8%E4%BF%9D%E9%9A%9C%E6%9D%A1%E7%B4%84.md: ---⏎treaty: 日米安全保障条約⏎title: 日米安全保障条約⏎---⏎⏎# 日米安全保障条約',
+  it('offer a treaty document next to the other treaties, the cited name its title and alias, a heading for each article cited', () => {
+    check(`${NAT}//- /a.md\n日米安全保障条約第$05条を見よ。日米安全保障条約第10条も見よ。\n//- /b.md\n日米安全保障条約第6条及び第5条による。\n`, [
+      '「日米安全保障条約」の条約文書 日米安全保障条約.md を作る ⇒ create /treaties/%E6%97%A5%E7%B1%B3%E5%AE%89%E5%85%A8%E4%BF%9D%E9%9A%9C%E6%9D%A1%E7%B4%84.md: ---⏎treaty: 日米安全保障条約⏎title: 日米安全保障条約⏎aliases:⏎  - 日米安全保障条約⏎---⏎⏎# 日米安全保障条約⏎⏎## 第5条⏎⏎## 第6条⏎⏎## 第10条',
     ]);
   });
 
   it('create it at the workspace root when there are no treaties, with an id made from an English name', () => {
     check(`//- /notes/a.md\nSee Article $05 of the Geneva Convention.\n//- /notes/b.md\nNothing.\n`, [
-      "Create treaty file geneva-convention.md for 'Geneva Convention' ⇒ create /notes/geneva-convention.md: ---⏎treaty: geneva-convention⏎title: Geneva Convention⏎---⏎⏎# Geneva Convention",
+      'Create a treaty document for Geneva Convention (geneva-convention.md) ⇒ create /notes/geneva-convention.md: ---⏎treaty: geneva-convention⏎title: Geneva Convention⏎aliases:⏎  - Geneva Convention⏎---⏎⏎# Geneva Convention⏎⏎## Article 5',
     ], [], 'en');
+  });
+
+  it('offer a Japanese law from e-Gov, asked for by the law number written with a citation of it, else by its name', () => {
+    const folder = 'file:///treaties/';
+    check(`${NAT}//- /a.md\n自衛隊法第$0七十六条による。\n//- /b.md\n自衛隊法（昭和二十九年法律第百六十五号）第三条を見よ。\n`, [
+      `「自衛隊法」を e-Gov から取り込む ⇒ run treatyAnnotator.importTreaty [{"source":"egov:329AC0000000165","name":"自衛隊法","folder":"${folder}"}]`,
+      '「自衛隊法」の条約文書 自衛隊法.md を作る ⇒ create /treaties/%E8%87%AA%E8%A1%9B%E9%9A%8A%E6%B3%95.md: ---⏎treaty: 自衛隊法⏎title: 自衛隊法⏎aliases:⏎  - 自衛隊法⏎---⏎⏎# 自衛隊法⏎⏎## 第3条⏎⏎## 第76条',
+    ]);
+    expect(
+      (() => {
+        const { fixture, service } = indexFixture(`${NAT}//- /a.md\n事態対処法第$02条による。\n`);
+        return service.getCodeActions(fixture.cursor!.uri, { start: fixture.cursor!.offset, end: fixture.cursor!.offset }, ['unknown-treaty'])[0]!.command!.arguments;
+      })(),
+    ).toEqual([{ source: 'egov:事態対処法', name: '事態対処法', folder }]);
   });
 });
 

@@ -85,3 +85,28 @@ describe('document links', () => {
     );
   });
 });
+
+describe('document links to e-Gov', () => {
+  /** The links of /a.md as `linked text → url`. */
+  function links(analysis: string, extra = ''): string[] {
+    const { fixture, service } = indexFixture(`${TREATIES}${extra}//- /a.md\n${dedent(analysis)}`);
+    const text = fixture.files.get(uriOf('/a.md'))!;
+    return service.getDocumentLinks(uriOf('/a.md')).map((link) => `${text.slice(link.span.start, link.span.end)} → ${'url' in link.target ? link.target.url : link.target.uri}`);
+  }
+
+  it('link a law cited with its law number, and not in the workspace, to its page', () => {
+    expect(links('𠮷田は自衛隊法（昭和二十九年法律第百六十五号）第七十六条第一項を引き、同法第七十八条にも触れる。')).toEqual([
+      '自衛隊法（昭和二十九年法律第百六十五号） → https://laws.e-gov.go.jp/law/329AC0000000165',
+    ]);
+    expect(links('武力攻撃事態等における我が国の平和と独立並びに国及び国民の安全の確保に関する法律（平成十五年法律第七十九号。以下「事態対処法」という。）第二条第四号')).toEqual([
+      '武力攻撃事態等における我が国の平和と独立並びに国及び国民の安全の確保に関する法律（平成十五年法律第七十九号。以下「事態対処法」という。） → https://laws.e-gov.go.jp/law/415AC0000000079',
+    ]);
+  });
+
+  it('give no e-Gov link for a law in the workspace, a law cited without its number, or a cabinet order', () => {
+    const statute = '//- /laws/jieitai.md\n---\ntreaty: jieitai\ntitle: 自衛隊法\n---\n## 第76条\n防衛出動。\n';
+    expect(links('自衛隊法（昭和二十九年法律第百六十五号）第七十六条による。', statute)).toEqual(['自衛隊法 → file:///laws/jieitai.md']);
+    expect(links('自衛隊法第七十六条による。')).toEqual([]);
+    expect(links('自衛隊法施行令（昭和二十九年政令第百七十九号）第一条による。')).toEqual([]);
+  });
+});

@@ -145,7 +145,8 @@ export function toCodeAction(service: TreatyService, action: core.CodeAction, di
     title: action.title,
     kind: action.kind === 'quickfix' ? lsp.CodeActionKind.QuickFix : lsp.CodeActionKind.Refactor,
     diagnostics: action.diagnosticCode === null ? undefined : diagnostics.filter((diagnostic) => diagnostic.code === action.diagnosticCode),
-    edit: toWorkspaceEdit(service, action.edit),
+    edit: action.edit.changes.length === 0 && action.edit.creates.length === 0 ? undefined : toWorkspaceEdit(service, action.edit),
+    command: action.command && lsp.Command.create(action.command.title, action.command.command, ...action.command.arguments),
     isPreferred: action.preferred || undefined,
     disabled: action.disabled === undefined ? undefined : { reason: action.disabled },
   };
@@ -191,6 +192,7 @@ export function toFoldingRange(lineIndex: LineIndex, folding: core.FoldingRange)
 
 /** Links to a place inside a file use the `#L<line>,<column>` fragment editors understand (1-based). */
 export function toDocumentLink(service: TreatyService, lineIndex: LineIndex, link: core.DocumentLink): lsp.DocumentLink {
+  if ('url' in link.target) return lsp.DocumentLink.create(toRange(lineIndex, link.span), link.target.url);
   const target = toLocation(service, link.target).range.start;
   return lsp.DocumentLink.create(toRange(lineIndex, link.span), `${link.target.uri}#L${target.line + 1},${target.character + 1}`);
 }

@@ -123,6 +123,8 @@ export interface CodeAction {
   readonly preferred: boolean;
   /** Why the action cannot be applied now (shown greyed out with this reason), or absent. */
   readonly disabled?: string;
+  /** A command of the editor to run after the edit (one the server cannot do itself, such as a network import). */
+  readonly command?: { readonly title: string; readonly command: string; readonly arguments: readonly unknown[] };
 }
 
 export interface CodeLens {
@@ -150,7 +152,8 @@ export interface FoldingRange {
 
 export interface DocumentLink {
   readonly span: Span;
-  readonly target: Location;
+  /** A place in the workspace, or a web page (a law's e-Gov page). */
+  readonly target: Location | { readonly url: string };
 }
 
 export type RenameResult =

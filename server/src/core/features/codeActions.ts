@@ -1,6 +1,6 @@
 // Feature: code actions — quick fixes for dangling citations: the nearest existing articles for
 // `unknown-article`; a treaty name or a `<!-- cites: id -->` directive for `ambiguous-treaty`;
-// a new treaty file (front matter filled in) for `unknown-treaty`; the treaty's words for `misquote`
+// for `unknown-treaty`, an import from e-Gov and a new treaty document (officialTexts.ts); the treaty's words for `misquote`
 // (quotations.ts); on an article label, inserting or deleting an article with renumbering (renumber.ts).
 
 import type { CodeAction, DiagnosticCode, TextEdit } from '../api';
@@ -11,6 +11,8 @@ import { articleOrderKey } from '../treaty/labels';
 import type { Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { messagesFor, type Messages } from '../messages/index';
+import { idForName } from '../import/names';
+import { importFromEgov, treatyDocumentText } from './officialTexts';
 import { misquoteFixes } from './quotations';
 import { renumberEdits } from './rename';
 import { renumberActions } from './renumber';
@@ -156,13 +158,14 @@ function paragraphStartOf(facts: DocumentFacts, offset: number): number {
 function newTreatyFile(index: WorkspaceIndex, citation: ResolvedCitation, messages: Messages): CodeAction[] {
   const name = citation.treatyName?.trim();
   if (!name) return [];
-  const id = treatyIdFor(name);
+  const id = idForName(name);
   const folder = treatyFolder(index);
   let fileName = `${id}.md`;
   for (let suffix = 2; index.facts(folder + encodeURIComponent(fileName)) !== undefined; suffix++) fileName = `${id}-${suffix}.md`;
   const uri = folder + encodeURIComponent(fileName);
-  const text = `---\ntreaty: ${yamlScalar(id)}\ntitle: ${yamlScalar(name)}\n---\n\n# ${name}\n\n`;
+  const text = treatyDocumentText(index, id, name, yamlScalar);
   return [
+    ...importFromEgov(index, folder, name, messages),
     {
       title: messages.createTreatyFile(fileName, name),
       kind: 'quickfix',
@@ -171,16 +174,6 @@ function newTreatyFile(index: WorkspaceIndex, citation: ResolvedCitation, messag
       preferred: false,
     },
   ];
-}
-
-/** `Convention on Harbor Safety` → `convention-on-harbor-safety`; a Japanese name is its own id. */
-function treatyIdFor(name: string): string {
-  const normal = name.normalize('NFKC');
-  if (/^[\x20-\x7e]+$/.test(normal)) {
-    const slug = normal.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-    if (slug.length > 0) return slug;
-  }
-  return normal.replace(/[\s「」『』"“”'’/\\:*?<>|#%]/g, '') || 'treaty';
 }
 
 /** The folder (URI ending in `/`) of the workspace's treaties, or else the folder all documents share. */

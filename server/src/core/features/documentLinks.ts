@@ -1,8 +1,10 @@
 // Feature: document links — the treaty name of a qualified citation (`北大西洋条約第5条`,
-// `Article 5 of the Harbor Convention`) links to the treaty document.
+// `Article 5 of the Harbor Convention`) links to the treaty document; a law the workspace lacks, cited with its law
+// number, links to its e-Gov page (officialTexts.ts).
 
 import type { DocumentLink } from '../api';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { egovLawLinks } from './officialTexts';
 
 export function findDocumentLinks(index: WorkspaceIndex, uri: string): DocumentLink[] {
   const links: DocumentLink[] = [];
@@ -17,5 +19,5 @@ export function findDocumentLinks(index: WorkspaceIndex, uri: string): DocumentL
     previous = qualifier.span.start;
     links.push({ span: qualifier.span, target: { uri: entry.uri, span: { start: 0, end: 0 } } });
   }
-  return links;
+  return [...links, ...egovLawLinks(index, uri)].sort((a, b) => a.span.start - b.span.start);
 }

@@ -64,6 +64,9 @@ export interface Messages {
   /** For a name several treaties go by: settle it on treaty `id` (in `file`) with `directive`. */
   readonly citeNamesake: (id: string, file: string, directive: string) => string;
   readonly createTreatyFile: (fileName: string, name: string) => string;
+  readonly importFromEgov: (name: string) => string;
+  /** The title of the editor command an e-Gov import runs. */
+  readonly importFromEgovCommand: string;
   readonly quoteTreatyWords: (words: string) => string;
   /** `moved` is the range of renumbered labels, or null when none moves. */
   readonly insertArticle: (label: string, moved: string | null) => string;
