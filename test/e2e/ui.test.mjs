@@ -1,11 +1,14 @@
 // A person's session in VS Code (code-server) with the packaged extension: installs the .vsix, opens an
 // analysis with Ctrl+P, moves with Ctrl+G, reads a hover, follows F12, reads Problems, opens the misquote
 // quick fix, the coverage view and the Markdown preview's citation links, renames an article with F2 and sees the
-// analysis change. Screenshots of each step go to test-output/ui/ (key ones to docs/).
+// analysis change, imports a law from e-Gov (played by a local server) through the quick fix and through the
+// command, and creates a treaty document from a citation. Screenshots of each step go to test-output/ui/ (key ones to docs/).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { parseDocument } from 'htmlparser2';
 import {
   createProfile,
   ensureCodeServer,
@@ -35,12 +38,56 @@ ensureCodeServer();
 
 rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
+
+// ---- e-Gov, played by a local server: /laws and /law_data answered from e-Gov's XML of 行政手続法 -------------
+/** An element of the XML as the API's law_data writes it: `{tag, attr, children}`. */
+function lawNode(node) {
+  if (node.type === 'text') return node.data;
+  if (node.type !== 'tag') return null;
+  return { tag: node.name, attr: { ...node.attribs }, children: node.children.map(lawNode).filter((child) => child !== null) };
+}
+const GYOSEI_ID = '405AC0000000088';
+const gyoseiXml = readFileSync(join(repoRoot, 'test/data/corpus/egov-xml/405AC0000000088_20240401_504AC0100000052.xml'), 'utf8');
+const lawData = JSON.stringify({
+  law_info: { law_type: 'Act', law_id: GYOSEI_ID, law_num: '平成五年法律第八十八号', promulgation_date: '1993-11-12' },
+  revision_info: { law_title: '行政手続法', abbrev: '行手法', amendment_enforcement_date: '2024-04-01' },
+  law_full_text: parseDocument(gyoseiXml, { xmlMode: true }).children.map(lawNode).find((node) => node?.tag === 'Law'),
+});
+const lawsFound = [
+  [GYOSEI_ID, '行政手続法', '平成五年法律第八十八号'],
+  ['406CO0000000265', '行政手続法施行令', '平成六年政令第二百六十五号'],
+].map(([id, title, number]) => ({ law_info: { law_id: id, law_num: number }, revision_info: { law_title: title } }));
+const egovRequests = [];
+const egov = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  egovRequests.push(decodeURIComponent(url.pathname + url.search));
+  response.setHeader('content-type', 'application/json');
+  if (url.pathname === '/api/2/laws') {
+    const title = url.searchParams.get('law_title') ?? url.searchParams.get('law_num') ?? '';
+    const laws = lawsFound.filter((law) => law.revision_info.law_title.includes(title) || law.law_info.law_num === title);
+    response.end(JSON.stringify({ total_count: laws.length, count: laws.length, laws }));
+  } else if (url.pathname === `/api/2/law_data/${GYOSEI_ID}`) {
+    response.end(lawData);
+  } else {
+    response.statusCode = 404;
+    response.end('{"message":"not found"}');
+  }
+});
+const egovPort = await freePort();
+await new Promise((listening) => egov.listen(egovPort, '127.0.0.1', listening));
+
 const profile = createProfile('treaty-ui', {
   'window.title': '${activeEditorLong}',
   'workbench.editor.enablePreview': false,
   'editor.hover.delay': 300,
   'files.refactoring.autoSave': true,
+  'treatyAnnotator.egov.apiUrl': `http://127.0.0.1:${egovPort}/api/2`,
 });
+// An analysis citing a law and a charter the workspace does not have.
+writeFileSync(
+  join(profile.workspace, 'analyses/gyosei-memo.md'),
+  '# 行政手続の覚書\n\n行政手続法（平成五年法律第八十八号）第二条第四号は不利益処分を定義する。\n\n国連憲章第51条は自衛権を定め、国連憲章第2条第4項は武力の行使を禁ずる。\n',
+);
 const installOutput = installExtension(profile, vsix);
 assert.match(installOutput, /was successfully installed/, installOutput);
 console.log(`[ui] installed ${vsix} after ${elapsed()}`);
@@ -263,9 +310,87 @@ try {
     await until('the editor shows 第16条第2項', async () => (await page.locator('.monaco-editor .view-lines').first().textContent())?.includes('第16条第2項'));
     await shot('06-renamed-analysis');
   });
+
+  /** Moves the focus in the open quick fix list to the action titled `title` and applies it (a click is blocked there). */
+  async function applyAction(title) {
+    const focused = page.locator('.action-widget .monaco-list-row.focused', { hasText: title });
+    await until(`${title} focused`, async () => {
+      if (await focused.count()) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    });
+    await page.keyboard.press('Enter');
+  }
+
+  const lawCitation = lineColumn('analyses/gyosei-memo.md', '第二条第四号', 1);
+  await step('Ctrl+. on a law the workspace lacks offers its import from e-Gov and a treaty document; the import makes the hover read it', async () => {
+    await quickOpen('gyosei-memo.md');
+    await goToLine(lawCitation.line, lawCitation.column);
+    const importFix = page.locator('.action-widget .monaco-list-row', { hasText: 'Import 行政手続法 from e-Gov' }).first();
+    await until('the e-Gov quick fix listed', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+.');
+      return importFix.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    });
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Create a treaty document for 行政手続法' }).first().waitFor();
+    await shot('10-quick-fixes');
+    await applyAction('Import 行政手続法 from e-Gov');
+    const written = join(profile.workspace, 'treaties/405AC0000000088.md');
+    await until('the law written next to the treaties', () => existsSync(written) && readFileSync(written, 'utf8').startsWith('---\ntreaty: 405AC0000000088\ntitle: 行政手続法\n'));
+    assert.deepEqual(egovRequests, [`/api/2/law_data/${GYOSEI_ID}?law_full_text_format=json`]);
+    await until('the imported law open', async () => (await page.title()).includes('405AC0000000088.md'));
+    await quickOpen('gyosei-memo.md');
+    await goToLine(lawCitation.line, lawCitation.column);
+    await hoverShowing('行政庁が、法令に基づき、特定の者を名あて人として');
+    await page.keyboard.press('Escape');
+  });
+
+  const charterCitation = lineColumn('analyses/gyosei-memo.md', '国連憲章第51条', 5);
+  await step('Ctrl+. on a charter the workspace lacks creates its treaty document with a heading per cited article', async () => {
+    await goToLine(charterCitation.line, charterCitation.column);
+    const createFix = page.locator('.action-widget .monaco-list-row', { hasText: 'Create a treaty document for 国連憲章' }).first();
+    await until('the create quick fix listed', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+.');
+      return createFix.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    });
+    await applyAction('Create a treaty document for 国連憲章');
+    const created = join(profile.workspace, 'treaties/国連憲章.md');
+    await until('the treaty document created', () => existsSync(created));
+    await runCommand('File: Save All');
+    await until('its headings written', () => readFileSync(created, 'utf8').includes('## 第2条\n\n## 第51条'));
+    assert.match(readFileSync(created, 'utf8'), /^---\ntreaty: 国連憲章\ntitle: 国連憲章\naliases:\n  - 国連憲章\n---\n/);
+  });
+
+  await step('Import Treaty or Law… from e-Gov: several matches in a quick pick, confirmation before replacing', async () => {
+    egovRequests.length = 0;
+    // The command writes into the workspace folder: a file of the same name is there already.
+    const existing = join(profile.workspace, '405AC0000000088.md');
+    writeFileSync(existing, 'my notes\n');
+    await runCommand('Import Treaty or Law');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'e-Gov' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await until('the query asked for', async () => ((await input.getAttribute('placeholder')) ?? '').includes('329AC0000000165'));
+    await input.fill('行政手続');
+    await page.keyboard.press('Enter');
+    const order = page.locator('.quick-input-list .monaco-list-row', { hasText: '行政手続法施行令' }).first();
+    await order.waitFor();
+    await shot('11-import-command');
+    await input.fill('405AC0000000088');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '405AC0000000088' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const replace = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Replace' }).first();
+    await replace.waitFor();
+    await shot('12-import-confirm');
+    await replace.click();
+    await until('the file replaced after the confirmation', () => readFileSync(existing, 'utf8').startsWith('---\ntreaty: 405AC0000000088\n'));
+    assert.deepEqual(egovRequests, ['/api/2/laws?law_title=行政手続', `/api/2/law_data/${GYOSEI_ID}?law_full_text_format=json`]);
+  });
 } catch {
   failed = true;
 } finally {
+  egov.close();
   writeFileSync(join(shots, 'steps.json'), JSON.stringify({ steps, totalMs: Date.now() - startedAt }, null, 2));
   writeFileSync(join(shots, 'exthost.log'), extensionHostLog(profile));
   server.writeLog();
@@ -288,6 +413,8 @@ for (const [from, to] of [
   ['07-misquote-fix.png', 'misquote-fix.png'],
   ['08-coverage.png', 'coverage.png'],
   ['09-preview.png', 'preview.png'],
+  ['10-quick-fixes.png', 'quick-fixes.png'],
+  ['11-import-command.png', 'import-command.png'],
 ]) {
   copyFileSync(join(shots, from), join(docsShots, to));
 }
