@@ -18,6 +18,13 @@ it('packs only what the extension needs', () => {
     'dist/extension.js',
     'dist/indexWorker.js',
     'dist/server.js',
+    // The walkthrough's pages and the screenshots they show.
+    'docs/screenshots/hover.png',
+    'docs/screenshots/import-command.png',
+    'docs/screenshots/quick-fixes.png',
+    'docs/walkthrough/drop-in.md',
+    'docs/walkthrough/from-citation.md',
+    'docs/walkthrough/import.md',
     'l10n/bundle.l10n.ja.json',
     'media/icon.png',
     'media/preview.css',
