@@ -1,8 +1,8 @@
 // The one fixture language of the test suites (after rust-analyzer and texlab):
 //   //- /treaties/nat.md      starts a new file (the first file may omit it: it is then /main.md)
 //   $0                        the cursor (removed from the text)
-//   ^^^^ label                a line of spaces and ^ marks the columns above it as a range named `label`
-//                             (ranges may repeat a label; the line itself is removed)
+//   ^^^^ label                a line of spaces and ^ runs marks the columns above each run as a range named `label`
+//                             (or ''; ranges may repeat a label; the line itself is removed)
 // parseFixture returns the files, the cursor and the labelled ranges as UTF-16 offsets.
 
 import type { TreatyWorkspace } from '../server/src/core/api';
@@ -29,7 +29,48 @@ export interface Fixture {
 
 export const uriOf = (path: string): string => `file://${path}`;
 
-const MARKER_LINE = /^(\s*)(\^+)(?:\s+(\S.*))?$/;
+/** A line of spaces and `^` runs, then an optional label (which does not start with `^`). */
+const MARKER_LINE = /^\s*\^+(?:\s+\^+)*(?:\s+([^\s^].*))?$/;
+
+/** One text with its markers taken out: the cursor's offset and each `^` run's range, in order. */
+export interface MarkedText {
+  readonly text: string;
+  readonly cursor: number | null;
+  readonly ranges: readonly { readonly start: number; readonly end: number; readonly label: string }[];
+}
+
+/**
+ * Takes the markers out of one text: `$0` is the cursor; a marker line marks each `^` run as a range of the line
+ * above it (with the line's label, or '') and is removed. The one marker parser of the suites.
+ */
+export function parseMarkedText(raw: string): MarkedText {
+  const output: string[] = [];
+  const ranges: { start: number; end: number; label: string }[] = [];
+  let cursor: number | null = null;
+  let length = 0;
+  let previousLineStart = 0;
+  for (const line of raw.split('\n')) {
+    const marker = MARKER_LINE.exec(line);
+    if (marker && output.length > 0) {
+      const label = marker[1]?.trim() ?? '';
+      const marks = label === '' ? line : line.slice(0, line.length - marker[1]!.length);
+      for (const run of marks.matchAll(/\^+/g)) {
+        ranges.push({ start: previousLineStart + run.index, end: previousLineStart + run.index + run[0].length, label });
+      }
+      continue;
+    }
+    let text = line;
+    const cursorAt = text.indexOf('$0');
+    if (cursorAt >= 0) {
+      cursor = length + cursorAt;
+      text = text.slice(0, cursorAt) + text.slice(cursorAt + 2);
+    }
+    previousLineStart = length;
+    output.push(text);
+    length += text.length + 1;
+  }
+  return { text: output.join('\n'), cursor, ranges };
+}
 
 export function parseFixture(source: string): Fixture {
   const files = new Map<string, string>();
@@ -41,28 +82,11 @@ export function parseFixture(source: string): Fixture {
   for (let index = 1; index < chunks.length; index += 2) pieces.push([chunks[index]!, chunks[index + 1] ?? '']);
   for (const [path, raw] of pieces) {
     const uri = uriOf(path);
-    const output: string[] = [];
-    let length = 0;
-    let previousLineStart = 0;
-    for (const line of raw.split('\n')) {
-      const marker = MARKER_LINE.exec(line);
-      if (marker && output.length > 0) {
-        const start = previousLineStart + marker[1]!.length;
-        ranges.push({ uri, start, end: start + marker[2]!.length, label: marker[3]?.trim() ?? '' });
-        continue;
-      }
-      let text = line;
-      const cursorAt = text.indexOf('$0');
-      if (cursorAt >= 0) {
-        cursor = { uri, offset: length + cursorAt };
-        text = text.slice(0, cursorAt) + text.slice(cursorAt + 2);
-      }
-      previousLineStart = length;
-      output.push(text);
-      length += text.length + 1;
-    }
+    const marked = parseMarkedText(raw);
+    if (marked.cursor !== null) cursor = { uri, offset: marked.cursor };
+    for (const range of marked.ranges) ranges.push({ uri, ...range });
     // Fixture strings end with a newline before the closing backtick; keep files ending in one newline.
-    files.set(uri, output.join('\n').replace(/\n+$/, '\n'));
+    files.set(uri, marked.text.replace(/\n+$/, '\n'));
   }
   const workspace = new InMemoryWorkspace(files);
   return {

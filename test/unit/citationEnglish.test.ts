@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanEnglish } from '../../server/src/core/citation/english';
+import { toRoman } from '../../server/src/core/text/numerals';
 import type { CitationSyntax } from '../../server/src/core/types';
 import { MASK_CHARACTER } from '../../server/src/core/types';
 import {
@@ -592,21 +593,6 @@ describe('English robustness', () => {
 // ---------------------------------------------------------------------------------------------
 // Generated citations embedded in random prose
 // ---------------------------------------------------------------------------------------------
-
-const ROMAN: readonly [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-];
-function toRoman(value: number): string {
-  let rest = value;
-  let out = '';
-  for (const [amount, letters] of ROMAN) {
-    while (rest >= amount) {
-      out += letters;
-      rest -= amount;
-    }
-  }
-  return out;
-}
 
 /** Lower-case prose words that are neither trigger words nor connectors. */
 const WORDS = ['parties', 'agree', 'armed', 'attack', 'shall', 'be', 'considered', 'against', 'them', 'all', 'security',

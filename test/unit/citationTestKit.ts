@@ -1,42 +1,15 @@
-// Helpers shared by the English and Russian citation grammar tests: fixtures with ^^^ span markers, compact views
+// Helpers shared by the English and Russian citation grammar tests: fixtures with ^^^ span markers (test/fixture.ts), compact views
 // of a citation, and the well-formedness check for random input.
 
 import { expect } from 'vitest';
 import type { CitationSyntax, LanguageScan, LevelRef, ScanOptions } from '../../server/src/core/types';
 import { MASK_CHARACTER } from '../../server/src/core/types';
-import { dedent } from '../fixture';
+import { dedent, parseMarkedText } from '../fixture';
 
 export type Scanner = (text: string, options: ScanOptions) => LanguageScan;
 
 export const prose: ScanOptions = { treatyDocument: false };
 export const treaty: ScanOptions = { treatyDocument: true };
-
-interface MarkedFixture {
-  readonly text: string;
-  readonly ranges: readonly { readonly start: number; readonly end: number }[];
-}
-
-const MARKER_LINE = /^[ ^]*\^[ ^]*$/;
-
-/** A line of spaces and ^ runs under a text line marks each run as a range (several per line allowed); the line is removed. */
-function markedFixture(source: string): MarkedFixture {
-  const lines: string[] = [];
-  const ranges: { start: number; end: number }[] = [];
-  let length = 0;
-  let previousLineStart = 0;
-  for (const line of source.replace(/\n\s*$/, '').split('\n')) {
-    if (MARKER_LINE.test(line) && lines.length > 0) {
-      for (const run of line.matchAll(/\^+/g)) {
-        ranges.push({ start: previousLineStart + run.index, end: previousLineStart + run.index + run[0].length });
-      }
-      continue;
-    }
-    previousLineStart = length;
-    lines.push(line);
-    length += line.length + 1;
-  }
-  return { text: lines.join('\n'), ranges: ranges.sort((left, right) => left.start - right.start) };
-}
 
 export interface Scanned {
   readonly text: string;
@@ -50,7 +23,7 @@ export interface Scanned {
 
 /** Scans a dedented fixture whose expected citation spans are marked with ^^^ under them. */
 export function scanMarked(scanner: Scanner, source: string, options: ScanOptions): Scanned {
-  const { text, ranges } = markedFixture(dedent(source));
+  const { text, ranges } = parseMarkedText(dedent(source).replace(/\n\s*$/, ''));
   const result = scanner(text, options);
   return {
     text,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { findArticle, locateProvision, parseTreaty } from '../../server/src/core/treaty/parse';
 import { adjacentArticle, findItem, findParagraph } from '../../server/src/core/treaty/locate';
 import type { Article, Span, Treaty } from '../../server/src/core/types';
+import { parseMarkedText } from '../fixture';
 
 const meta = { id: 't', title: 'Test treaty', short: null, aliases: [], lang: null };
 
@@ -12,8 +13,8 @@ function parse(text: string, bodyStart = 0): Treaty {
 
 /** Strips the `$0` cursor marker and returns the text and the marker's offset. */
 function cursor(marked: string): { text: string; offset: number } {
-  const offset = marked.indexOf('$0');
-  return { text: marked.slice(0, offset) + marked.slice(offset + 2), offset };
+  const { text, cursor: offset } = parseMarkedText(marked);
+  return { text, offset: offset! };
 }
 
 function slice(text: string, span: Span | null): string {
