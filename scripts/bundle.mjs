@@ -1,6 +1,6 @@
-// One way to bundle our TypeScript for plain node, shared by the product build (scripts/build.mjs), the fuzzer,
-// the soak, the adversarial run and the benchmark: the same esbuild options everywhere, so a dependency that
-// bundles for one bundles for all.
+// One way to bundle our TypeScript for plain node, shared by the product build (scripts/build.mjs), the fuzzer, the
+// soak, the adversarial run, the real-editor suite and the benchmark: the same esbuild options everywhere, so a
+// dependency that bundles for one bundles for all.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 

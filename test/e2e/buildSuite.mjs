@@ -1,9 +1,9 @@
 // Bundles the real-editor suite (test/e2e/suite/*.ts) into out/test/e2e/suite/ as CommonJS for the
 // node extension host; `vscode` and `mocha` stay external (the host and the repo's node_modules provide them).
-import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleForNode } from '../../scripts/bundle.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const suiteOut = join(repoRoot, 'out/test/e2e/suite');
@@ -13,17 +13,7 @@ export async function buildSuite() {
   const entryPoints = readdirSync(suiteDir)
     .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
     .map((name) => join(suiteDir, name));
-  await build({
-    entryPoints,
-    outdir: suiteOut,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'inline',
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
+  await bundleForNode({ entryPoints, outdir: suiteOut, external: ['vscode', 'mocha'] });
   return join(suiteOut, 'index');
 }
 

@@ -5,6 +5,7 @@ import type { AliasDefinition, CitationLanguage, CitationScan, CitationSyntax, L
 import { scanEnglish } from './english';
 import { scanJapanese } from './japanese';
 import { scanRussian } from './russian';
+import { partitionPoint } from '../text/search';
 
 const SCANNERS: Readonly<Record<CitationLanguage, (text: string, options: ScanOptions) => LanguageScan>> = {
   ja: scanJapanese,
@@ -84,14 +85,7 @@ export function resplitSentences(old: readonly Sentence[], newText: string, star
 
 /** The number of sentences that start at or before `offset`. */
 function upperBound(sentences: readonly Sentence[], offset: number): number {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sentences[middle]!.span.start <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(sentences.length, (index) => sentences[index]!.span.start <= offset);
 }
 
 /**

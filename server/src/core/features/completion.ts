@@ -12,6 +12,7 @@ import { MASK_CHARACTER, type Article, type CitationSyntax, type Qualifier, type
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { writeNumber, type NumeralScript } from '../text/numerals';
 import { findCitation } from './lookup';
+import { partitionPoint } from '../text/search';
 
 /** How far back on the line the context is read. */
 const LOOK_BEHIND = 200;
@@ -156,31 +157,13 @@ function resolveAt(
 /** Where the sentence holding `offset` starts. */
 function sentenceStart(facts: DocumentFacts, offset: number): number {
   const sentences = facts.scan.sentences;
-  let low = 0;
-  let high = sentences.length - 1;
-  let found = offset;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (sentences[middle]!.span.start <= offset) {
-      found = sentences[middle]!.span.start;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
+  const after = partitionPoint(sentences.length, (index) => sentences[index]!.span.start <= offset);
+  return after > 0 ? sentences[after - 1]!.span.start : offset;
 }
 
 /** The index of the first citation starting at or after `offset` (citations are in document order). */
 function firstStartingAtOrAfter(citations: readonly CitationSyntax[], offset: number): number {
-  let low = 0;
-  let high = citations.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (citations[middle]!.span.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(citations.length, (index) => citations[index]!.span.start < offset);
 }
 
 /** The instrument written just before `第`: `北大西洋条約`, an alias the grammar saw, `同条約`, `本条約`. */

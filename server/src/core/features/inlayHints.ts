@@ -6,6 +6,7 @@ import type { InlayHint } from '../api';
 import type { Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { readerLanguage } from './parallelTexts';
+import { partitionPoint } from '../text/search';
 
 export function findInlayHints(index: WorkspaceIndex, uri: string, span: Span): InlayHint[] {
   const facts = index.facts(uri);
@@ -14,14 +15,8 @@ export function findInlayHints(index: WorkspaceIndex, uri: string, span: Span): 
   const hints: InlayHint[] = [];
   const citations = index.resolved(uri);
   // Editors ask for the visible lines only: start at the first citation ending inside them.
-  let low = 0;
-  let high = citations.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (citations[middle]!.syntax.span.end < span.start) low = middle + 1;
-    else high = middle;
-  }
-  for (let position = low; position < citations.length; position++) {
+  const first = partitionPoint(citations.length, (index) => citations[index]!.syntax.span.end < span.start);
+  for (let position = first; position < citations.length; position++) {
     const citation = citations[position]!;
     const offset = citation.syntax.span.end;
     if (citation.syntax.span.start > span.end) break;

@@ -13,6 +13,7 @@ import { parseKanjiNumber } from '../text/numerals';
 import { MASK_CHARACTER, type Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { provisionVersions, versionLanguage, type VersionProvision } from './parallelTexts';
+import { partitionPoint } from '../text/search';
 
 /** Quotations longer than this (in UTF-16 units) are not checked: an unclosed mark, not a quotation. */
 const MAX_QUOTATION = 3000;
@@ -196,14 +197,8 @@ function isNameOrAlias(facts: DocumentFacts, citations: readonly ResolvedCitatio
   const overlaps = (span: Span): boolean => span.start <= quotation.close && span.end > quotation.open;
   const aliases = facts.scan.aliases;
   // Aliases are in document order and short: only the last one starting before the closing mark can overlap.
-  let low = 0;
-  let high = aliases.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (aliases[middle]!.span.start <= quotation.close) low = middle + 1;
-    else high = middle;
-  }
-  if (low > 0 && overlaps(aliases[low - 1]!.span)) return true;
+  const after = partitionPoint(aliases.length, (index) => aliases[index]!.span.start <= quotation.close);
+  if (after > 0 && overlaps(aliases[after - 1]!.span)) return true;
   const next = firstAtOrAfter(citations, quotation.open);
   return [next - 1, next].some((position) => {
     const qualifier = citations[position]?.syntax.qualifier;
@@ -247,14 +242,8 @@ function attachedCitations(
 
 /** The quotation among the first `count` (sorted, not overlapping) whose marks enclose `offset`, or null. */
 function containingQuotation(quotations: readonly Quotation[], count: number, offset: number): Quotation | null {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (quotations[middle]!.open < offset) low = middle + 1;
-    else high = middle;
-  }
-  const candidate = low > 0 ? quotations[low - 1]! : null;
+  const after = partitionPoint(count, (index) => quotations[index]!.open < offset);
+  const candidate = after > 0 ? quotations[after - 1]! : null;
   return candidate && offset < candidate.close ? candidate : null;
 }
 
@@ -274,27 +263,13 @@ function seriesOf(citations: readonly ResolvedCitation[], position: number): Res
 
 /** The index of the first citation starting at or after `offset`. */
 function firstAtOrAfter(citations: readonly ResolvedCitation[], offset: number): number {
-  let low = 0;
-  let high = citations.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (citations[middle]!.syntax.span.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(citations.length, (index) => citations[index]!.syntax.span.start < offset);
 }
 
 function sentenceAt(sentences: readonly { readonly span: Span }[], offset: number): Span | undefined {
-  let low = 0;
-  let high = sentences.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = sentences[middle]!.span;
-    if (offset < span.start) high = middle - 1;
-    else if (offset >= span.end) low = middle + 1;
-    else return span;
-  }
-  return undefined;
+  // Sentences are in order and do not overlap: the first one ending after `offset` holds it, if any does.
+  const span = sentences[partitionPoint(sentences.length, (index) => sentences[index]!.span.end <= offset)]?.span;
+  return span && span.start <= offset ? span : undefined;
 }
 
 // -----------------------------------------------------------------------------------------------

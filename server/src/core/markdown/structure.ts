@@ -4,6 +4,7 @@
 // (test/unit/markdownStructure.test.ts checks it against remark on the cases that matter).
 
 import { MASK_CHARACTER, type Span } from '../types';
+import { partitionPoint } from '../text/search';
 
 export interface Heading {
   readonly level: number;
@@ -208,14 +209,8 @@ class Finder {
 
 /** The start of the first backtick run at or after `from`. */
 function nextRunStart(runs: readonly { start: number }[], from: number, end: number): number {
-  let low = 0;
-  let high = runs.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (runs[middle]!.start < from) low = middle + 1;
-    else high = middle;
-  }
-  return low < runs.length ? runs[low]!.start : end;
+  const first = partitionPoint(runs.length, (index) => runs[index]!.start < from);
+  return first < runs.length ? runs[first]!.start : end;
 }
 
 /** Replaces every masked span by MASK_CHARACTER, keeping line breaks so that offsets do not move. */

@@ -1,6 +1,8 @@
 // Converts between UTF-16 offsets (what the core speaks) and line/character pairs (what LSP speaks).
 // Lines end at \n, \r\n or a lone \r, as in the LSP specification.
 
+import { partitionPoint } from './search';
+
 export interface LineCharacter {
   readonly line: number;
   readonly character: number;
@@ -55,14 +57,10 @@ export class LineIndex {
   /** Clamps out-of-range offsets into the document. */
   positionAt(offset: number): LineCharacter {
     const clamped = Math.max(0, Math.min(offset, this.#length));
-    let low = 0;
-    let high = this.#lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.#lineStarts[middle]! <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: clamped - this.#lineStarts[low]! };
+    const lineStarts = this.#lineStarts;
+    // Line 0 starts at 0, so some line starts at or before any offset.
+    const line = partitionPoint(lineStarts.length, (index) => lineStarts[index]! <= clamped) - 1;
+    return { line, character: clamped - lineStarts[line]! };
   }
 
   /**

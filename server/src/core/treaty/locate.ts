@@ -3,6 +3,7 @@
 
 import type { Article, CitedDivision, Division, Item, Paragraph, Treaty } from '../types';
 import { normaliseArticleNumber } from './labels';
+import { partitionPoint } from '../text/search';
 
 export interface ProvisionLocation {
   readonly article: Article;
@@ -16,18 +17,7 @@ function containing<T extends { readonly span: { readonly start: number; readonl
   list: readonly T[],
   offset: number,
 ): T | null {
-  let low = 0;
-  let high = list.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (list[middle]!.span.start <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
+  let found = partitionPoint(list.length, (index) => list[index]!.span.start <= offset) - 1;
   // Articles sharing a label (`第六十条から第六十二条まで`) share a span: report the first of them.
   while (found > 0 && list[found - 1]!.span.start === list[found]!.span.start) found--;
   const candidate = found < 0 ? null : list[found]!;
