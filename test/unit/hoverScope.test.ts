@@ -47,6 +47,11 @@ describe('hover names the rule that chose the instrument', () => {
     expect(hoverLines('北大西洋条約第6条の地域で、第$05条が働く。', 'ja')[1]).toBe('北大西洋条約（同じ文の前の引用）');
   });
 
+  it('for 同決議, the last resolution named', () => {
+    expect(hoverLines('安保理決議第1244号が採択され、北大西洋条約第6条の地域外で同決議第$09項が働いた。', 'ja')[1]).toBe('安保理決議第1244号（前に挙げた同じ種類の文書）');
+    expect(hoverLines('安保理決議第1244号が採択され、北大西洋条約第6条の地域外で同決議第$09項が働いた。', 'en')[1]).toBe('安保理決議第1244号 (the last one of its kind named before it)');
+  });
+
   it('below the note when the instrument is not in the workspace', () => {
     expect(hoverLines('「日米地位協定」の運用。日米地位協定の改定論。\n\n刑事裁判権は第$017条が定める。', 'ja')).toEqual([
       '⚠ 「日米地位協定」はワークスペースにありません',

@@ -137,6 +137,49 @@ describe('anaphora and relative citations in analyses', () => {
   });
 });
 
+describe('resolutions, declarations, statements and reports', () => {
+  /** `text → instrument provision status scope` for each citation of the analysis. */
+  const withScope = (analysis: string): string[] => {
+    const { service } = indexFixture(`${NAT}\n//- /a.md\n${dedent(analysis)}`);
+    return service.getCitations(uriOf('/a.md')).map((citation) => `${citation.text} → ${citation.treatyId ?? citation.treatyName ?? '?'} ${citation.article ?? '-'}(${citation.paragraph}) ${citation.status} ${citation.scope}`);
+  };
+
+  it('gives 同決議 the resolution named last, not the treaty cited after it', () => {
+    expect(withScope('安保理は1999年6月に安保理決議第1244号を採択した。北大西洋条約第5条の発動とは別に、同決議第9項が治安部隊の任務を定める。')).toEqual([
+      '北大西洋条約第5条 → nat 5(null) resolved qualifier',
+      '同決議第9項 → 安保理決議第1244号 -(9) unknown-treaty same-genre',
+    ]);
+  });
+
+  it('gives 同宣言, 同共同声明 and 同報告 the last of their own kind, each past the others', () => {
+    expect(
+      withScope(`
+        日ソ共同宣言は国交を回復し、日中共同声明は国交を正常化した。ブラヒミ報告は平和活動の改革を説いた。
+        同宣言第9項は島の引渡しを、同共同声明第6項は紛争の平和的解決を、同報告第48項は交戦規則を扱う。
+      `),
+    ).toEqual([
+      '同宣言第9項 → 日ソ共同宣言 -(9) unknown-treaty same-genre',
+      '同共同声明第6項 → 日中共同声明 -(6) unknown-treaty same-genre',
+      '同報告第48項 → ブラヒミ報告 -(48) unknown-treaty same-genre',
+    ]);
+  });
+
+  it('finds no antecedent for 同決議 after a common noun or a treaty only', () => {
+    expect(withScope('理事会は決議を採択し、北大西洋条約第5条にも触れた。同決議第2項は停戦を求める。')).toEqual([
+      '北大西洋条約第5条 → nat 5(null) resolved qualifier',
+      '同決議第2項 → ? -(2) no-antecedent same-genre',
+    ]);
+  });
+
+  it('cites a numbered resolution by its paragraph, without the article of a treaty cited before it', () => {
+    expect(withScope('北大西洋条約第5条とは別に、安保理決議第1244号第9項及び第10項が国際的な治安部隊を置いた。')).toEqual([
+      '北大西洋条約第5条 → nat 5(null) resolved qualifier',
+      '安保理決議第1244号第9項 → 安保理決議第1244号 -(9) unknown-treaty qualifier',
+      '第10項 → 安保理決議第1244号 -(10) unknown-treaty qualifier',
+    ]);
+  });
+});
+
 describe('checking the provision', () => {
   it('reports an article the treaty does not have', () => {
     expect(check('北大西洋条約第15条。')).toEqual(['北大西洋条約第15条 → nat 15 unknown-article']);

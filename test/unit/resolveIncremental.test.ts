@@ -39,7 +39,7 @@ const TREATIES = dedent(`
 `);
 
 // Pieces that move the discourse state: names (of instruments in the workspace or not, which decide the principal
-// one), topics, aliases, anaphora (同条, 前条, 同項), lists, English.
+// one), topics, aliases, anaphora (同条, 前条, 同項), resolutions and declarations (同決議, 同宣言), lists, English.
 const FRAGMENTS = [
   '北大西洋条約第5条及び第6条、同条第2項を見よ。',
   '海洋協力協定は、第6条で範囲を定める。',
@@ -55,6 +55,9 @@ const FRAGMENTS = [
   'that Article. ',
   '国連憲章第51条',
   '日米地位協定の話。',
+  '安保理決議第1244号を採択した。',
+  '日ソ共同宣言',
+  '同決議第3項、同宣言第9項。',
   '\n\n',
   '\n',
   '。',
@@ -94,6 +97,17 @@ describe('resolving an analysis again after an edit', () => {
       // A fixed seed keeps npm test repeatable; RESOLVE_SEED / RESOLVE_RUNS explore further.
       { numRuns: Number(process.env.RESOLVE_RUNS ?? 1000), seed: Number(process.env.RESOLVE_SEED ?? 20261204) },
     );
+  });
+
+  it('keeps the resolution named before the edit for the 同決議 it resolves again', () => {
+    const catalog = buildCatalog([]);
+    const paragraph = '北大西洋条約第5条を見よ。同決議第3項も見よ。\n\n';
+    const before = `安保理決議第1244号を採択した。\n\n${paragraph.repeat(20)}`;
+    const middle = before.indexOf(paragraph) + paragraph.length * 10 + 2;
+    const old = analyzeDocument('file:///a.md', before, DEFAULT_CONFIG);
+    const edited = analyzeDocument('file:///a.md', `${before.slice(0, middle)}あ${before.slice(middle)}`, DEFAULT_CONFIG, old);
+    const resolution = resolveFacts(edited, catalog, resolveFacts(old, catalog));
+    expect(resolution.citations.filter((citation) => citation.syntax.qualifier?.kind === 'same').map((citation) => citation.treatyName)).toEqual(Array(20).fill('安保理決議第1244号'));
   });
 
   it('resolves a keystroke in a long analysis again only around it', () => {

@@ -10,6 +10,7 @@ const withThe = (name: string): string => (/^the\s/i.test(name) ? name : `the ${
 const SCOPES: Readonly<Record<ScopeName, string>> = {
   qualifier: 'named with the citation',
   'same-instrument': 'the instrument named before it',
+  'same-genre': 'the last one of its kind named before it',
   'this-instrument': 'the instrument this document is about',
   'law-named-before': 'the law named just before',
   'amendment-quote': 'the provision the quoted wording belongs to',

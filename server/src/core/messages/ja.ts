@@ -8,6 +8,7 @@ const number = (value: string): string => value.replace(/_/g, 'の');
 const SCOPES: Readonly<Record<ScopeName, string>> = {
   qualifier: '引用に付いた名称',
   'same-instrument': '前に挙げた条約',
+  'same-genre': '前に挙げた同じ種類の文書',
   'this-instrument': 'この文書が扱う条約',
   'law-named-before': '直前に挙げた法令',
   'amendment-quote': '引用した文言の規定',

@@ -65,7 +65,7 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
     discourse.advanceTo(citation.span.start);
     const here = citationContext(document, index, done.bindings, positions);
     const scope = chooseInstrument(document, here);
-    const levels = resolveLevels(document, here, scope.qualified);
+    const levels = resolveLevels(document, here, scope);
     const binding: Binding = {
       instrument: scope.instrument,
       article: levels.article,

@@ -6,7 +6,8 @@ import { primaryEntry, type Catalog } from '../catalog';
 import { adjacentArticle, findArticle } from '../treaty/locate';
 import type { Article, CitedDivision, Treaty } from '../types';
 import type { CitationContext, DocumentContext } from './context';
-import type { Binding } from './state';
+import type { Scope } from './scope';
+import { sameInstrument, type Binding } from './state';
 
 export interface Levels {
   readonly article: string | null;
@@ -26,9 +27,10 @@ interface Level<T> {
 
 const missing: Level<never> = { value: null, problem: 'no-antecedent' };
 
-/** `qualified`: the instrument was given in the text, so the citation is not read relative to where it stands. */
-export function resolveLevels(document: DocumentContext, here: CitationContext, qualified: boolean): Levels {
-  const article = resolveArticle(document, here);
+/** `scope.qualified`: the instrument was given in the text, so the citation is not read relative to where it stands. */
+export function resolveLevels(document: DocumentContext, here: CitationContext, scope: Scope): Levels {
+  const qualified = scope.qualified;
+  const article = resolveArticle(document, here, scope);
   const sameArticleAsContext = Boolean(here.position.location && article.value === here.position.location.article.number && !qualified);
   const paragraph = resolveParagraph(document, here, sameArticleAsContext);
   const item = resolveItem(document, here);
@@ -57,7 +59,7 @@ function supplementaryGroup(document: DocumentContext, { citation, previous, ana
   return Math.max(0, document.self?.supplementaryBlocks.findIndex((entry) => entry.amendingAct === null) ?? 0);
 }
 
-function resolveArticle(document: DocumentContext, { citation, previous, anaphoric, antecedent, position }: CitationContext): Level<string> {
+function resolveArticle(document: DocumentContext, { citation, previous, anaphoric, antecedent, position }: CitationContext, scope: Scope): Level<string> {
   const ref = citation.article;
   const location = position.location;
   const lastArticle = document.discourse.lastArticle;
@@ -67,7 +69,8 @@ function resolveArticle(document: DocumentContext, { citation, previous, anaphor
     if (anaphoric) return { value: antecedent?.article ?? null };
     // A paragraph or item without its article: in a treaty, the article it stands in.
     if (location && !citation.qualifier) return { value: location.article.number };
-    return { value: lastArticle?.article ?? null };
+    // Else the last article cited, if it is of the same instrument (安保理決議第1244号第9項 after 北大西洋条約第5条 has none).
+    return { value: lastArticle && sameInstrument(lastArticle.instrument, scope.instrument) ? lastArticle.article : null };
   }
   switch (ref.kind) {
     case 'number':

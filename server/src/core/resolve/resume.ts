@@ -8,7 +8,7 @@ import type { ReadingEdit, Splice } from '../reading';
 import type { CitationSyntax } from '../types';
 import type { ResolvedCitation } from './check';
 import { NAMED_JUST_BEFORE_REACH, principalOf, type Principal } from './scope';
-import type { Binding, Checkpoint, Instrument, Resolution } from './state';
+import { sameInstrument, type Binding, type Checkpoint, type NamedByGenre, type Resolution } from './state';
 
 /** How to resolve a re-read analysis again: from an old checkpoint before the edit, meeting the old ones after it. */
 export interface ResumePlan {
@@ -63,6 +63,7 @@ function meets(now: Checkpoint, then: Checkpoint, scan: DocumentFacts['scan'], p
   }
   return (
     sameInstrument(now.lastInstrument, then.lastInstrument) &&
+    sameOfGenre(now.lastOfGenre, then.lastOfGenre) &&
     sameBinding(now.lastArticle, then.lastArticle) &&
     sameBinding(now.lastParagraph, then.lastParagraph) &&
     sameBinding(now.lastItem, then.lastItem) &&
@@ -138,6 +139,7 @@ export class Resumption {
         mentionCursor: movedCursor(old.mentionCursor, plan.edit.mentions),
         aliasCursor: movedCursor(old.aliasCursor, plan.edit.aliases),
         lastInstrument: old.lastInstrument,
+        lastOfGenre: old.lastOfGenre,
         lastArticle: old.lastArticle,
         lastParagraph: old.lastParagraph,
         lastItem: old.lastItem,
@@ -167,8 +169,11 @@ function movedResolution(old: ResolvedCitation, syntax: CitationSyntax): Resolve
   };
 }
 
-function sameInstrument(a: Instrument | null, b: Instrument | null): boolean {
-  return a === b || (a !== null && b !== null && a.id === b.id && a.name === b.name && a.external === b.external);
+/** The genres' last instruments alike (unchanged since the checkpoint is the usual case: the same object). */
+function sameOfGenre(a: NamedByGenre, b: NamedByGenre): boolean {
+  if (a === b) return true;
+  const genres = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof NamedByGenre)[]);
+  return [...genres].every((genre) => sameInstrument(a[genre] ?? null, b[genre] ?? null));
 }
 
 function samePrincipal(a: Principal | null, b: Principal | null): boolean {

@@ -25,6 +25,14 @@ const scope = (rule: ScopeName | null, instrument: Instrument | null, qualified:
 const qualifierName: ScopeRule = (document, { citation }) =>
   citation.qualifier?.kind === 'name' ? scope('qualifier', document.discourse.name(citation.qualifier.name), true) : null;
 
+/** `同決議第3項`, `同共同声明第2項`: the last resolution (declaration, statement, report) named, never a treaty named after it. */
+const qualifierSameGenre: ScopeRule = (document, { citation }) => {
+  const qualifier = citation.qualifier;
+  if (qualifier?.kind !== 'same' || qualifier.genre === undefined || qualifier.genre === 'treaty') return null;
+  const instrument = document.discourse.lastOfGenre[qualifier.genre] ?? null;
+  return scope('same-genre', instrument, true, instrument ? null : 'no-antecedent');
+};
+
 /** `同条約第5条`: the instrument named last. */
 const qualifierSame: ScopeRule = (document, { citation }) => {
   if (citation.qualifier?.kind !== 'same') return null;
@@ -154,6 +162,7 @@ function settleNamesake(document: DocumentContext, offset: number, found: Scope)
 /** In order: the first rule that applies decides (ARCHITECTURE.md "Which treaty a citation belongs to"). */
 const SCOPE_RULES: readonly ScopeRule[] = [
   qualifierName,
+  qualifierSameGenre,
   qualifierSame,
   qualifierThis,
   shortNameJustBefore,

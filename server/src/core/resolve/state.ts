@@ -4,7 +4,7 @@
 
 import { normalizeName, type Catalog } from '../catalog';
 import type { DocumentFacts } from '../document';
-import type { CitationSyntax, CitedDivision, TreatyMention } from '../types';
+import type { CitationSyntax, CitedDivision, InstrumentGenre, TreatyMention } from '../types';
 import type { ResolvedCitation } from './check';
 import { instrumentNamer, type InstrumentNamer } from './names';
 import type { Principal } from './scope';
@@ -18,10 +18,21 @@ export interface Instrument {
   readonly namesakes?: readonly string[];
 }
 
+/** Whether two instruments are one: the same workspace treaty, or the same name outside the workspace. */
+export function sameInstrument(a: Instrument | null, b: Instrument | null): boolean {
+  return a === b || (a !== null && b !== null && a.id === b.id && a.name === b.name && a.external === b.external);
+}
+
+/** The resolution, declaration, statement and report named last, by genre: what 同決議, 同宣言, 同声明 and 同報告 refer to. */
+export type NamedByGenre = Readonly<Partial<Record<Exclude<InstrumentGenre, 'treaty'>, Instrument>>>;
+
+const NONE_NAMED: NamedByGenre = {};
+
 /** The scope rule that chose a citation's instrument (ARCHITECTURE.md "Which treaty a citation belongs to"). */
 export type ScopeName =
   | 'qualifier'
   | 'same-instrument'
+  | 'same-genre'
   | 'this-instrument'
   | 'law-named-before'
   | 'amendment-quote'
@@ -59,6 +70,7 @@ export interface Checkpoint {
   readonly mentionCursor: number;
   readonly aliasCursor: number;
   readonly lastInstrument: Instrument | null;
+  readonly lastOfGenre: NamedByGenre;
   readonly lastArticle: Binding | null;
   readonly lastParagraph: Binding | null;
   readonly lastItem: Binding | null;
@@ -92,6 +104,8 @@ export class Discourse {
   sentence = 0;
   lastMention: TreatyMention | null = null;
   lastInstrument: Instrument | null = null;
+  /** Replaced, never changed, when a resolution, declaration, statement or report is named: checkpoints keep it as it was. */
+  lastOfGenre: NamedByGenre = NONE_NAMED;
   lastArticle: Binding | null = null;
   lastParagraph: Binding | null = null;
   lastItem: Binding | null = null;
@@ -116,7 +130,7 @@ export class Discourse {
     this.sentence = from.sentence;
     this.lastMention = from.mentionCursor > 0 ? this.scan.mentions[from.mentionCursor - 1]! : null;
     for (let index = 0; index < from.aliasCursor; index++) this.shortNames.push(aliases[index]!.alias);
-    ({ lastInstrument: this.lastInstrument, lastArticle: this.lastArticle, lastParagraph: this.lastParagraph, lastItem: this.lastItem, lastDivision: this.lastDivision } = from);
+    ({ lastInstrument: this.lastInstrument, lastOfGenre: this.lastOfGenre, lastArticle: this.lastArticle, lastParagraph: this.lastParagraph, lastItem: this.lastItem, lastDivision: this.lastDivision } = from);
   }
 
   /** Moves to the sentence that holds `offset`; whether that is another sentence. */
@@ -129,8 +143,8 @@ export class Discourse {
 
   /** The state here, before the citation `index` is read. */
   checkpoint(index: number): Checkpoint {
-    const { sentence, mentionCursor, aliasCursor, lastInstrument, lastArticle, lastParagraph, lastItem, lastDivision } = this;
-    return { index, sentence, mentionCursor, aliasCursor, lastInstrument, lastArticle, lastParagraph, lastItem, lastDivision, crossed: false };
+    const { sentence, mentionCursor, aliasCursor, lastInstrument, lastOfGenre, lastArticle, lastParagraph, lastItem, lastDivision } = this;
+    return { index, sentence, mentionCursor, aliasCursor, lastInstrument, lastOfGenre, lastArticle, lastParagraph, lastItem, lastDivision, crossed: false };
   }
 
   /** Reads the aliases defined and the instruments named before `offset`. */
@@ -145,6 +159,8 @@ export class Discourse {
     while (this.mentionCursor < mentions.length && mentions[this.mentionCursor]!.span.end <= offset) {
       this.lastMention = mentions[this.mentionCursor++]!;
       this.lastInstrument = this.name(this.lastMention.name);
+      const genre = this.lastMention.genre;
+      if (genre !== undefined && genre !== 'treaty') this.lastOfGenre = { ...this.lastOfGenre, [genre]: this.lastInstrument };
     }
   }
 
