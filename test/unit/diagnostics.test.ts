@@ -40,6 +40,13 @@ describe('diagnostics of an analysis', () => {
     expect(check('北大西洋条約第3条。', undefined, 'en')).toEqual(["unknown-article error '北大西洋条約第3条': 北大西洋条約 has no Article 3 (it has Articles 1–2)"]);
   });
 
+  it('write a branch article as English translations of Japanese law do (第十八条の二 is Article 18-2)', () => {
+    expect(check('北大西洋条約第十八条の二第一項。', undefined, 'en')).toEqual([
+      "unknown-article error '北大西洋条約第十八条の二第一項': 北大西洋条約 has no Article 18-2(1) (it has Articles 1–2)",
+    ]);
+    expect(check('北大西洋条約第十八条の二第一項。')).toEqual(["unknown-article error '北大西洋条約第十八条の二第一項': 北大西洋条約に第18条の2第1項はありません（第1条–第2条）"]);
+  });
+
   it('mark the citation range exactly, with full-width text and a surrogate pair before it', () => {
     const [diagnostic] = check('𠮷野家で　北大西洋条約第３条　を読む。');
     expect(diagnostic).toMatch(/^unknown-article error '北大西洋条約第３条'/);

@@ -10,7 +10,6 @@ export type DisplayLanguage = 'ja' | 'en';
 export interface Messages {
   // Provision labels, written in the reader's language whatever the cited text's language.
   /** `6_2` → `6 2` / `6の2`: a branch article's number. */
-  readonly articleNumber: (number: string) => string;
   /** `Article 6(2)(a)` / `第6条第2項第a号`; paragraph and item may be absent. */
   readonly provision: (article: string, paragraph: number | null, item: string | null) => string;
   readonly preamble: string;

@@ -3,7 +3,8 @@ import type { ScopeName } from '../resolve';
 import type { Messages } from './catalog';
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
-const number = (value: string): string => value.replace(/_/g, ' ');
+/** A branch number as English translations of Japanese law write it (`18_2` → 18-2), a Latin one spaced (`7_bis` → 7 bis). */
+const number = (value: string): string => value.replace(/_(?=\d)/g, '-').replace(/_/g, ' ');
 const withThe = (name: string): string => (/^the\s/i.test(name) ? name : `the ${name}`);
 
 /** Why a citation belongs to its instrument, by scope rule (ARCHITECTURE.md "Which treaty a citation belongs to"). */
@@ -25,7 +26,6 @@ const SCOPES: Readonly<Record<ScopeName, string>> = {
 };
 
 export const en: Messages = {
-  articleNumber: number,
   provision: (article, paragraph, item) => `Article ${number(article)}${paragraph !== null ? `(${paragraph})` : ''}${item !== null ? `(${item})` : ''}`,
   preamble: 'the preamble',
   chapter: (chapter, section) => `Chapter ${number(chapter)}${section !== null ? `, section ${number(section)}` : ''}`,

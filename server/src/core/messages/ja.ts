@@ -2,7 +2,11 @@
 import type { ScopeName } from '../resolve';
 import type { Messages } from './catalog';
 
-const number = (value: string): string => value.replace(/_/g, 'の');
+/** A numbered provision as Japanese law writes a branch number: `18_2` → 第18条の2, not 第18の2条. */
+const numbered = (value: string, counter: string): string => {
+  const [head, ...branches] = value.split('_');
+  return `第${head}${counter}${branches.map((branch) => `の${branch}`).join('')}`;
+};
 
 /** Why a citation belongs to its instrument, by scope rule (ARCHITECTURE.md "Which treaty a citation belongs to"). */
 const SCOPES: Readonly<Record<ScopeName, string>> = {
@@ -23,12 +27,11 @@ const SCOPES: Readonly<Record<ScopeName, string>> = {
 };
 
 export const ja: Messages = {
-  articleNumber: number,
-  provision: (article, paragraph, item) => `第${number(article)}条${paragraph !== null ? `第${paragraph}項` : ''}${item !== null ? `第${number(item)}号` : ''}`,
+  provision: (article, paragraph, item) => `${numbered(article, '条')}${paragraph !== null ? `第${paragraph}項` : ''}${item !== null ? numbered(item, '号') : ''}`,
   preamble: '前文',
-  chapter: (chapter, section) => `第${number(chapter)}章${section !== null ? `第${number(section)}節` : ''}`,
+  chapter: (chapter, section) => `${numbered(chapter, '章')}${section !== null ? numbered(section, '節') : ''}`,
   annex: (annex) => `附属書${annex}`,
-  articleRange: (first, last) => `第${number(first)}条–第${number(last)}条`,
+  articleRange: (first, last) => `${numbered(first, '条')}–${numbered(last, '条')}`,
   noArticles: '条文なし',
   captioned: (label, caption) => (caption ? `${label}（${caption}）` : label),
   paragraph: (value) => `第${value}項`,
@@ -36,7 +39,7 @@ export const ja: Messages = {
 
   unknownArticle: (treaty, label, has) => `${treaty}に${label}はありません（${has}）`,
   unknownParagraph: (treaty, article, paragraph, count) => `${treaty}${article}に第${paragraph}項はありません（第${count}項まで）`,
-  unknownItem: (treaty, article, item) => `${treaty}${article}に第${number(item)}号はありません`,
+  unknownItem: (treaty, article, item) => `${treaty}${article}に${numbered(item, '号')}はありません`,
   unknownTreaty: (treaty) => `「${treaty}」はワークスペースにありません`,
   citationsInDocument: (count) => `（この文書に${count}件の引用）`,
   noAntecedent: (written) => `「${written}」が指す先がありません`,
