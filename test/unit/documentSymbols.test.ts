@@ -1,10 +1,8 @@
 // Document symbols: the outline of a treaty (前文, chapters, articles, paragraphs) and of an analysis
 // (headings nested by level, with their citations).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import type { DocumentSymbol } from '../../server/src/core/index';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, indexFixture, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const NAT = `
 //- /treaties/nat.md
@@ -139,12 +137,9 @@ describe('document symbols of an analysis', () => {
   });
 
   it('keep citations before the first heading at the top level, across CRLF line breaks', () => {
-    const source = `${NAT}//- /a.md\n第5条。\n# 見出し\n第6条。\n`;
-    const fixture = parseFixture(source);
-    const crlf = fixture.files.get(uriOf('/a.md'))!.replace(/\n/g, '\r\n');
-    fixture.workspace.write(uriOf('/a.md'), crlf);
-    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-    service.indexWorkspace();
+    const { fixture, service } = indexFixture(`${NAT}//- /a.md\n第5条。\r\n# 見出し\r\n第6条。\r\n`);
+    const crlf = fixture.files.get(uriOf('/a.md'))!;
+    expect(crlf).toBe('第5条。\r\n# 見出し\r\n第6条。\r\n');
     const symbols = service.getDocumentSymbols(uriOf('/a.md'));
     expect(symbols.map((symbol) => [symbol.kind, symbol.name, crlf.slice(symbol.selectionSpan.start, symbol.selectionSpan.end)])).toEqual([
       ['citation', '第5条', '第5条'],

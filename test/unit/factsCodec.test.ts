@@ -1,23 +1,12 @@
 // Facts cross from a worker thread (or a cache file) as encoded arrays: decoding must give back exactly what
-// reading the document gives, on real texts and on the text shapes where offsets go wrong, and must refuse
-// encoded data that does not hold together rather than return something half right.
+// reading the document gives, on the text shapes where offsets go wrong (the corpus's real texts: test/corpus),
+// and must refuse encoded data that does not hold together rather than return something half right.
 
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { analyzeDocument, type DocumentFacts } from '../../server/src/core/document';
 import { decodeFacts, encodeFacts } from '../../server/src/core/factsCodec';
-import { CORPUS, asTreatyDocument, readCorpus } from '../corpus/corpus';
-
-/** What a comparison can see: the line index by its line starts, the reading without its serial number. */
-function comparable(facts: DocumentFacts): unknown {
-  return { ...facts, lineIndex: facts.lineIndex.lineStarts, reading: { ...facts.reading, serial: 0 } };
-}
-
-function roundTrip(uri: string, text: string): { read: DocumentFacts; decoded: DocumentFacts } {
-  const read = analyzeDocument(uri, text, DEFAULT_CONFIG);
-  return { read, decoded: decodeFacts(uri, text, encodeFacts(read), DEFAULT_CONFIG) };
-}
+import { comparable, roundTrip } from './factsCodecKit';
 
 const ANALYSIS = `---
 cites: nat
@@ -72,18 +61,6 @@ aliases: [北大西洋同盟条約]
 `;
 
 describe('facts encoded and decoded', () => {
-  it('are the facts read, for every text of the corpus', () => {
-    const files = readdirSync(`${CORPUS}/treaties`).filter((file) => /\.(md|txt)$/.test(file));
-    expect(files.length).toBeGreaterThan(5);
-    for (const file of files) {
-      const text = asTreatyDocument(`treaties/${file}`, file.replace(/\W/g, ''), file);
-      const { read, decoded } = roundTrip(`file:///${file}`, text);
-      expect(comparable(decoded), file).toEqual(comparable(read));
-      const plain = roundTrip(`file:///plain/${file}`, readCorpus(`treaties/${file}`));
-      expect(comparable(plain.decoded), file).toEqual(comparable(plain.read));
-    }
-  });
-
   for (const [name, text] of Object.entries({
     'an analysis with surrogate pairs, comments, code and a suppression': ANALYSIS,
     'the same with CRLF line ends': ANALYSIS.replace(/\n/g, '\r\n'),

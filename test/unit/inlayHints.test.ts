@@ -1,8 +1,7 @@
 // Inlay hints: the cited article's caption after each resolved citation, when enabled.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TreatyConfig } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const TREATIES = `
 //- /treaties/nat.md
@@ -30,9 +29,7 @@ const ENABLED: TreatyConfig = { ...DEFAULT_CONFIG, inlayHints: true };
  * when the fixture has one, else the whole document.
  */
 function check(analysis: string, expected: string, config: TreatyConfig = ENABLED): void {
-  const fixture = parseFixture(`${TREATIES}//- /a.md\n${dedent(analysis)}`);
-  const service = createTreatyService({ workspace: fixture.workspace, config });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(`${TREATIES}//- /a.md\n${dedent(analysis)}`, config);
   const text = fixture.files.get(uriOf('/a.md'))!;
   const view = fixture.rangesLabelled('view')[0];
   const hints = service.getInlayHints(uriOf('/a.md'), view ? { start: view.start, end: view.end } : { start: 0, end: text.length });

@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { analyzeDocument } from '../../server/src/core/document';
 import { createTreatyService } from '../../server/src/core/index';
 import { asTreatyDocument, readCorpus } from '../corpus/corpus';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, parseFixture, uriOf } from '../fixture';
 
 /** How one file reads on its own: `treaty <id> "<title>" <lang> <articles>` or `analysis`. */
 function kindOf(path: string, text: string): string {
@@ -18,9 +18,7 @@ function kindOf(path: string, text: string): string {
 
 /** The citations of `/a.md` as `text → treaty article status`, and the diagnostics' codes of every file. */
 function workspace(fixture: string): { citations: string[]; codes: string[] } {
-  const parsed = parseFixture(dedent(fixture));
-  const service = createTreatyService({ workspace: parsed.workspace, config: DEFAULT_CONFIG });
-  service.indexWorkspace();
+  const { fixture: parsed, service } = indexFixture(dedent(fixture));
   const citations = service
     .getCitations(uriOf('/a.md'))
     .map((citation) => `${citation.text} → ${citation.treatyId ?? citation.treatyName ?? '?'} ${citation.article ?? '-'} ${citation.status}`);
@@ -78,9 +76,7 @@ describe('an official text dropped in as it is', () => {
   });
 
   it('can be cited by its title from an analysis, and hover shows the article', () => {
-    const fixture = parseFixture(`//- /a.md\n海洋協力協定第$02条を参照。\n//- /treaties/maritime.txt\n${MARITIME}`);
-    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-    service.indexWorkspace();
+    const { fixture, service } = indexFixture(`//- /a.md\n海洋協力協定第$02条を参照。\n//- /treaties/maritime.txt\n${MARITIME}`);
     expect(service.getCitations(uriOf('/a.md')).map((citation) => `${citation.treatyId} ${citation.article} ${citation.status}`)).toEqual(['maritime 2 resolved']);
     expect(service.getHover(fixture.cursor!.uri, fixture.cursor!.offset)?.markdown).toContain('両締約国は、情報を交換する。');
   });

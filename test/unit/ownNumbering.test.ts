@@ -1,9 +1,7 @@
 // A report's own numbering through the whole service: no diagnostic and no colour for 1章4項3 or a lone 前項, and a
 // paragraph whose article stays unknown is quoted as the text writes it.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const TREATY = `
 //- /treaties/kaiyo.md
@@ -19,10 +17,8 @@ title: 海洋協力協定
 `;
 
 function service(analysis: string) {
-  const fixture = parseFixture(`${TREATY}//- /report.md\n${dedent(analysis)}`);
-  const treatyService = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language: 'ja' } });
-  treatyService.indexWorkspace();
-  return { service: treatyService, text: fixture.files.get(uriOf('/report.md'))! };
+  const { fixture, service } = indexFixture(`${TREATY}//- /report.md\n${dedent(analysis)}`, { language: 'ja' });
+  return { service, text: fixture.files.get(uriOf('/report.md'))! };
 }
 
 function diagnostics(analysis: string): string[] {

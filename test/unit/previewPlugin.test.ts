@@ -4,10 +4,8 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { previewCitations } from '../../server/src/adapters/previewCitations';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
 import { treatyCitations } from '../../client/src/previewPlugin';
-import { dedent, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const TREATY = dedent(`
   //- /treaties/kyotei.md
@@ -30,9 +28,7 @@ const TREATY = dedent(`
  * becomes blank lines, as VS Code's preview consumes it without moving the lines after it.
  */
 function render(source: string, path: string): string {
-  const fixture = parseFixture(source);
-  const service = createTreatyService({ workspace: fixture.workspace, config: { ...DEFAULT_CONFIG, language: 'en' } });
-  service.indexWorkspace();
+  const { fixture, service } = indexFixture(source, { language: 'en' });
   const uri = uriOf(path);
   const answer = previewCitations(service, uri)!;
   const md = new MarkdownIt();
@@ -89,9 +85,7 @@ describe('the preview of a treaty', () => {
 describe('rendering again', () => {
   it('places the answer on tokens parsed before it came, as often as the preview renders them', () => {
     // VS Code parses a document once, without saying which, and renders the kept tokens on each refresh.
-    const fixture = parseFixture(`${TREATY}//- /notes.md\n海洋協力協定第1条を見よ。\n`);
-    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-    service.indexWorkspace();
+    const { fixture, service } = indexFixture(`${TREATY}//- /notes.md\n海洋協力協定第1条を見よ。\n`);
     const server: { answer?: ReturnType<typeof previewCitations> } = {};
     const md = new MarkdownIt().use(treatyCitations, () => server.answer ?? undefined);
     const tokens = md.parse(fixture.files.get(uriOf('/notes.md'))!, {});

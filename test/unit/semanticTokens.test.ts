@@ -1,8 +1,6 @@
 // Semantic tokens: citations, dangling citations, qualifying treaty names and article labels.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { createTreatyService } from '../../server/src/core/index';
-import { dedent, indexFixture, parseFixture, uriOf } from '../fixture';
+import { dedent, indexFixture, uriOf } from '../fixture';
 
 const NAT = `
 //- /treaties/nat.md
@@ -47,11 +45,9 @@ describe('semantic tokens', () => {
   });
 
   it('keep offsets in UTF-16 code units after a surrogate pair and across CRLF line breaks', () => {
-    const fixture = parseFixture(`${NAT}//- /a.md\n𠮷野の注記。\n第5条を見よ。\n`);
-    const analysis = fixture.files.get(uriOf('/a.md'))!.replace(/\n/g, '\r\n');
-    fixture.workspace.write(uriOf('/a.md'), analysis);
-    const service = createTreatyService({ workspace: fixture.workspace, config: DEFAULT_CONFIG });
-    service.indexWorkspace();
+    const { fixture, service } = indexFixture(`${NAT}//- /a.md\n𠮷野の注記。\r\n第5条を見よ。\r\n`);
+    const analysis = fixture.files.get(uriOf('/a.md'))!;
+    expect(analysis).toBe('𠮷野の注記。\r\n第5条を見よ。\r\n');
     const start = analysis.indexOf('第5条');
     expect(service.getSemanticTokens(uriOf('/a.md'))).toEqual([{ span: { start, end: start + 3 }, type: 'citation' }]);
   });

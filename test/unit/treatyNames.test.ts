@@ -3,8 +3,8 @@
 // treaties as related information, and a `cites` directive naming one of them settles it.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TreatyConfig } from '../../server/src/core/config';
-import { createTreatyService, type Diagnostic } from '../../server/src/core/index';
-import { parseFixture, uriOf } from '../fixture';
+import type { Diagnostic } from '../../server/src/core/index';
+import { indexFixture, uriOf } from '../fixture';
 
 /** Two tax treaties with Canada, the old one kept beside the new under another id, both short-named カナダ租税条約. */
 const TWO_COPIES = `
@@ -41,9 +41,7 @@ short: フランス租税条約
 const JAPANESE: TreatyConfig = { ...DEFAULT_CONFIG, language: 'ja' };
 
 function service(source: string, config: TreatyConfig = JAPANESE) {
-  const fixture = parseFixture(source);
-  const treaties = createTreatyService({ workspace: fixture.workspace, config });
-  treaties.indexWorkspace();
+  const { fixture, service: treaties } = indexFixture(source, config);
   return { fixture, treaties };
 }
 

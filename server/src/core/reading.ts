@@ -46,7 +46,7 @@ const STRUCTURAL = /`|~~~|<!--|-->|^---/m;
  * Re-reads `newText` after an edit of `oldText`, reusing `previous` outside the changed paragraphs.
  * Returns null when the edit may change the structure beyond its paragraphs; the caller reads in full.
  * Invariant: the result equals `readText(newText)` in citations, mentions, aliases, sentences and masking
- * (test/unit/reading.test.ts checks this on random edits).
+ * (test/fuzz/reading.test.ts checks this on random edits).
  */
 export function rereadText(
   previous: Reading,

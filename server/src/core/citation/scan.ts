@@ -58,7 +58,7 @@ const LOOKAHEAD = 8;
 /**
  * Splits `newText` again after an edit that replaced `[start, end - delta)` of the old text by `[start, end)`,
  * re-running the splitter only from a sentence start before the change until its boundaries meet the old
- * ones again past it. Equals `splitSentences(newText)` (test/unit/reading.test.ts compares them).
+ * ones again past it. Equals `splitSentences(newText)` (test/fuzz/reading.test.ts compares them).
  */
 export function resplitSentences(old: readonly Sentence[], newText: string, start: number, end: number, delta: number): Sentence[] {
   // Resume at a sentence start that no decision before it could have read past: far enough before the change,

@@ -1,7 +1,7 @@
 // A linear, line-based reading of the Markdown structure the core needs on every keystroke:
 // front matter, fenced and indented code, code spans, HTML comments and ATX headings.
 // remark gives the full tree but costs ~0.3 s per MB; this pass masks non-prose text in one sweep
-// (test/unit/markdownStructure.test.ts checks it against remark on the cases that matter).
+// (test/unit/markdownStructure.test.ts on the cases that matter, test/fuzz/markdownStructure.test.ts against remark).
 
 import { MASK_CHARACTER, type Span } from '../types';
 import { partitionPoint } from '../text/search';

@@ -25,7 +25,7 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
 /**
  * Resolves a document; given the resolution (`prior`) of the reading it was re-read from, an analysis is resolved again only
  * from the sentence of the edit until the discourse state meets the old one (then the old results move along).
- * Invariant: the result equals resolving afresh (test/unit/resolveIncremental.test.ts, the fuzz, the soak).
+ * Invariant: the result equals resolving afresh (test/fuzz/resolveIncremental.test.ts, the fuzz, the soak).
  */
 export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Resolution): Resolution {
   const self = facts.treaty;

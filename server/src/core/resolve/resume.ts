@@ -1,6 +1,6 @@
 // Resuming: an edited analysis is resolved again only from the sentence of the edit until the discourse state
 // meets the old one; from there the old results move along with their text.
-// Invariant: the result equals resolving afresh (test/unit/resolveIncremental.test.ts, the fuzz, the soak).
+// Invariant: the result equals resolving afresh (test/fuzz/resolveIncremental.test.ts, the fuzz, the soak).
 
 import type { Catalog } from '../catalog';
 import type { DocumentFacts } from '../document';
