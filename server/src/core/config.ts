@@ -27,7 +27,7 @@ export const DEFAULT_CONFIG: TreatyConfig = {
   severity: {},
   include: ['**/*.md', '**/*.txt'],
   exclude: ['**/node_modules/**', '**/.git/**'],
-  languages: ['ja', 'en', 'ru'],
+  languages: ['ja', 'en', 'fr', 'ru'],
   maxFileSize: 4 * 1024 * 1024,
   inlayHints: false,
   parallelTextOrder: [],
@@ -58,7 +58,7 @@ export interface ConfigProblem {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-const LANGUAGES: readonly CitationLanguage[] = ['ja', 'en', 'ru'];
+const LANGUAGES: readonly CitationLanguage[] = ['ja', 'en', 'fr', 'ru'];
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === 'string');

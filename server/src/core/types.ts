@@ -138,7 +138,7 @@ export type Qualifier =
   /** 本条約 / この法律 / this Treaty / the present Charter. */
   | { readonly kind: 'this'; readonly span: Span };
 
-export type CitationLanguage = 'ja' | 'en' | 'ru';
+export type CitationLanguage = 'ja' | 'en' | 'fr' | 'ru';
 
 /** Citation kinds as in `citation-forms.md` section 0. */
 export type CitationKind = string;

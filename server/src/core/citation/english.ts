@@ -1,9 +1,21 @@
 // The English citation grammar: Article / paragraph / sub-paragraph pointers in either order, lists and
 // ranges, anaphora (this / that / the preceding Article), attached instrument names, mentions and aliases.
-// It parses by hand from each trigger word, so any input scans in linear time; the loop, gaps and result
-// assembly are western.ts's, shared with the Russian grammar.
+// It is the Latin-script scanner: it reads the French forms too, asking french.ts where French differs, and gives
+// each citation the language it is written in. It parses by hand from each trigger word, so any input scans in
+// linear time; the loop, gaps and result assembly are western.ts's, shared with the Russian grammar.
 
 import type { LanguageScan, LevelRef, Qualifier, ScanOptions } from '../types';
+import {
+  FRENCH_OF_WORDS,
+  FRENCH_PARAGRAPH_WORD,
+  FRENCH_TRIGGERS,
+  frenchConnector,
+  frenchElidedArticleLength,
+  frenchFirstEnd,
+  latinCitationLanguage,
+  readFrenchQualifier,
+} from './french';
+import { isCapitalRun, isLetter, isLower, isUpper, isWordCode, wordEnd, wordStart } from './latin';
 import { parseArabicNumber, parseRomanNumber } from '../text/numerals';
 import {
   MAX_GAP,
@@ -14,8 +26,6 @@ import {
   isDefinitionLabel,
   isDigit,
   isHorizontalSpace,
-  letterRunEnd,
-  letterRunStart,
   nameQualifier,
   newMember,
   normaliseSpace,
@@ -37,22 +47,6 @@ import {
 // Characters and small tokens
 // ---------------------------------------------------------------------------------------------
 
-function isUpper(code: number): boolean {
-  return code >= 0x41 && code <= 0x5a;
-}
-
-function isLower(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
-}
-
-function isLetter(code: number): boolean {
-  return isUpper(code) || isLower(code) || (code >= 0xc0 && code <= 0x24f);
-}
-
-function isWordCode(code: number): boolean {
-  return isLetter(code) || isDigit(code);
-}
-
 /** Skips spaces (not line breaks) backwards. */
 function skipSpacesBack(text: string, index: number): number {
   let position = index;
@@ -60,22 +54,12 @@ function skipSpacesBack(text: string, index: number): number {
   return position;
 }
 
-/** End of the run of ASCII/Latin letters starting at `index` (bounded). */
-function wordEnd(text: string, index: number): number {
-  return letterRunEnd(text, index, isLetter);
-}
-
-/** Start of the run of letters ending at `index` (bounded). */
-function wordStart(text: string, index: number): number {
-  return letterRunStart(text, index, isLetter);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 // ---------------------------------------------------------------------------------------------
 
 /** Trigger words; everything else is parsed by hand from there. */
-const TRIGGER = /\b(?:sub[- ]?paragraphs?|paragraphe?s?|alin[ée]as?|paras?\.?|articles?|arts?\.?|preamble|annex|chapters?)(?![A-Za-z])/gi;
+const TRIGGER = new RegExp(String.raw`\b(?:sub[- ]?paragraphs?|paragraphs?|paras?\.?|articles?|arts?\.?|preamble|annex|chapters?|${FRENCH_TRIGGERS})(?![A-Za-z])`, 'gi');
 
 /** Words that name an instrument when they end (or head) a proper name. */
 const INSTRUMENT_NOUNS: ReadonlySet<string> = new Set([
@@ -126,9 +110,6 @@ const ARTICLE_DETERMINERS: Readonly<Record<string, { ref: LevelRef; kind: string
 // Numbers
 // ---------------------------------------------------------------------------------------------
 
-/** `article premier`, `article 1er`: the first article in French. */
-const FRENCH_FIRST = /^(?:premier|PREMIER|1er)(?![\p{L}\p{N}])/u;
-
 interface NumberToken {
   readonly value: string;
   readonly end: number;
@@ -137,8 +118,8 @@ interface NumberToken {
 
 /** `5`, `IV` (only after a capitalised word), `7 bis` → `7_bis`, French `premier` / `1er` → `1`; null when a letter or digit runs on. */
 function readArticleNumber(text: string, index: number, allowRoman: boolean): NumberToken | null {
-  const first = FRENCH_FIRST.exec(text.slice(index, index + 8));
-  if (first) return { value: '1', end: index + first[0].length, roman: false };
+  const firstEnd = frenchFirstEnd(text, index);
+  if (firstEnd >= 0) return { value: '1', end: firstEnd, roman: false };
   let position = index;
   while (position < text.length && position - index <= 6 && isDigit(text.charCodeAt(position))) position++;
   let value: string;
@@ -244,12 +225,13 @@ function readConnector(text: string, index: number): Connector | null {
   if (!comma && (code === 0x2d || code === 0x2013)) return { end: skipGap(text, start + 1), range: true, commaOnly: false };
   const end = wordEnd(text, start);
   const word = text.slice(start, end);
-  if (start > position && (word === 'and' || word === 'or' || word === 'et' || word === 'ou')) {
+  const french = start > position ? frenchConnector(word) : null;
+  if (start > position && (word === 'and' || word === 'or' || french === 'list')) {
     if (text.startsWith('/or', end)) return { end: skipGap(text, end + 3), range: false, commaOnly: false };
     const after = skipGap(text, end);
     return after > end ? { end: after, range: false, commaOnly: false } : null;
   }
-  if (!comma && start > position && (word === 'to' || word === 'through' || word === 'à')) {
+  if (!comma && start > position && (word === 'to' || word === 'through' || french === 'range')) {
     const after = skipGap(text, end);
     return after > end ? { end: after, range: true, commaOnly: false } : null;
   }
@@ -312,9 +294,7 @@ function continueSeries(ctx: Context, members: Member[], state: SeriesState): vo
 // ---------------------------------------------------------------------------------------------
 
 function isAcronym(word: string): boolean {
-  if (word.length < 2 || word.length > 8) return false;
-  for (let index = 0; index < word.length; index++) if (!isUpper(word.charCodeAt(index))) return false;
-  return !NAME_STOPWORDS.has(word.toLowerCase());
+  return isCapitalRun(word) && !NAME_STOPWORDS.has(word.toLowerCase());
 }
 
 /** Reads a capitalised word with inner hyphens or apostrophes (`Non-Proliferation`); returns its end. */
@@ -456,64 +436,6 @@ function readAttachedQualifier(text: string, index: number, allowTo: boolean): Q
   return after > end ? readQualifier(text, after) : null;
 }
 
-// French qualifiers after a citation, in French treaty texts: `l’article 51 de la Charte des Nations Unies`,
-// `l’article 5 du Traité de l’Atlantique Nord`, `du présent Traité` (the text itself), `dudit Traité` (the one named last).
-
-const FRENCH_OF_WORDS: ReadonlySet<string> = new Set(['du', 'des', 'de', 'dudit']);
-/** Group 1: `dudit` / `de ladite` (the one named last); group 2: `présent(e)` (self) or `même` (same). */
-const FRENCH_OF = /^(?:(dudit|de[ \t]+ladite)|du|des|de[ \t]+la|de[ \t]+l['’])(?:[ \t]+(présente?|même)(?![\p{L}]))?/u;
-const FRENCH_INSTRUMENT_NOUNS: ReadonlySet<string> = new Set([
-  'traité', 'charte', 'convention', 'accord', 'protocole', 'pacte', 'statut', 'déclaration', 'résolution', 'constitution',
-]);
-/** Lower-case words inside a French instrument name (`Traité sur la non-prolifération…` ends before `non`). */
-const FRENCH_NAME_CONNECTORS: ReadonlySet<string> = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'sur', 'et', 'pour', 'entre', 'aux', 'à', 'en']);
-
-function isFrenchInstrumentNoun(word: string): boolean {
-  return FRENCH_INSTRUMENT_NOUNS.has(word.toLowerCase());
-}
-
-function readFrenchQualifier(text: string, index: number): QualifierToken | null {
-  const opening = FRENCH_OF.exec(text.slice(index, index + 40));
-  if (opening === null) return null;
-  const determinerEnd = index + opening[0].length;
-  const [, said, determiner] = opening;
-  if (said !== undefined || determiner !== undefined) {
-    return determinedQualifier(text, index, determinerEnd, determiner?.startsWith('présent') === true, wordEnd, isFrenchInstrumentNoun);
-  }
-  return nameQualifier(readFrenchName(text, skipGap(text, determinerEnd)));
-}
-
-/** Capitalised words joined by French connectors and elisions (`l’Atlantique`), holding an instrument noun or an acronym. */
-function readFrenchName(text: string, index: number): NameToken | null {
-  let position = index;
-  let end = -1;
-  let sawHead = false;
-  let onlyAcronyms = true;
-  for (let tokens = 0; tokens < 16 && position < text.length; tokens++) {
-    const tokenEnd = wordEnd(text, position);
-    const word = text.slice(position, tokenEnd);
-    if (word === '') break;
-    if (word === 'l' || word === 'd') {
-      // An elision joins the next word without a space: `de l’Atlantique`.
-      const apostrophe = text.charCodeAt(tokenEnd);
-      if (end < 0 || (apostrophe !== 0x27 && apostrophe !== 0x2019)) break;
-      position = tokenEnd + 1;
-      continue;
-    }
-    if (word[0] === word[0]!.toUpperCase() && word[0] !== word[0]!.toLowerCase()) {
-      sawHead ||= isFrenchInstrumentNoun(word);
-      if (!isAcronym(word)) onlyAcronyms = false;
-      end = tokenEnd;
-    } else if (end < 0 || !FRENCH_NAME_CONNECTORS.has(word)) {
-      break;
-    }
-    const next = skipGap(text, tokenEnd);
-    if (next === tokenEnd) break;
-    position = next;
-  }
-  return nameToken(text, index, end, sawHead || onlyAcronyms);
-}
-
 /**
  * A name written just before the citation: `NATO Art. 5`, `UN Charter Article 51`, `the Charter's preamble`.
  * The word next to the citation must be an acronym or an instrument noun; capitalised words before it join.
@@ -584,7 +506,7 @@ function parseArticleFirst(ctx: Context, start: number, triggerEnd: number, word
     const lowerEnd = wordEnd(text, lowerStart);
     const lowerWord = text.slice(lowerStart, lowerEnd + (text.charCodeAt(lowerEnd) === 0x2e ? 1 : 0)).toLowerCase();
     const lowerNumberStart = skipGap(text, lowerStart + lowerWord.length);
-    if (/^(?:paragraphe?s?|alin[ée]as?|paras?\.?)$/.test(lowerWord) && head.paragraph === null && lowerNumberStart > lowerStart + lowerWord.length) {
+    if ((/^(?:paragraphs?|paras?\.?)$/.test(lowerWord) || FRENCH_PARAGRAPH_WORD.test(lowerWord)) && head.paragraph === null && lowerNumberStart > lowerStart + lowerWord.length) {
       const paragraph = readSmallNumber(text, lowerNumberStart);
       if (paragraph !== null) {
         head.paragraph = numberRef(paragraph.value);
@@ -704,9 +626,9 @@ function parseLevelFirst(ctx: Context, start: number, triggerEnd: number, word: 
       break;
     }
     // French `paragraphe 2 de l’article 5`: `de` and the elided article stand for `of`.
-    const elided = ofWord === 'de' && article === null ? /^\s?l['’]/.exec(text.slice(ofEnd, ofEnd + 4)) : null;
-    if (ofWord !== 'of' && elided === null) break;
-    const targetStart = elided !== null ? ofEnd + elided[0].length : skipGap(text, ofEnd);
+    const elided = ofWord === 'de' && article === null ? frenchElidedArticleLength(text, ofEnd) : 0;
+    if (ofWord !== 'of' && elided === 0) break;
+    const targetStart = elided > 0 ? ofEnd + elided : skipGap(text, ofEnd);
     if (targetStart === ofEnd) break;
     if (sub && paragraph === null && article === null) {
       // `Sub-paragraph (a) of paragraph 2 …`
@@ -920,6 +842,7 @@ const ALIAS = /^\s?\((?:hereinafter(?: referred to as)?,? )?(?:the )?["“'‘](
 
 const ENGLISH: WesternGrammar = {
   language: 'en',
+  languageOf: latinCitationLanguage,
   trigger: TRIGGER,
   parseAt,
   mentions: MENTIONS,
@@ -927,7 +850,7 @@ const ENGLISH: WesternGrammar = {
   aliasOf: (match) => (match[1] ?? match[2] ?? '').trim().replace(/^the /i, ''),
 };
 
-/** Every English citation, instrument mention and alias definition in `text`, in offset order. */
+/** Every English and French citation, instrument mention and alias definition in `text`, in offset order. */
 export function scanEnglish(text: string, options: ScanOptions): LanguageScan {
   return scanWestern(text, options, ENGLISH);
 }

@@ -7,15 +7,18 @@ import { scanJapanese } from './japanese';
 import { scanRussian } from './russian';
 import { partitionPoint } from '../text/search';
 
+// English and French share one Latin-script scanner (french.ts holds the French forms), which gives each citation
+// its language; either language turns it on, and it runs once when both are.
 const SCANNERS: Readonly<Record<CitationLanguage, (text: string, options: ScanOptions) => LanguageScan>> = {
   ja: scanJapanese,
   en: scanEnglish,
+  fr: scanEnglish,
   ru: scanRussian,
 };
 
 /** Finds every citation, treaty mention, alias definition and sentence in `masked`. */
 export function scanCitations(masked: string, languages: readonly CitationLanguage[], options: ScanOptions): CitationScan {
-  const parts = languages.map((language) => SCANNERS[language](masked, options));
+  const parts = [...new Set(languages.map((language) => SCANNERS[language]))].map((scanner) => scanner(masked, options));
   const citations = mergeCitations(parts.map((part) => part.citations));
   const mentions: TreatyMention[] = parts.flatMap((part) => part.mentions).sort((a, b) => a.span.start - b.span.start);
   const aliases: AliasDefinition[] = parts.flatMap((part) => part.aliases).sort((a, b) => a.span.start - b.span.start);

@@ -285,6 +285,8 @@ export interface MentionGrammar {
 /** One language's part: everything the shared loop does not know. */
 export interface WesternGrammar {
   readonly language: CitationLanguage;
+  /** The language of a citation read from `start` to `end`, when a grammar reads more than one; else `language`. */
+  readonly languageOf?: (text: string, start: number, end: number) => CitationLanguage;
   /** Trigger words (a global regex); the pointer forms are parsed by hand from each. */
   readonly trigger: RegExp;
   /** The pointer the trigger `word` at `start`–`end` starts or ends, or null. */
@@ -308,8 +310,8 @@ export function scanWestern(text: string, options: ScanOptions, grammar: Western
     const end = start + match[0].length;
     const group = grammar.parseAt(ctx, start, end, match[0]);
     if (group === null) continue;
-    emit(citations, group, grammar.language);
     const last = group.members[group.members.length - 1]!;
+    emit(citations, group, grammar.languageOf?.(text, group.members[0]!.start, last.end) ?? grammar.language);
     ctx.floor = last.end;
     trigger.lastIndex = Math.max(end, last.end);
     const qualifier = group.qualifier;

@@ -13,6 +13,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { messagesFor, type Messages } from '../messages/index';
 import { idForName } from '../import/names';
 import { importFromEgov, treatyDocumentText } from './officialTexts';
+import { frenchQualifier } from '../citation/french';
 import { misquoteFixes } from './quotations';
 import { renumberEdits } from './rename';
 import { renumberActions } from './renumber';
@@ -87,6 +88,7 @@ function qualifications(index: WorkspaceIndex, facts: DocumentFacts, citation: R
     const name = treaty.short ?? treaty.title;
     let edit: TextEdit;
     if (citation.syntax.language === 'ja') edit = { span: { start: span.start, end: span.start }, newText: name };
+    else if (citation.syntax.language === 'fr') edit = { span: { start: span.end, end: span.end }, newText: ` ${frenchQualifier(name)}` };
     else if (citation.syntax.language === 'en') edit = { span: { start: span.end, end: span.end }, newText: /^the\s/i.test(name) ? ` of ${name}` : ` of the ${name}` };
     else edit = { span: { start: span.end, end: span.end }, newText: ` ${name}` };
     const qualified = edit.span.start === span.start ? `${edit.newText}${written}` : `${written}${edit.newText}`;
