@@ -1,5 +1,6 @@
 // The Japanese statutes of the corpus cite their own provisions well over a thousand times (relative
-// citations, 各号 and the ranges of their tables of contents included); at most 2% may stay unresolved.
+// citations, 各号 and the ranges of their tables of contents included): at least 1,300 are found, and at most 2%
+// stay unresolved.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { createTreatyService } from '../../server/src/core/index';
@@ -31,7 +32,7 @@ describe('internal citations of the Japanese statutes', () => {
     }
     console.log(['| statute | own citations | unresolved |', '|---|---|---|', ...rows, `| total | ${found} | ${unresolved} (${((100 * unresolved) / found).toFixed(2)}%) |`, `(and ${structural} citations of chapters and appendix tables)`].join('\n'));
     console.log([...reasons].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([reason, count]) => `${count}× ${reason}`).join('\n'));
-    expect(found).toBeGreaterThan(1000);
+    expect(found).toBeGreaterThanOrEqual(1300);
     expect(unresolved / found).toBeLessThanOrEqual(0.02);
   });
 });

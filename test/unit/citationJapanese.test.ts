@@ -461,6 +461,28 @@ describe('instrument names', () => {
     expect(cite(text, true)).toEqual(['#0 第二十三条第一項: article=23 paragraph=1 name=津波防災地域づくりに関する法律']);
   });
 
+  it('reads a law’s whole title before its law number: 及び, kana inside a word, 安全な', () => {
+    const text =
+      '救護班は、麻薬及び向精神薬取締法（昭和二十八年法律第十四号）第二十六条第一項又は覚せい剤取締法（昭和二十六年法律第二百五十二号）第三十条の九の規定にかかわらず、' +
+      '安全な血液製剤の安定供給の確保等に関する法律（昭和三十一年法律第百六十号）第十三条第一項の例により薬剤を使うことができる。';
+    expect(cite(text, true)).toEqual([
+      '#0 第二十六条第一項: article=26 paragraph=1 name=麻薬及び向精神薬取締法',
+      '#1 第三十条の九: article=30_9 name=覚せい剤取締法',
+      '#2 第十三条第一項: article=13 paragraph=1 name=安全な血液製剤の安定供給の確保等に関する法律',
+    ]);
+  });
+
+  it('does not join a list of laws, prose or 並びに into a title before a law number', () => {
+    const text =
+      '派遣隊は、自衛隊法及び警察官職務執行法（昭和二十三年法律第百三十六号）第七条の例による。' +
+      '内閣府並びに国家行政組織法（昭和二十三年法律第百二十号）第三条第二項の委員会と、部隊等が港湾法（昭和二十五年法律第二百十八号）第三十七条に従う。';
+    expect(cite(text, true)).toEqual([
+      '#0 第七条: article=7 name=警察官職務執行法',
+      '#1 第三条第二項: article=3 paragraph=2 name=国家行政組織法',
+      '#2 第三十七条: article=37 name=港湾法',
+    ]);
+  });
+
   it('does not read a verb of prose into a name', () => {
     expect(scanJapanese('これに基づく政令と、国会に対する報告及び規定による決議', { treatyDocument: true }).mentions).toEqual([]);
   });

@@ -260,6 +260,16 @@ describe('citations inside a treaty document', () => {
     ]);
   });
 
+  it('reads a replacement quote from the provision before the last 中「…」, even one that quotes no citation', () => {
+    expect(checkTreaty(LAW('第二条　港湾法第三十七条中「第五条」とあるのは「第六条」と、道路法第三十五条中「協議し」とあるのは「同条第一項の許可の権限を有する者に通知し」とする。\n'))).toEqual([
+      '港湾法第三十七条 → 港湾法 37(null) unknown-treaty',
+      '第五条 → 港湾法 5(null) unknown-treaty',
+      '第六条 → 港湾法 6(null) unknown-treaty',
+      '道路法第三十五条 → 道路法 35(null) unknown-treaty',
+      '同条第一項 → 道路法 35(1) unknown-treaty',
+    ]);
+  });
+
   it('resolves 前条 and 前項 relative to where they stand', () => {
     const { service } = indexFixture(NAT);
     const citations = service.getCitations(uriOf('/treaties/nat.md')).map((citation) => `${citation.text} → ${citation.article}(${citation.paragraph}) ${citation.status}`);

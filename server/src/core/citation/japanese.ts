@@ -5,7 +5,7 @@
 import type { AliasDefinition, CitationSyntax, LanguageScan, Qualifier, ScanOptions, TreatyMention } from '../types';
 import { holdsBlankLine, IROHA, isArabicDigit, isKanji, isKatakana, isNameChar, matchAny, matchWord, matchWordBack, skipGap, skipGapBack } from './ja/chars';
 import {
-  compact, endsWithSuffix, genreOf, INSTRUMENT_SUFFIXES, isGenericName, isNamingParenthesis, isTopicMarkerAt, nameBefore, quotationClosing,
+  compact, endsWithSuffix, genreOf, INSTRUMENT_SUFFIXES, isGenericName, isLawNumber, isNamingParenthesis, isTopicMarkerAt, nameBefore, quotationClosing,
   quotationOpening, quotedName, skipFootnote, skipFootnoteBack, suffixEndingAt,
 } from './ja/names';
 import { circledNumber, isKanjiNumeral, readNumber } from './ja/numbers';
@@ -530,7 +530,7 @@ class JapaneseScanner {
     if (text[end - 1] === '」' || text[end - 1] === '』') return this.quotedQualifier(end - 1);
     const suffixStart = suffixEndingAt(text, end);
     if (suffixStart < 0) return null;
-    const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary);
+    const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary, isLawNumber(text.slice(open + 1, close)));
     const value = compact(text, name.start, end);
     if (value.length === 0 || isGenericName(value, false)) return null;
     return { qualifier: { kind: 'name', name: value, span: { start: name.start, end } }, attachStart: null, mention: { name: value, start: name.start, end } };
@@ -649,7 +649,7 @@ class JapaneseScanner {
     }
     const suffixStart = suffixEndingAt(text, end);
     if (suffixStart >= 0) {
-      const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary);
+      const name = nameBefore(text, suffixStart, end, this.isCitationEnd, this.isBoundary, isLawNumber(text.slice(open + 1, open + 40)));
       return { name: compact(text, name.start, end), start: name.start };
     }
     let start = end;

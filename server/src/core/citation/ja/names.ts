@@ -139,8 +139,18 @@ export interface NameSpan {
  * `isBoundary` (the end of a citation or name already found) stops the reading unless a formal particle
  * follows it: `…条約第六条に基づく…協定` is one title, `第五十一条及び日米安保条約` is not.
  * `isCitationEnd` tells citations apart (`同条中国税通則法`).
+ * `lawNumbered`: the law number follows in parentheses (`…法（昭和二十八年法律第十四号）`), so this is a statute's
+ * formal title: 及び between words that are not laws' names and kana inside a word join its parts and make it read
+ * whole (`麻薬及び向精神薬取締法`, `覚せい剤取締法`, `安全な血液製剤の…`), but not a list of laws (`自衛隊法及び…`).
  */
-export function nameBefore(text: string, suffixStart: number, end: number, isCitationEnd: (offset: number) => boolean, isBoundary: (offset: number) => boolean): NameSpan {
+export function nameBefore(
+  text: string,
+  suffixStart: number,
+  end: number,
+  isCitationEnd: (offset: number) => boolean,
+  isBoundary: (offset: number) => boolean,
+  lawNumbered = false,
+): NameSpan {
   const limit = Math.max(0, suffixStart - MAX_NAME_LENGTH);
   let particles = 0;
   let position = suffixStart;
@@ -151,6 +161,7 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
   let afterFormalParticle = false;
   let nearestParticleProse = false;
   let afterTitleParticle = false;
+  let titleJoin = false;
   while (position > limit) {
     // A name right before a citation being read through (…条約第六条に基づく…) is part of the title too.
     if (position < suffixStart && isBoundary(position) && !afterFormalParticle && (isCitationEnd(position) || !isPointerStart(text.charCodeAt(position)))) break;
@@ -175,10 +186,15 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
     }
     if (!isHiragana(code)) break;
     const particle = particleEndingAt(text, position);
+    if (particle && lawNumbered && LIST_JOINERS.has(text.slice(particle.start, position))) {
+      if (!joinsTitle(text, particle.start, isBoundary)) break;
+      titleJoin = true;
+    }
     if (!particle) {
       // 津波防災地域づくりに関する法律: kana inside a word before a particle only titles use (no verb of prose stands there).
-      const kana = afterTitleParticle ? wordKanaBefore(text, position) : -1;
+      const kana = afterTitleParticle || (lawNumbered && isKanaInTitle(text, position)) ? wordKanaBefore(text, position) : -1;
       if (kana < 0) break;
+      titleJoin ||= !afterTitleParticle;
       position = kana;
       full = position;
       formal = true;
@@ -203,6 +219,7 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
     const tailName = compact(text, tail, end);
     if (!isGenericName(tailName, false) || genreOf(tailName) !== 'treaty') formal = false;
   }
+  if (titleJoin) formal = true;
   // 同条中国税通則法: 中 after a citation is the amendment instruction's "in", not part of the name.
   let start = formal ? full : tail < 0 ? full : tail;
   if (text[start] === '中' && isCitationEnd(start)) start = skipGap(text, start + 1);
@@ -211,6 +228,21 @@ export function nameBefore(text: string, suffixStart: number, end: number, isCit
   while (digits < suffixStart && isArabicDigit(text.charCodeAt(digits))) digits++;
   if (digits > start && isGap(text.charCodeAt(digits))) start = skipGap(text, digits);
   return { start, end, formal: formal && start === full };
+}
+
+/** The word that joins two parts of a title (麻薬及び向精神薬…); in prose 並びに more often joins clauses. */
+const LIST_JOINERS = new Set(['及び', 'および']);
+
+/** Whether 及び at `at` joins two parts of one law's title: not after a citation or a name found, nor after a law's name (a list of laws). */
+function joinsTitle(text: string, at: number, isBoundary: (offset: number) => boolean): boolean {
+  const before = skipGapBack(text, at);
+  return !isBoundary(before) && suffixEndingAt(text, before) < 0;
+}
+
+/** Kana ending at `end` that can stand inside a title's word: な of 安全な, or two or more kana (覚せい剤) that end no verb (適用する, 定めた). */
+function isKanaInTitle(text: string, end: number): boolean {
+  const last = text[end - 1]!;
+  return last === 'な' || (isHiragana(text.charCodeAt(end - 2)) && !'るたてでくすうつばずぬ'.includes(last));
 }
 
 /** Kana inside a word (づくり, 取り扱い) may be this long. */
@@ -311,6 +343,11 @@ export function skipFootnoteBack(text: string, end: number): number {
 export function isNamingParenthesis(content: string): boolean {
   const compactContent = content.replace(/[ \t\r\n\u00a0]+/g, '');
   return /^以下/.test(compactContent) || /[。、]以下/.test(compactContent) || /第[〇一二三四五六七八九十百千0-9０-９]+号/.test(compactContent) || /^[^（）()]{0,12}年[^（）()]{0,8}月[^（）()]{0,8}日/.test(compactContent);
+}
+
+/** Whether a parenthesis opens with a law number (`昭和二十八年法律第十四号`, `平成15年政令第252号`). */
+export function isLawNumber(content: string): boolean {
+  return /^(?:明治|大正|昭和|平成|令和)[元〇一二三四五六七八九十百千0-9０-９]+年[^（）()。、]{0,8}?第[〇一二三四五六七八九十百千0-9０-９]+号/.test(content.replace(/[ \t\r\n\u00a0]+/g, ''));
 }
 
 /** Sentence-topic markers after a name: `…条約は、` `…法では` `…条約においては`. */
