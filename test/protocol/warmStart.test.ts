@@ -48,14 +48,18 @@ describe('the facts cache of a warm start', () => {
     const cacheDirectory = join(scratch, 'storage-one');
     const first = await startServer(FIXTURE, { root, initializationOptions: { cacheDirectory } });
     const before = await first.request('treatyAnnotator/stats');
-    expect(first.logs).toContain('indexed 3 documents, 0 of them from the facts cache');
+    expect(first.logs).toContain('indexed 3 documents, 0 of them from the facts cache, 0 with their diagnostics from it');
     await cacheWritten(cacheDirectory);
     await first.dispose();
     // An empty fixture: the files stay as the first start left them.
     const second = await startServer('', { root, initializationOptions: { cacheDirectory } });
-    expect(second.logs).toContain('indexed 3 documents, 3 of them from the facts cache');
+    expect(second.logs).toContain('indexed 3 documents, 3 of them from the facts cache, 3 with their diagnostics from it');
     expect(await second.request('treatyAnnotator/stats')).toMatchObject({ ...(before as object), memory: expect.anything() });
     expect((await second.waitForDiagnostics(second.uri('/notes/a.md'), (list) => list.length > 0)).map((item) => item.code)).toEqual(['unknown-article']);
+    // The cached diagnostics keep what they depend on: an edit of the treaty checks its citing documents again.
+    await second.open('/treaties/nat.md');
+    await second.change('/treaties/nat.md', `---\ntreaty: nat\ntitle: North Atlantic Treaty\n---\n## Article 5\n\nAn attack.\n\n## Article 9\n\nA council.\n`);
+    await second.waitForDiagnostics(second.uri('/notes/a.md'), (list) => list.length === 0);
     await second.dispose();
     expect(readdirSync(root).sort()).toEqual(['notes', 'treaties']);
   });
@@ -74,7 +78,7 @@ describe('the facts cache of a warm start', () => {
     FactsCache.open(cacheDirectory, analysisVersion(resolve(__dirname, '../../dist/indexWorker.js')), DEFAULT_CONFIG, (message) => logs.push(message));
     expect(logs).toEqual([]);
     const third = await startServer('', { root, initializationOptions: { cacheDirectory } });
-    expect(third.logs).toContain('indexed 3 documents, 3 of them from the facts cache');
+    expect(third.logs).toContain('indexed 3 documents, 3 of them from the facts cache, 3 with their diagnostics from it');
     await third.dispose();
   });
 });

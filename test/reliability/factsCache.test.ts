@@ -38,12 +38,14 @@ title: 北大西洋条約
 `;
 
 const analysis = (articles: readonly number[]): string =>
-  `---\ncites: nat\n---\n# 分析\n\n${articles.map((article) => `北大西洋条約第${article}条は「締約国は、」と定める。`).join('\n\n')}\n`;
+  `---\ncites: nat\n---\n# 分析\n\n${articles.map((article) => `北大西洋条約第${article}条は「締約国は、」と定める。NATO条約第${article}条も同じ。`).join('\n\n')}\n`;
 
 interface Run {
   readonly results: unknown;
   /** Files whose facts came from the cache, not from analysing them again. */
   readonly cached: number;
+  /** Documents whose diagnostics came from the cache, not from resolving and checking them again. */
+  readonly reused: number;
   readonly logs: string[];
 }
 
@@ -53,9 +55,11 @@ async function index(root: string, cacheDirectory?: string, config: TreatyConfig
   const service = createTreatyService({ workspace, config });
   const logs: string[] = [];
   const outcome = await indexFiles(service, workspace.filesToAnalyze(), config, { workers: 0, cacheDirectory, log: (message) => logs.push(message) });
+  // The diagnostics first, as an editor asks for them (documents the cache gave results for are resolved later).
+  const diagnostics = service.getDocumentUris().map((uri) => ({ uri, diagnostics: service.getDiagnostics(uri) }));
   await outcome.saveCache();
-  const results = service.getDocumentUris().map((uri) => ({ uri, diagnostics: service.getDiagnostics(uri), citations: service.getCitations(uri) }));
-  return { results, cached: outcome.cached, logs };
+  const results = diagnostics.map((entry) => ({ ...entry, citations: service.getCitations(entry.uri), text: service.getText(entry.uri) }));
+  return { results, cached: outcome.cached, reused: outcome.reused, logs };
 }
 
 /** Modification times in whole seconds, so that a test can put a file's old time back exactly. */
@@ -78,19 +82,23 @@ describe('a warm start from the facts cache', () => {
       fc.record({ kind: fc.constant('touch' as const), file: fc.integer({ min: 0, max: 4 }) }),
       fc.record({ kind: fc.constant('same size, same time' as const), file: fc.integer({ min: 0, max: 4 }) }),
       fc.record({ kind: fc.constant('treaty' as const), drop: fc.boolean() }),
+      // A short name the analyses' citations use, given to the treaty or taken away: every document resolves otherwise.
+      fc.record({ kind: fc.constant('short name' as const), give: fc.boolean() }),
     );
+    const language = fc.constantFrom<TreatyConfig['language']>('en', 'ja');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), async (rounds) => {
+      fc.asyncProperty(fc.array(fc.record({ steps: fc.array(change, { minLength: 1, maxLength: 4 }), language }), { minLength: 1, maxLength: 3 }), async (rounds) => {
         const root = newFolder('property');
         const cache = newFolder('property-cache');
         writeWorkspace(root, { 'treaties/nat.md': TREATY, ...Object.fromEntries([0, 1, 2, 3, 4].map((file) => [`notes/n${file}.md`, analysis([file + 1, 5])])) });
         await index(root, cache);
         for (const round of rounds) {
-          for (const step of round) {
-            const path = step.kind === 'treaty' ? join(root, 'treaties/nat.md') : join(root, `notes/n${step.file}.md`);
+          for (const step of round.steps) {
+            const path = step.kind === 'treaty' || step.kind === 'short name' ? join(root, 'treaties/nat.md') : join(root, `notes/n${step.file}.md`);
             if (step.kind === 'cite') write(path, analysis(step.articles));
             else if (step.kind === 'delete') rmSync(path, { force: true });
             else if (step.kind === 'treaty') write(path, step.drop ? TREATY.replace(/## 第5条[^]*$/, '') : TREATY);
+            else if (step.kind === 'short name') write(path, readFileSync(path, 'utf8').replace(/^short: .*\n/m, '').replace(/^title: (.*)$/m, (line) => (step.give ? `${line}\nshort: NATO条約` : line)));
             else if (existsSync(path)) {
               const text = readFileSync(path, 'utf8');
               // The same bytes at a new time; or a digit changed in place (same size) at the old time, which only the hash tells.
@@ -98,9 +106,11 @@ describe('a warm start from the facts cache', () => {
               else write(path, text.replace(/第(\d)条/, (_, digit: string) => `第${(Number(digit) % 9) + 1}条`), statSync(path).mtimeMs / 1000);
             }
           }
-          const warm = await index(root, cache);
+          // The display language (the editor's) may differ between runs: the words of every cached diagnostic change.
+          const config = { ...DEFAULT_CONFIG, language: round.language };
+          const warm = await index(root, cache, config);
           expect(warm.logs).toEqual([]);
-          expect(warm.results).toEqual((await index(root)).results);
+          expect(warm.results).toEqual((await index(root, undefined, config)).results);
         }
       }),
       { numRuns: 15 },
@@ -119,11 +129,20 @@ describe('what a warm start reads again', () => {
     expect(cold.cached).toBe(0);
     const unchanged = await index(root, cache);
     expect(unchanged.cached).toBe(4);
+    expect(unchanged.reused).toBe(4);
     expect(unchanged.results).toEqual(cold.results);
     write(join(root, 'notes/b.md'), analysis([5]));
     const touched = await index(root, cache);
     expect(touched.cached).toBe(3);
+    expect(touched.reused).toBe(3);
     expect(touched.results).toEqual((await index(root)).results);
+    // A treaty edited: the documents that cite it are checked again, the rest keep their cached diagnostics.
+    write(join(root, 'notes/d.md'), '# 覚書\n\n引用のない文書。\n');
+    await index(root, cache);
+    write(join(root, 'treaties/nat.md'), TREATY.replace('## 第5条', '## 第6条'));
+    const treatyEdited = await index(root, cache);
+    expect(treatyEdited.reused).toBe(1);
+    expect(treatyEdited.results).toEqual((await index(root)).results);
     expect(readdirSync(root).sort()).toEqual(['notes', 'treaties']);
     expect(readdirSync(cache)).toEqual([CACHE_FILE_NAME]);
   });

@@ -3,6 +3,6 @@
 
 export type * from './api';
 export type * from './types';
-export type { TreatyService, TreatyServiceOptions } from './service';
+export type { AddedDocument, TreatyService, TreatyServiceOptions } from './service';
 export type { EncodedFacts } from './factsCodec';
 export { createTreatyService } from './service';

@@ -46,6 +46,7 @@ import { findSemanticTokens } from './features/semanticTokens';
 import { findWorkspaceSymbols } from './features/workspaceSymbols';
 import { decodeFacts, type EncodedFacts } from './factsCodec';
 import { WorkspaceIndex } from './workspaceIndex';
+import { analyzeDocument, type DocumentFacts } from './document';
 
 export interface TreatyService {
   /** Reads every document the workspace lists and indexes it; call once, then `setDocument` per change. */
@@ -53,11 +54,21 @@ export interface TreatyService {
   /**
    * Adds a document read elsewhere, as the first indexing does with files read on worker threads: its text and
    * the facts `encodeFacts` made of it with `config` (this service's configuration), or why it was skipped.
+   * With `hash` (the identity of the file's bytes), its results can be cached (`exportResults`), and `results`
+   * a cache kept from an earlier indexing are taken at `finishIndexing` if nothing they depend on changed.
    * Call `finishIndexing` once every document is in.
    */
-  addDocument(uri: DocumentUri, read: { readonly error: string } | { readonly text: string; readonly facts?: EncodedFacts }, config: TreatyConfig): void;
-  /** Resolves every document added so far (the end of `indexWorkspace`). */
-  finishIndexing(): void;
+  addDocument(uri: DocumentUri, read: AddedDocument, config: TreatyConfig): void;
+  /**
+   * Resolves every document added so far (the end of `indexWorkspace`), except those whose cached results were
+   * taken: they have their diagnostics, and are resolved by `resolveSome` or when something asks. Returns how many
+   * documents took their results from the cache.
+   */
+  finishIndexing(): number;
+  /** Resolves up to `count` documents a warm start left unresolved; returns how many remain. */
+  resolveSome(count: number): number;
+  /** A document's results (diagnostics and what they depend on) for a cache, or undefined when it cannot be cached. */
+  exportResults(uri: DocumentUri): string | undefined;
   /** Adds or replaces one document; re-resolves only what depends on it. */
   setDocument(uri: DocumentUri, text: string): void;
   /** Forgets a document (deleted, or closed and gone from disk). */
@@ -102,6 +113,11 @@ export interface TreatyService {
   getDocumentUris(): readonly DocumentUri[];
 }
 
+/** A document read by the first indexing (see `addDocument`). */
+export type AddedDocument =
+  | { readonly error: string }
+  | { readonly text: string; readonly facts?: EncodedFacts; readonly hash?: string; readonly results?: string };
+
 export interface TreatyServiceOptions {
   readonly workspace: TreatyWorkspace;
   readonly config: TreatyConfig;
@@ -135,28 +151,34 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
     },
     addDocument(uri, read, config) {
       index.startIndexing();
-      if ('error' in read) skip(uri, read.error);
+      if ('error' in read) return skip(uri, read.error);
       // Facts read with another configuration (it changed meanwhile) are read again with this one.
-      else if (read.facts && config === index.config) {
-        let facts;
-        try {
-          facts = decodeFacts(uri, read.text, read.facts, config);
-        } catch (error) {
-          // Facts that do not decode (a damaged cache entry) are never trusted: the text is read instead.
-          log(`facts of ${uri} could not be decoded (${(error as Error).message}); reading it again`);
+      if (config !== index.config) return index.setDocument(uri, read.text);
+      const { text, facts: encoded, hash, results } = read;
+      const decode = (): DocumentFacts => {
+        if (encoded) {
+          try {
+            return decodeFacts(uri, text, encoded, config);
+          } catch (error) {
+            // Facts that do not decode (a damaged cache entry) are never trusted: the text is read instead.
+            log(`facts of ${uri} could not be decoded (${(error as Error).message}); reading it again`);
+          }
         }
-        if (facts) index.setFacts(facts);
-        else index.setDocument(uri, read.text);
-      } else index.setDocument(uri, read.text);
+        return analyzeDocument(uri, text, config);
+      };
+      if (hash !== undefined && results !== undefined) index.setCached(uri, text, hash, results, decode);
+      else index.setFacts(decode(), hash);
     },
     finishIndexing: () => index.finishIndexing(),
+    resolveSome: (count) => index.resolveSome(count),
+    exportResults: (uri) => index.exportResults(uri, () => checkDocument(index, uri)),
     setDocument: (uri, text) => index.setDocument(uri, text),
     deleteDocument: (uri) => index.deleteDocument(uri),
     refreshDocument: load,
     setConfig: (config) => index.setConfig(config),
-    hasDocument: (uri) => index.facts(uri) !== undefined,
-    getText: (uri) => index.facts(uri)?.text,
-    getLineIndex: (uri) => index.facts(uri)?.lineIndex,
+    hasDocument: (uri) => index.has(uri),
+    getText: (uri) => index.text(uri),
+    getLineIndex: (uri) => index.lineIndex(uri),
     getDiagnostics: diagnosticsOf,
     takeChangedDocuments: (only) => index.takeChanged(only),
     getDefinition: (uri, offset) => findDefinition(index, uri, offset),
@@ -181,7 +203,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
       let treaties = 0;
       let analyses = 0;
       for (const uri of index.uris()) {
-        if (index.facts(uri)!.kind === 'treaty') treaties++;
+        if (index.isTreaty(uri)) treaties++;
         else analyses++;
         citations += index.resolved(uri).length;
         problems += diagnosticsOf(uri).length;

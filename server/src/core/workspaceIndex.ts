@@ -6,8 +6,30 @@ import { buildCatalog, catalogSignature, primaryEntry, type Catalog, type Treaty
 import type { TreatyConfig } from './config';
 import { analyzeDocument, type DocumentFacts } from './document';
 import { resolveFacts, type Resolution, type ResolvedCitation } from './resolve';
+import { stringHash } from './text/hash';
+import { LineIndex } from './text/lineIndex';
 import { findArticle } from './treaty/locate';
 import type { Article, Treaty } from './types';
+
+/**
+ * An analysis whose facts stay encoded until something needs more than its text: a warm start takes most documents'
+ * diagnostics from the cache, and decoding their facts would cost more than everything else it does.
+ */
+class EncodedDocument {
+  #lineIndex: LineIndex | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    readonly decode: () => DocumentFacts,
+  ) {}
+
+  get lineIndex(): LineIndex {
+    return (this.#lineIndex ??= new LineIndex(this.text));
+  }
+}
+
+const treatyOf = (facts: DocumentFacts | EncodedDocument | undefined) => (facts instanceof EncodedDocument ? null : (facts?.treaty ?? null));
 
 export interface CitationSite {
   readonly uri: string;
@@ -20,7 +42,7 @@ export interface CitationSite {
  * treaty it cites changes (tests compare against a fresh index after random edits).
  */
 export class WorkspaceIndex {
-  readonly #facts = new Map<string, DocumentFacts>();
+  readonly #facts = new Map<string, DocumentFacts | EncodedDocument>();
   readonly #resolved = new Map<string, Resolution>();
   /** Documents whose resolution is stale. */
   readonly #stale = new Set<string>();
@@ -32,6 +54,13 @@ export class WorkspaceIndex {
   readonly #dependents = new Map<string, Set<string>>();
   readonly #documentKeys = new Map<string, { articles: Set<string>; treaties: Set<string> }>();
   readonly #skipped = new Map<string, string>();
+  /** Each document's content identity as read from disk (a hash the caller made), for the results cache; gone once edited. */
+  readonly #contentHashes = new Map<string, string>();
+  /** Cached results offered during the first indexing, checked against the workspace when it ends. */
+  readonly #offered = new Map<string, string>();
+  /** Cached results taken: the document's diagnostics came from them, and it is resolved only when something asks. */
+  readonly #reused = new Map<string, string>();
+  #workspaceKey: { readonly signature: string; readonly config: TreatyConfig; readonly key: string } | undefined;
   #catalog: Catalog = buildCatalog([]);
   #catalogSignature = '';
   #indexing = false;
@@ -56,25 +85,47 @@ export class WorkspaceIndex {
     this.#refreshCatalog(true);
   }
 
-  setDocument(uri: string, text: string): void {
-    this.setFacts(analyzeDocument(uri, text, this.#config, this.#facts.get(uri)));
+  setDocument(uri: string, text: string, contentHash?: string): void {
+    this.setFacts(analyzeDocument(uri, text, this.#config, this.facts(uri)), contentHash);
   }
 
-  /** Adds or replaces a document read elsewhere (another thread, a cache), with this index's configuration. */
-  setFacts(facts: DocumentFacts): void {
+  /**
+   * Adds or replaces a document read elsewhere (another thread, a cache), with this index's configuration; with
+   * `contentHash` (the identity of the file it was read from), its results can be cached and taken from a cache.
+   */
+  setFacts(facts: DocumentFacts, contentHash?: string): void {
+    this.#put(facts, contentHash);
+  }
+
+  /**
+   * Adds a document read elsewhere with the results a cache kept for it (see `offerResults`). When those results
+   * say it is an analysis, for these very bytes, its facts are decoded (`decode`) only when something needs them.
+   */
+  setCached(uri: string, text: string, contentHash: string, results: string, decode: () => DocumentFacts): void {
+    const header = resultsHeader(results);
+    const analysis = header?.kind === 'analysis' && header.contentHash === contentHash && !this.#facts.has(uri);
+    this.#put(analysis ? new EncodedDocument(uri, text, decode) : decode(), contentHash);
+    this.offerResults(uri, results);
+  }
+
+  #put(facts: DocumentFacts | EncodedDocument, contentHash: string | undefined): void {
     const uri = facts.uri;
     this.#skipped.delete(uri);
+    this.#offered.delete(uri);
+    if (contentHash === undefined) this.#contentHashes.delete(uri);
+    else this.#contentHashes.set(uri, contentHash);
     const previous = this.#facts.get(uri);
     this.#facts.set(uri, facts);
     this.#stale.add(uri);
     this.#markChanged(uri);
-    if (previous?.treaty || facts.treaty) {
+    const [before, after] = [treatyOf(previous), treatyOf(facts)];
+    if (before || after) {
       const identityChanged = this.#refreshCatalog(false);
       if (!identityChanged) {
         // Same treaties by the same names: only documents citing this treaty can change.
-        for (const id of new Set([previous?.treaty?.id, facts.treaty?.id])) if (id) this.#markDependents(id);
+        for (const id of new Set([before?.id, after?.id])) if (id) this.#markDependents(id);
         // The treaty's other language versions compare their structure with this one (parallel-structure).
-        for (const entry of this.#catalog.byId.get(facts.treaty?.id ?? '') ?? []) this.#markChanged(entry.uri);
+        for (const entry of this.#catalog.byId.get(after?.id ?? '') ?? []) this.#markChanged(entry.uri);
       }
     }
   }
@@ -82,12 +133,14 @@ export class WorkspaceIndex {
   deleteDocument(uri: string): void {
     const previous = this.#facts.get(uri);
     this.#skipped.delete(uri);
+    this.#offered.delete(uri);
+    this.#contentHashes.delete(uri);
     if (!previous) return;
     this.#facts.delete(uri);
     this.#forgetResolution(uri);
     this.#stale.delete(uri);
     this.#markChanged(uri);
-    if (previous.treaty) this.#refreshCatalog(false);
+    if (treatyOf(previous)) this.#refreshCatalog(false);
   }
 
   /** Records a file that was not indexed (too large, binary, unreadable), with the reason. */
@@ -106,7 +159,30 @@ export class WorkspaceIndex {
   }
 
   facts(uri: string): DocumentFacts | undefined {
-    return this.#facts.get(uri);
+    const facts = this.#facts.get(uri);
+    if (!(facts instanceof EncodedDocument)) return facts;
+    const decoded = facts.decode();
+    this.#facts.set(uri, decoded);
+    return decoded;
+  }
+
+  has(uri: string): boolean {
+    return this.#facts.has(uri);
+  }
+
+  /** A document's text and line index, without decoding facts kept encoded. */
+  text(uri: string): string | undefined {
+    return this.#facts.get(uri)?.text;
+  }
+
+  lineIndex(uri: string): LineIndex | undefined {
+    return this.#facts.get(uri)?.lineIndex;
+  }
+
+  /** Whether a document is a treaty document (with an id or not); facts kept encoded are always an analysis's. */
+  isTreaty(uri: string): boolean {
+    const facts = this.#facts.get(uri);
+    return !(facts instanceof EncodedDocument) && facts?.kind === 'treaty';
   }
 
   uris(): IterableIterator<string> {
@@ -129,9 +205,92 @@ export class WorkspaceIndex {
     this.#indexing = true;
   }
 
-  finishIndexing(): void {
+  /**
+   * Ends the first indexing: offered results whose fingerprint still holds give their documents' diagnostics, and
+   * those documents are left to be resolved when something asks (`resolveSome`, or any workspace-wide query);
+   * every other document is resolved now. Returns how many documents took their results from the cache.
+   */
+  finishIndexing(): number {
     this.#indexing = false;
-    this.resolveAll();
+    for (const [uri, results] of this.#offered) this.#takeResults(uri, results);
+    this.#offered.clear();
+    for (const uri of [...this.#stale]) if (!this.#reused.has(uri)) this.#resolve(uri);
+    return this.#reused.size;
+  }
+
+  /** Resolves up to `count` documents left stale (after a warm start); returns how many are still stale. */
+  resolveSome(count: number): number {
+    for (const uri of [...this.#stale].slice(0, count)) this.#resolve(uri);
+    return this.#stale.size;
+  }
+
+  /**
+   * Results of a document (its diagnostics, and what they depend on) kept by a cache from an earlier indexing, offered
+   * during this one: taken at its end only if the document, every treaty it depended on, the treaties' names and the
+   * configuration are what they were (the same inputs the incremental index re-resolves on), otherwise ignored.
+   */
+  offerResults(uri: string, results: string): void {
+    if (this.#facts.has(uri) && this.#contentHashes.has(uri)) this.#offered.set(uri, results);
+  }
+
+  /** A document's results for a cache (see `offerResults`), or undefined when it was not read from a file. */
+  exportResults(uri: string, check: () => readonly Diagnostic[]): string | undefined {
+    const reused = this.#reused.get(uri);
+    if (reused !== undefined) return reused;
+    if (!this.#facts.has(uri)) return undefined;
+    this.resolved(uri);
+    const dependencies = [...(this.#documentKeys.get(uri)?.treaties ?? [])].sort();
+    const fingerprint = this.#fingerprint(uri, dependencies);
+    if (fingerprint === undefined) return undefined;
+    const kind = this.facts(uri)!.kind;
+    const header = JSON.stringify([fingerprint, kind, this.#contentHashes.get(uri)!, ...dependencies]);
+    return `${header}\n${JSON.stringify(this.diagnostics(uri, check))}`;
+  }
+
+  #takeResults(uri: string, results: string): void {
+    try {
+      const header = resultsHeader(results);
+      if (!header || header.fingerprint !== this.#fingerprint(uri, header.dependencies)) return;
+      const { dependencies } = header;
+      const diagnostics = JSON.parse(results.slice(results.indexOf('\n') + 1)) as Diagnostic[];
+      if (!Array.isArray(diagnostics)) return;
+      this.#diagnostics.set(uri, diagnostics);
+      this.#reused.set(uri, results);
+      // As a resolution would record them, so that an edit of a treaty it depends on marks it again.
+      this.#forgetResolution(uri);
+      for (const id of dependencies) addTo(this.#dependents, id, uri);
+      this.#documentKeys.set(uri, { articles: new Set(), treaties: new Set(dependencies) });
+    } catch {
+      // Results that do not parse are not taken: the document is resolved and checked.
+    }
+  }
+
+  /**
+   * What a document's results depend on, hashed: the configuration, the treaties' ids and names (the catalog), the
+   * document's own content, and the content of every document of each treaty it depends on (and of its own treaty).
+   */
+  #fingerprint(uri: string, dependencies: readonly string[]): string | undefined {
+    const own = this.#contentHashes.get(uri);
+    if (own === undefined) return undefined;
+    const parts = [this.#workspaceFingerprint(), own];
+    const ownTreaty = treatyOf(this.#facts.get(uri))?.id;
+    for (const id of [...new Set(ownTreaty ? [...dependencies, ownTreaty] : dependencies)].sort()) {
+      parts.push(id);
+      for (const entry of this.#catalog.byId.get(id) ?? []) {
+        const hash = this.#contentHashes.get(entry.uri);
+        if (hash === undefined) return undefined;
+        parts.push(entry.uri, hash);
+      }
+    }
+    return stringHash(parts.join('\u0000'));
+  }
+
+  #workspaceFingerprint(): string {
+    const known = this.#workspaceKey;
+    if (known?.signature === this.#catalogSignature && known.config === this.#config) return known.key;
+    const key = stringHash(`${JSON.stringify(this.#config)}\u0000${this.#catalogSignature}`);
+    this.#workspaceKey = { signature: this.#catalogSignature, config: this.#config, key };
+    return key;
   }
 
   /**
@@ -190,7 +349,7 @@ export class WorkspaceIndex {
 
   #resolve(uri: string): void {
     this.#stale.delete(uri);
-    const facts = this.#facts.get(uri);
+    const facts = this.facts(uri);
     if (!facts) {
       this.#forgetResolution(uri);
       return;
@@ -225,6 +384,7 @@ export class WorkspaceIndex {
   #markChanged(uri: string): void {
     this.#changed.add(uri);
     this.#diagnostics.delete(uri);
+    this.#reused.delete(uri);
   }
 
   #markDependents(treatyId: string): void {
@@ -237,7 +397,10 @@ export class WorkspaceIndex {
   /** Rebuilds the catalog; when the treaties' identities changed (or `force`), every document goes stale. */
   #refreshCatalog(force: boolean): boolean {
     const entries: TreatyEntry[] = [];
-    for (const [uri, facts] of this.#facts) if (facts.treaty) entries.push({ id: facts.treaty.id, uri, treaty: facts.treaty });
+    for (const [uri, facts] of this.#facts) {
+      const treaty = treatyOf(facts);
+      if (treaty) entries.push({ id: treaty.id, uri, treaty });
+    }
     const signature = catalogSignature(entries);
     this.#catalog = buildCatalog(entries);
     if (!force && signature === this.#catalogSignature) return false;
@@ -247,6 +410,18 @@ export class WorkspaceIndex {
       this.#markChanged(uri);
     }
     return true;
+  }
+}
+
+/** The first line of cached results: what they were computed from (see `exportResults`), or undefined if it does not parse. */
+function resultsHeader(results: string): { fingerprint: string; kind: string; contentHash: string; dependencies: string[] } | undefined {
+  try {
+    const header: unknown = JSON.parse(results.slice(0, results.indexOf('\n')));
+    if (!Array.isArray(header) || header.length < 3 || !header.every((part) => typeof part === 'string')) return undefined;
+    const [fingerprint, kind, contentHash, ...dependencies] = header as string[];
+    return { fingerprint: fingerprint!, kind: kind!, contentHash: contentHash!, dependencies };
+  } catch {
+    return undefined;
   }
 }
 

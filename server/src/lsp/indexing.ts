@@ -68,8 +68,10 @@ export async function indexWorkspace(
       advance();
     }
   }
-  core.finishIndexing();
-  if (outcome && configuration.cacheDirectory) session.log(`indexed ${uris.length} documents, ${outcome.cached} of them from the facts cache`);
+  const reused = core.finishIndexing();
+  if (outcome && configuration.cacheDirectory) {
+    session.log(`indexed ${uris.length} documents, ${outcome.cached} of them from the facts cache, ${reused} with their diagnostics from it`);
+  }
   progress?.done();
   // What the index holds, skipped files included (not a second walk: a file gone since is still to be forgotten).
   for (const uri of core.getDocumentUris()) session.known.add(uri);

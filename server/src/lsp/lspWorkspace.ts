@@ -32,8 +32,11 @@ export interface AnalyzeOptions {
 export interface AnalyzeOutcome {
   /** How many files the cache answered for (unchanged since it was written). */
   readonly cached: number;
-  /** Writes the facts cache when one is kept; called after indexing, so that writing it delays nothing. */
-  saveCache(): Promise<void>;
+  /**
+   * Writes the facts cache when one is kept, with each document's results as `resultsOf` gives them (the core's
+   * `exportResults`); called after indexing and after the first diagnostics, so that writing it delays nothing.
+   */
+  saveCache(resultsOf?: (uri: DocumentUri) => string | undefined): Promise<void>;
 }
 
 /** A file to read: its path, the size limit of its folder, and (in the editor) the folders it must lie inside. */
@@ -44,8 +47,13 @@ export interface FileToAnalyze {
   readonly roots?: readonly string[];
 }
 
-/** A file read and analysed into encoded facts (see core/factsCodec.ts), or why it was skipped. */
-export type AnalyzedFile = { readonly uri: DocumentUri; readonly error: string } | { readonly uri: DocumentUri; readonly text: string; readonly facts: EncodedFacts };
+/**
+ * A file read and analysed into encoded facts (see core/factsCodec.ts), or why it was skipped. With a facts cache,
+ * the hash of its bytes, and the results the cache kept for it when it is unchanged (see the core's `addDocument`).
+ */
+export type AnalyzedFile =
+  | { readonly uri: DocumentUri; readonly error: string }
+  | { readonly uri: DocumentUri; readonly text: string; readonly facts: EncodedFacts; readonly hash?: string; readonly results?: string };
 
 /** A workspace folder with the configuration that applies to it (its own file, then the editor settings). */
 export interface WorkspaceRoot {

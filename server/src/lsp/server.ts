@@ -119,8 +119,14 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       .then((outcome) => {
         session.markReady();
         scheduler.schedule(0);
-        // The cache is written after the first diagnostics have gone out (timers of one delay run in order).
-        if (outcome) setTimeout(() => void outcome.saveCache(), 0);
+        // After the first diagnostics have gone out (timers of one delay run in order): the cache is written, and
+        // what a warm start took from it is resolved in the background, so that the first hover does not wait for it.
+        setTimeout(() => {
+          const core = session.core;
+          if (!core) return;
+          void outcome?.saveCache((uri) => core.exportResults(uri));
+          resolveInBackground(core);
+        }, 0);
       });
   });
 
@@ -139,6 +145,14 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Documents resolved in one turn of the event loop after a warm start (a few ms), so that requests are not kept waiting. */
+const BACKGROUND_BATCH = 20;
+
+/** Documents left unresolved by a warm start, resolved a few at a time between other work. */
+function resolveInBackground(core: TreatyService): void {
+  if (core.resolveSome(BACKGROUND_BATCH) > 0) setImmediate(() => resolveInBackground(core));
 }
 
 /** Edits of open documents go to the index; a closed one falls back to its file on disk. */

@@ -1,4 +1,5 @@
-// The facts cache of a warm start: each document's encoded facts, keyed by its path, size, modification time and
+// The facts cache of a warm start: each document's encoded facts, and the results the core gave for it (its
+// diagnostics and what they depend on, see the core's `exportResults`), keyed by its path, size, modification time and
 // a hash of its bytes, in one file of a folder the editor gives (VS Code's storage folder) or the user names
 // (`treaty-check --cache DIR`), never in the workspace. A file that is corrupt, cut short, of another version of
 // the analysis or made with other languages is discarded with one log line, never trusted; it is written whole
@@ -15,12 +16,21 @@ import type { FileKey } from './files';
 export const CACHE_FILE_NAME = 'facts-cache.bin';
 const MAGIC = 'treaty-annotator facts cache\n';
 /** The layout of the file itself; the codec's version and the analysis build are in its header. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 interface Entry {
   readonly path: string;
   readonly key: FileKey;
   readonly facts: EncodedFacts;
+  /** The core's results for the document ('' for none). */
+  readonly results: string;
+}
+
+/** What the cache holds for a file it knows unchanged. */
+export interface CachedFile {
+  readonly facts: EncodedFacts;
+  /** The results of the indexing that wrote it, if it kept any. */
+  readonly results?: string;
 }
 
 interface Header {
@@ -30,7 +40,7 @@ interface Header {
   readonly languages: readonly string[];
   /** A hash of everything after the header. */
   readonly body: string;
-  readonly entries: readonly { readonly path: string; readonly key: FileKey; readonly ints: number; readonly chars: number }[];
+  readonly entries: readonly { readonly path: string; readonly key: FileKey; readonly ints: number; readonly chars: number; readonly results: number }[];
 }
 
 export class FactsCache {
@@ -70,14 +80,13 @@ export class FactsCache {
     return this.#old.get(path)?.key;
   }
 
-  /** The cached facts of a path whose file still has the key the cache holds: kept for the next write. */
-  hit(path: string): EncodedFacts | undefined {
+  /** What the cache holds for a path whose file still has the key the cache holds: kept for the next write. */
+  hit(path: string): CachedFile | undefined {
     const entry = this.#old.get(path);
-    if (entry) {
-      this.#next.set(path, entry);
-      this.#hits++;
-    }
-    return entry?.facts;
+    if (!entry) return undefined;
+    this.#next.set(path, entry);
+    this.#hits++;
+    return entry.results === '' ? { facts: entry.facts } : { facts: entry.facts, results: entry.results };
   }
 
   /** How many files the cache answered for so far. */
@@ -87,7 +96,15 @@ export class FactsCache {
 
   /** Facts read afresh, to be written. */
   store(path: string, key: FileKey, facts: EncodedFacts): void {
-    this.#next.set(path, { path, key, facts });
+    this.#next.set(path, { path, key, facts, results: '' });
+    this.#changed = true;
+  }
+
+  /** The results of a file stored or hit in this indexing, to be written with its facts. */
+  storeResults(path: string, results: string | undefined): void {
+    const entry = this.#next.get(path);
+    if (!entry || entry.results === (results ?? '')) return;
+    this.#next.set(path, { ...entry, results: results ?? '' });
     this.#changed = true;
   }
 
@@ -113,6 +130,7 @@ export class FactsCache {
     for (const entry of entries) {
       parts.push(Buffer.from(entry.facts.ints.buffer, entry.facts.ints.byteOffset, entry.facts.ints.byteLength));
       parts.push(Buffer.from(entry.facts.chars, 'utf16le'));
+      parts.push(Buffer.from(entry.results, 'utf16le'));
     }
     const body = Buffer.concat(parts);
     const header: Header = {
@@ -121,7 +139,13 @@ export class FactsCache {
       analysis: this.#analysis,
       languages: this.#languages,
       body: hash(body),
-      entries: entries.map((entry) => ({ path: entry.path, key: entry.key, ints: entry.facts.ints.length, chars: entry.facts.chars.length })),
+      entries: entries.map((entry) => ({
+        path: entry.path,
+        key: entry.key,
+        ints: entry.facts.ints.length,
+        chars: entry.facts.chars.length,
+        results: entry.results.length,
+      })),
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const length = Buffer.alloc(4);
@@ -152,7 +176,9 @@ export class FactsCache {
       offset += intsBytes;
       const chars = body.toString('utf16le', offset, offset + entry.chars * 2);
       offset += entry.chars * 2;
-      entries.push({ path: entry.path, key: entry.key, facts: { ints, chars } });
+      const results = body.toString('utf16le', offset, offset + entry.results * 2);
+      offset += entry.results * 2;
+      entries.push({ path: entry.path, key: entry.key, facts: { ints, chars }, results });
     }
     if (offset !== body.length) throw new Error('cut short or corrupt');
     return entries;

@@ -66,11 +66,13 @@ function throughCache(cache: FactsCache, path: string, result: FileResult, confi
   if ('error' in result) return result;
   if ('hit' in result) {
     // A hit names a key the cache gave out, so its facts are there; if not, the text is analysed, never guessed.
-    const facts = cache.hit(path) ?? encodeFacts(analyzeDocument(result.uri, result.text, config));
-    return { uri: result.uri, text: result.text, facts };
+    const entry = cache.hit(path);
+    if (entry) return { uri: result.uri, text: result.text, facts: entry.facts, hash: result.key.hash, results: entry.results };
+    return { uri: result.uri, text: result.text, facts: encodeFacts(analyzeDocument(result.uri, result.text, config)), hash: result.key.hash };
   }
-  if (result.key) cache.store(path, result.key, result.facts);
-  return { uri: result.uri, text: result.text, facts: result.facts };
+  if (!result.key) return { uri: result.uri, text: result.text, facts: result.facts };
+  cache.store(path, result.key, result.facts);
+  return { uri: result.uri, text: result.text, facts: result.facts, hash: result.key.hash };
 }
 
 /** `analyzeFiles` with the facts cache of `options.cacheDirectory`, if any, opened first and written on request. */
@@ -86,8 +88,9 @@ export async function analyzeWithCache(
   await analyzeFiles(files, config, { ...options, cache }, onAnalyzed);
   return {
     cached: cache?.hits ?? 0,
-    async saveCache() {
+    async saveCache(resultsOf) {
       try {
+        if (cache && resultsOf) for (const file of files) cache.storeResults(file.path, resultsOf(file.uri));
         await cache?.save();
       } catch (error) {
         log(`the facts cache in ${directory} could not be written: ${(error as Error).message}`);
@@ -96,16 +99,19 @@ export async function analyzeWithCache(
   };
 }
 
-/** The first indexing of the command line (the server's is lsp/indexing.ts): every file read, then resolution. */
+/**
+ * The first indexing of the command line (the server's is lsp/indexing.ts): every file read, then resolution. The
+ * cache is written with the service's results (`saveCache()` computes every document's diagnostics for it).
+ */
 export async function indexFiles(
   service: TreatyService,
   files: readonly FileToAnalyze[],
   config: TreatyConfig,
   options: AnalyzeOptions & Omit<WorkerOptions, 'cache' | 'workers'>,
-): Promise<AnalyzeOutcome> {
+): Promise<AnalyzeOutcome & { readonly reused: number; saveCache(): Promise<void> }> {
   const outcome = await analyzeWithCache(files, config, options, (analyzed) => service.addDocument(analyzed.uri, analyzed, config));
-  service.finishIndexing();
-  return outcome;
+  const reused = service.finishIndexing();
+  return { cached: outcome.cached, reused, saveCache: () => outcome.saveCache((uri) => service.exportResults(uri)) };
 }
 
 async function analyzeHere(files: readonly FileJob[], config: TreatyConfig, onAnalyzed: (analyzed: FileResult) => void): Promise<void> {
