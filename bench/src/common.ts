@@ -38,6 +38,13 @@ export interface Manifest {
   readonly citations: number;
   /** Of those, citations of an article or paragraph that does not exist. */
   readonly dangling: number;
+  /**
+   * The real-prose variant (`prose: true`): citations often carry a quotation 「…」 of the cited paragraph, most of them
+   * exact and `misquotes` of them with a word changed, so that the quotation check runs; 0 in the default workspace.
+   */
+  readonly prose?: boolean;
+  readonly quotations?: number;
+  readonly misquotes?: number;
   /** Links in the linked variant, and how many of them point to a heading that does not exist. */
   readonly links: number;
   readonly brokenLinks: number;
@@ -62,8 +69,8 @@ export interface Manifest {
   readonly probes: readonly Probe[];
 }
 
-export function workspaceDir(scale: number): string {
-  return path.join(WORK_DIR, 'ws', `x${scale}`);
+export function workspaceDir(scale: number, prose = false): string {
+  return path.join(WORK_DIR, 'ws', `x${scale}${prose ? '-prose' : ''}`);
 }
 
 export function readManifest(scale: number): Manifest {

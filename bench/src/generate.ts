@@ -18,6 +18,9 @@ const DANGLING_RATE = 0.05;
 const EDITS = 200;
 const PROBE_DOCUMENTS = 50;
 const PROBES_PER_DOCUMENT = 20;
+/** The real-prose variant: the share of single existing provisions that carry a quotation, and of those, the misquoted. */
+const QUOTED_RATE = 0.5;
+const MISQUOTED_RATE = 0.1;
 
 /**
  * The counts at one size; the 1 MB analysis stands in for 50 ordinary ones so every size is exactly proportional.
@@ -173,6 +176,8 @@ interface TreatyPlan {
   /** paragraphs[n] = number of paragraphs of article n (index 0 unused). */
   readonly paragraphs: number[];
   readonly captions: string[];
+  /** sentences[n][p - 1] = the first sentence of paragraph p of article n, as rendered (for quotations). */
+  readonly sentences: string[][];
 }
 
 function treatyId(index: number): string {
@@ -221,6 +226,7 @@ function planTreaties(count: number, random: Random): TreatyPlan[] {
       short: `${partner}${topic.short}${topic.kind}`,
       paragraphs,
       captions,
+      sentences: [],
     });
   }
   uniqueNames(plans);
@@ -232,13 +238,19 @@ function renderTreaty(plan: TreatyPlan, random: Random): { text: string; section
   const sentence = (): string => random.pick(TREATY_SUBJECTS) + random.pick(TREATY_MIDDLES) + random.pick(TREATY_ENDS);
   let text = `---\ntreaty: ${plan.id}\ntitle: ${plan.title}\nshort: ${plan.short}\n---\n\n# ${plan.title}\n\n`;
   const sectionStarts = [0];
+  plan.sentences.length = 0;
+  plan.sentences.push([]);
   for (let article = 1; article <= ARTICLES_PER_TREATY; article++) {
     sectionStarts.push(text.length);
     text += `## 第${article}条（${plan.captions[article]}）\n\n`;
     const count = plan.paragraphs[article] as number;
+    const firstSentences: string[] = [];
+    plan.sentences.push(firstSentences);
     for (let paragraph = 1; paragraph <= count; paragraph++) {
       const label = paragraph === 1 ? '' : `${toFullWidth(paragraph)}\u3000`;
-      text += `${label}${sentence()}${random.next() < 0.4 ? sentence() : ''}\n`;
+      const first = sentence();
+      firstSentences.push(first);
+      text += `${label}${first}${random.next() < 0.4 ? sentence() : ''}\n`;
       if (random.next() < 0.2) {
         const items = random.int(2, 4);
         for (let item = 1; item <= items; item++) text += `${toKanji(item)}\u3000${random.pick(TREATY_ITEMS)}\n`;
@@ -276,11 +288,13 @@ interface DocumentCounters {
   citations: number;
   dangling: number;
   hot: number;
+  quotations: number;
+  misquotes: number;
 }
 
 class AnalysisWriter {
   readonly segments: Segment[] = [];
-  readonly counters: DocumentCounters = { citations: 0, dangling: 0, hot: 0 };
+  readonly counters: DocumentCounters = { citations: 0, dangling: 0, hot: 0, quotations: 0, misquotes: 0 };
   bytes = 0;
 
   constructor(
@@ -289,6 +303,7 @@ class AnalysisWriter {
     private readonly own: TreatyPlan,
     private readonly hot: TreatyPlan,
     private readonly examples: readonly string[],
+    private readonly prose: boolean,
   ) {}
 
   push(plain: string, linked: string = plain, flags: { probe?: boolean; prose?: boolean } = {}): void {
@@ -412,7 +427,24 @@ class AnalysisWriter {
     const article = this.article(treaty);
     const paragraph = withParagraph ? random.int(1, treaty.paragraphs[article] as number) : null;
     const text = provisionText(form, article, paragraph);
-    this.sentence([this.cite(qualified ? treaty.short + text : text, treaty, this.slug(treaty, article), true, false)]);
+    const citation = this.cite(qualified ? treaty.short + text : text, treaty, this.slug(treaty, article), true, false);
+    if (this.prose && random.next() < QUOTED_RATE) this.quote(citation, treaty.sentences[article]![(paragraph ?? 1) - 1]!);
+    else this.sentence([citation]);
+  }
+
+  /**
+   * The citation with the cited paragraph's first sentence quoted after it, as analyses quote a provision; a misquote
+   * changes the subject (締約国 → 当事国, 合同委員会 → 合同会議), which the quotation check reports and the peers cannot.
+   */
+  quote(citation: Segment, sentence: string): void {
+    this.counters.quotations++;
+    let words = sentence.slice(0, -1);
+    if (this.random.next() < MISQUOTED_RATE) {
+      this.counters.misquotes++;
+      words = words.replace(/締約国|合同委員会/, (subject) => (subject === '締約国' ? '当事国' : '合同会議'));
+    }
+    this.pushSegments([citation]);
+    this.push(`は、「${words}」と定めている。`);
   }
 
   write(name: string, targetBytes: number, targetCitations: number, hotDocument: boolean): void {
@@ -451,15 +483,18 @@ export interface GenerateOptions {
   readonly dir?: string;
   /** Mix in real sentences from ../shared/examples when it exists (default); tests read nothing outside the repository. */
   readonly examples?: boolean;
+  /** The real-prose variant (bench/out/ws/x<scale>-prose): quotations of the cited provisions, some misquoted. */
+  readonly prose?: boolean;
 }
 
 /** Generates (or reuses, when the manifest matches) the workspace at one size. */
 export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, log: (line: string) => void = () => {}, options: GenerateOptions = {}): Manifest {
-  const dir = options.dir ?? workspaceDir(scale);
+  const realProse = options.prose === true;
+  const dir = options.dir ?? workspaceDir(scale, realProse);
   const manifestPath = path.join(dir, 'manifest.json');
   if (fs.existsSync(manifestPath)) {
     const existing = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
-    if (existing.generatorVersion === GENERATOR_VERSION && existing.seed === seed && fs.existsSync(existing.plainRoot)) return existing;
+    if (existing.generatorVersion === GENERATOR_VERSION && existing.seed === seed && (existing.prose === true) === realProse && fs.existsSync(existing.plainRoot)) return existing;
   }
   const started = Date.now();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -487,6 +522,8 @@ export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, lo
 
   let citations = 0;
   let dangling = 0;
+  let quotations = 0;
+  let misquotes = 0;
   let hotCitations = 0;
   const hotDocuments: string[] = [];
   const documentsWithProblems: string[] = [];
@@ -502,7 +539,7 @@ export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, lo
     const hotDocument =
       !big && Math.floor((index * sizes.hotDocuments) / sizes.regular) !== Math.floor(((index - 1) * sizes.hotDocuments) / sizes.regular);
     const own = big ? (treaties[1 % treaties.length] as TreatyPlan) : random.pick(treaties);
-    const writer = new AnalysisWriter(random, treaties, own, hot, examples);
+    const writer = new AnalysisWriter(random, treaties, own, hot, examples, realProse);
     writer.write(
       name,
       big ? sizes.bigBytes : ANALYSIS_BYTES,
@@ -536,7 +573,9 @@ export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, lo
     linkedBytes += Buffer.byteLength(linked);
     citations += writer.counters.citations;
     dangling += writer.counters.dangling;
-    if (writer.counters.dangling > 0) documentsWithProblems.push(relative);
+    quotations += writer.counters.quotations;
+    misquotes += writer.counters.misquotes;
+    if (writer.counters.dangling > 0 || writer.counters.misquotes > 0) documentsWithProblems.push(relative);
     if (hotDocument) {
       hotDocuments.push(relative);
       hotCitations += writer.counters.hot;
@@ -559,6 +598,7 @@ export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, lo
     linkedBytes,
     citations,
     dangling,
+    ...(realProse ? { prose: true, quotations, misquotes } : {}),
     links: citations,
     brokenLinks: dangling,
     documentsWithProblems,
@@ -581,7 +621,7 @@ export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, lo
   fs.writeFileSync(manifestPath, JSON.stringify(manifest));
   log(
     `generated ×${scale}: ${treaties.length} treaties, ${total} analyses, ${(plainBytes / 1e6).toFixed(1)} MB, ` +
-      `${citations} citations (${dangling} dangling), in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${citations} citations (${dangling} dangling)${realProse ? `, ${quotations} quotations (${misquotes} misquoted)` : ''}, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return manifest;
 }
@@ -589,5 +629,5 @@ export function generateWorkspace(scale: number, seed: number = DEFAULT_SEED, lo
 if (require.main === module) {
   const scale = Number(argValue(process.argv, '--scale') ?? '1');
   const seed = Number(argValue(process.argv, '--seed') ?? String(DEFAULT_SEED));
-  generateWorkspace(scale, seed, (line) => console.log(line));
+  generateWorkspace(scale, seed, (line) => console.log(line), { prose: process.argv.includes('--prose') });
 }

@@ -24,6 +24,9 @@ export interface SizeRecord {
   readonly hotCitations: number;
   readonly bigBytes: number;
   readonly remarkTimeoutMs: number;
+  /** The real-prose variant's quotations and, of those, the misquoted (absent for the default workspace). */
+  readonly quotations?: number;
+  readonly misquotes?: number;
   readonly runs: RunRecord[];
 }
 
@@ -35,6 +38,8 @@ export interface BenchRecord {
   readonly node: string;
   readonly reference: number;
   readonly sizes: SizeRecord[];
+  /** The real-prose variant: treaty-check and remark-validate-links only (absent in older records). */
+  readonly prose?: SizeRecord[];
   readonly notes: string[];
 }
 
@@ -271,8 +276,19 @@ export function sanityTable(sizes: readonly SizeRecord[]): string {
  * Every count of the "What each tool found" table, in every run, that differs from what was planted (a figure that
  * could not be measured is left to the notes): the benchmark fails on any, since then it measured something else.
  */
-export function foundMismatches(sizes: readonly SizeRecord[]): string[] {
+export function foundMismatches(sizes: readonly SizeRecord[], prose: readonly SizeRecord[] = []): string[] {
   const mismatches: string[] = [];
+  for (const size of prose) {
+    size.runs.forEach((run, index) => {
+      const expect = (tool: Tool, key: string, what: string, planted: number): void => {
+        const value = number(run.tools[tool]?.[key]);
+        if (Number.isFinite(value) && value !== planted) mismatches.push(`${sizeLabel(size.scale)} real prose, run ${index + 1}: ${what} ${value}, planted ${planted}`);
+      };
+      expect('cli', 'errors', 'treaty-check errors', size.dangling);
+      expect('cli', 'warnings', 'treaty-check warnings', size.misquotes ?? 0);
+      expect('remark', 'warnings', 'remark warnings', size.dangling);
+    });
+  }
   for (const size of sizes) {
     size.runs.forEach((run, index) => {
       const expect = (tool: Tool, key: string, what: string, planted: number): void => {
@@ -386,6 +402,39 @@ export function chartSvg(sizes: readonly SizeRecord[], measure: 'wall' | 'cpu' =
   return parts.join('\n');
 }
 
+/** The real-prose variant: treaty-check against remark-validate-links, and what each found. */
+export function proseTables(sizes: readonly SizeRecord[]): string {
+  const timing = [
+    '| Size | Files | On disk | Citations | Quotations (misquoted) | treaty-check, wall / CPU | remark-validate-links, wall / CPU | × remark | Target | Met |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|:-:|',
+  ];
+  const found = [
+    '| Size | Planted dangling | Planted misquotes | treaty-check errors | treaty-check warnings | remark warnings |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  const count = (size: SizeRecord, tool: Tool, key: string): string => {
+    const value = figure(size, tool, key);
+    return Number.isFinite(value) ? String(Math.round(value)) : 'n/a';
+  };
+  for (const size of sizes) {
+    const remark = figure(size, 'remark', 'wallMs');
+    const timedOut = !Number.isFinite(remark) && size.runs.some((run) => run.tools.remark?.timedOut === true);
+    const toRemark = timedOut ? figure(size, 'cli', 'wallMs') / size.remarkTimeoutMs : ratio(size, ['cli', 'wallMs'], ['remark', 'wallMs']);
+    const runs = `${size.runs.length} run${size.runs.length === 1 ? '' : 's'}`;
+    timing.push(
+      `| ${sizeLabel(size.scale)} (${runs}) | ${size.files} | ${formatBytes(size.plainBytes)} | ${size.citations.toLocaleString('en')} | ` +
+        `${(size.quotations ?? 0).toLocaleString('en')} (${(size.misquotes ?? 0).toLocaleString('en')}) | ` +
+        `${formatMs(figure(size, 'cli', 'wallMs'))} / ${formatMs(figure(size, 'cli', 'cpuMs'))} | ` +
+        `${timedOut ? `> ${formatMs(size.remarkTimeoutMs)}` : `${formatMs(remark)} / ${formatMs(figure(size, 'remark', 'cpuMs'))}`} | ` +
+        `${timedOut ? '< ' : ''}${formatRatio(toRemark)} | ≤ 0.2× remark-validate-links | ${verdict(Number.isFinite(toRemark) ? toRemark <= 0.2 : null)} |`,
+    );
+    found.push(
+      `| ${sizeLabel(size.scale)} | ${size.dangling} | ${size.misquotes ?? 0} | ${count(size, 'cli', 'errors')} | ${count(size, 'cli', 'warnings')} | ${count(size, 'remark', 'warnings')} |`,
+    );
+  }
+  return `${timing.join('\n')}\n\n${found.join('\n')}`;
+}
+
 export function renderMarkdown(record: BenchRecord): string {
   const reference = record.sizes.find((size) => size.scale === record.reference) ?? record.sizes[record.sizes.length - 1];
   const sections = [
@@ -401,6 +450,14 @@ export function renderMarkdown(record: BenchRecord): string {
   }
   sections.push(`### Growth with workspace size\n\n${scalingTable(record.sizes)}`);
   sections.push(`### What each tool found\n\n${sanityTable(record.sizes)}`);
+  if (record.prose && record.prose.length > 0) {
+    sections.push(
+      '### Real-prose variant\n\nThe same workspace with quotations 「…」 of the cited paragraph after half of the single citations of an existing ' +
+        'provision, one in ten of them misquoted (a word changed), so that the quotation check runs. A misquote is a `misquote` warning ' +
+        'of treaty-check; remark-validate-links checks links only, so for it the planted problems are the dangling citations alone.\n\n' +
+        proseTables(record.prose),
+    );
+  }
   if (record.notes.length > 0) sections.push(`### Notes from this run\n\n${record.notes.map((note) => `- ${note}`).join('\n')}`);
   return `${sections.join('\n\n')}\n`;
 }

@@ -32,6 +32,9 @@ interface Options {
   readonly interactiveSizes: number[];
   readonly peerInteractiveSizes: number[];
   readonly reference: number;
+  /** Sizes of the real-prose variant (treaty-check and remark-validate-links on it), and runs of each. */
+  readonly proseSizes: number[];
+  readonly proseRuns: number[];
   /** Where to write the results; the default (bench/results/) also updates docs/benchmark.md. */
   readonly out: string | undefined;
 }
@@ -53,6 +56,8 @@ function parseOptions(argv: readonly string[]): Options {
       interactiveSizes: [0],
       peerInteractiveSizes: [0],
       reference: 0,
+      proseSizes: [0],
+      proseRuns: [1],
       out: path.join(WORK_DIR, 'smoke'),
     };
   }
@@ -69,6 +74,8 @@ function parseOptions(argv: readonly string[]): Options {
     interactiveSizes: list('--interactive-sizes', '4'),
     peerInteractiveSizes: list('--peer-interactive-sizes', '4'),
     reference: Number(argValue(argv, '--reference') ?? '4'),
+    proseSizes: argValue(argv, '--prose-sizes') === '' ? [] : list('--prose-sizes', '1,4'),
+    proseRuns: list('--prose-runs', '3,1'),
     out: argValue(argv, '--out'),
   };
 }
@@ -162,7 +169,8 @@ async function measureCli(manifest: Manifest): Promise<Figures> {
   if (outcome.code !== 0 && outcome.code !== 1) {
     return { wallMs: Number.NaN, exitCode: outcome.code, error: `${outcome.stderrTail.trim().slice(-300)}` };
   }
-  return { wallMs: outcome.wallMs, cpuMs: outcome.cpuMs, exitCode: outcome.code, errors: summary ? Number(summary[1]) : Number.NaN };
+  const counts = summary ? { errors: Number(summary[1]), warnings: Number(summary[2]) } : { errors: Number.NaN, warnings: Number.NaN };
+  return { wallMs: outcome.wallMs, cpuMs: outcome.cpuMs, exitCode: outcome.code, ...counts };
 }
 
 async function measureCore(scale: number, interactive: boolean, options: Options): Promise<Figures> {
@@ -291,6 +299,42 @@ async function measureSize(manifest: Manifest, sizeIndex: number, options: Optio
   };
 }
 
+/** The real-prose variant at one size: treaty-check and remark-validate-links, each run. */
+async function measureProse(manifest: Manifest, sizeIndex: number, options: Options, notes: string[]): Promise<SizeRecord> {
+  const scale = manifest.scale;
+  const runs: RunRecord[] = [];
+  const runCount = options.proseRuns[sizeIndex] ?? 1;
+  for (let run = 0; run < runCount; run++) {
+    const tools: Partial<Record<Tool, Figures>> = {};
+    const label = (tool: string): string => `${sizeLabel(scale)} real prose, run ${run + 1}/${runCount}: ${tool}`;
+    if (fs.existsSync(CLI_PATH)) tools.cli = await attempt(label('treaty-check'), notes, () => measureCli(manifest));
+    tools.remark = await attempt(label('remark-validate-links'), notes, () => measureRemark(manifest, options.remarkTimeoutMs));
+    if (tools.remark?.timedOut === true) notes.push(`${sizeLabel(scale)} real prose: remark-validate-links did not finish within ${options.remarkTimeoutMs / 1000} s and was stopped.`);
+    runs.push({ tools });
+    const show = (tool: Tool): string => {
+      const value = tools[tool]?.wallMs;
+      return typeof value === 'number' && Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : 'n/a';
+    };
+    logLine(`${label('done')}: treaty-check ${show('cli')}, remark ${show('remark')}`);
+  }
+  return {
+    scale,
+    files: listFiles(manifest.plainRoot).length,
+    treaties: manifest.treaties,
+    analyses: manifest.analyses,
+    plainBytes: manifest.plainBytes,
+    citations: manifest.citations,
+    dangling: manifest.dangling,
+    quotations: manifest.quotations ?? 0,
+    misquotes: manifest.misquotes ?? 0,
+    hotDocuments: manifest.hot.documents.length,
+    hotCitations: manifest.hot.citations,
+    bigBytes: manifest.big.bytes,
+    remarkTimeoutMs: options.remarkTimeoutMs,
+    runs,
+  };
+}
+
 /** What the figures themselves cannot say: sample sizes, answers, how memory was read. */
 function describeRun(record: BenchRecord, options: Options): void {
   const reference = record.sizes.find((size) => size.scale === record.reference);
@@ -370,6 +414,12 @@ function smokeFailures(record: BenchRecord): string[] {
       expect('core', ['coldMs', 'heapBytes', ...interactive], tools.core);
     }
   }
+  for (const size of record.prose ?? []) {
+    const tools = size.runs[0]?.tools ?? {};
+    if (fs.existsSync(CLI_PATH)) expect('cli', ['wallMs', 'errors', 'warnings'], tools.cli);
+    expect('remark', ['wallMs', 'warnings'], tools.remark);
+    if (!(size.misquotes && size.misquotes > 0)) failures.push('real prose: no misquote planted, the quotation check would find nothing');
+  }
   return failures;
 }
 
@@ -429,6 +479,11 @@ async function main(): Promise<void> {
     const manifest = generateWorkspace(scale, undefined, logLine);
     sizes.push(await measureSize(manifest, index, options, notes));
   }
+  const prose: SizeRecord[] = [];
+  for (const [index, scale] of options.proseSizes.entries()) {
+    const manifest = generateWorkspace(scale, undefined, logLine, { prose: true });
+    prose.push(await measureProse(manifest, index, options, notes));
+  }
   const record: BenchRecord = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     commit: measuredCommit(),
@@ -436,10 +491,11 @@ async function main(): Promise<void> {
     node: process.versions.node,
     reference: options.reference,
     sizes,
+    prose,
     notes,
   };
   describeRun(record, options);
-  const mismatches = foundMismatches(record.sizes);
+  const mismatches = foundMismatches(record.sizes, record.prose);
   if (mismatches.length > 0) record.notes.push(`**What each tool found differs from what was planted** (the run fails): ${mismatches.join('; ')}.`);
   const load = os.loadavg()[0]?.toFixed(1) ?? '?';
   record.notes.push(
