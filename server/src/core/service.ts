@@ -65,7 +65,11 @@ export interface TreatyService {
    * documents took their results from the cache.
    */
   finishIndexing(): number;
-  /** Resolves up to `count` documents a warm start left unresolved; returns how many remain. */
+  /**
+   * Resolves up to `count` documents not resolved yet (during the first indexing, all but those whose cached results
+   * `finishIndexing` will check; after it, those a warm start left); returns how many it resolved, fewer than `count`
+   * when none is left. Lets a caller spread the resolution over turns of its event loop.
+   */
   resolveSome(count: number): number;
   /** A document's results (diagnostics and what they depend on) for a cache, or undefined when it cannot be cached. */
   exportResults(uri: DocumentUri): string | undefined;
@@ -143,11 +147,12 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
   const service: TreatyService = {
     indexWorkspace(onProgress) {
       const uris = workspace.listDocuments();
+      index.startIndexing();
       uris.forEach((uri, position) => {
         load(uri);
         onProgress?.(position + 1, uris.length);
       });
-      index.resolveAll();
+      index.finishIndexing();
     },
     addDocument(uri, read, config) {
       index.startIndexing();

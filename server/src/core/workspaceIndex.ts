@@ -62,6 +62,13 @@ export class WorkspaceIndex {
   readonly #reused = new Map<string, string>();
   #workspaceKey: { readonly signature: string; readonly config: TreatyConfig; readonly key: string } | undefined;
   #catalog: Catalog = buildCatalog([]);
+  /**
+   * During the first indexing, treaties come one after another (after every analysis, in path order): the catalog is
+   * rebuilt once, when next read (`#sync`), not once per treaty, which would cost treaties × documents.
+   */
+  #catalogDirty = false;
+  /** The treaties added or changed since the catalog was last rebuilt. */
+  readonly #pendingTreaties = new Set<string>();
   #catalogSignature = '';
   #indexing = false;
   #config: TreatyConfig;
@@ -75,11 +82,13 @@ export class WorkspaceIndex {
   }
 
   get catalog(): Catalog {
+    this.#sync();
     return this.#catalog;
   }
 
   /** Replaces the configuration; everything is re-read, since languages change what the grammar sees. */
   setConfig(config: TreatyConfig): void {
+    this.#sync();
     this.#config = config;
     for (const [uri, facts] of this.#facts) this.#facts.set(uri, analyzeDocument(uri, facts.text, config));
     this.#refreshCatalog(true);
@@ -109,6 +118,7 @@ export class WorkspaceIndex {
   }
 
   #put(facts: DocumentFacts | EncodedDocument, contentHash: string | undefined): void {
+    if (!this.#indexing) this.#sync();
     const uri = facts.uri;
     this.#skipped.delete(uri);
     this.#offered.delete(uri);
@@ -119,14 +129,24 @@ export class WorkspaceIndex {
     this.#stale.add(uri);
     this.#markChanged(uri);
     const [before, after] = [treatyOf(previous), treatyOf(facts)];
-    if (before || after) {
-      const identityChanged = this.#refreshCatalog(false);
-      if (!identityChanged) {
-        // Same treaties by the same names: only documents citing this treaty can change.
-        for (const id of new Set([before?.id, after?.id])) if (id) this.#markDependents(id);
-        // The treaty's other language versions compare their structure with this one (parallel-structure).
-        for (const entry of this.#catalog.byId.get(after?.id ?? '') ?? []) this.#markChanged(entry.uri);
-      }
+    if (!before && !after) return;
+    for (const id of [before?.id, after?.id]) if (id) this.#pendingTreaties.add(id);
+    this.#catalogDirty = true;
+    if (!this.#indexing) this.#sync();
+  }
+
+  /** Rebuilds the catalog after treaties were added, changed or removed, and marks what that changes. */
+  #sync(): void {
+    if (!this.#catalogDirty) return;
+    this.#catalogDirty = false;
+    const treaties = [...this.#pendingTreaties];
+    this.#pendingTreaties.clear();
+    if (this.#refreshCatalog(false)) return;
+    // Same treaties by the same names: only documents citing these treaties can change, and the treaties' other
+    // language versions, which compare their structure with them (parallel-structure).
+    for (const id of treaties) {
+      this.#markDependents(id);
+      for (const entry of this.#catalog.byId.get(id) ?? []) this.#markChanged(entry.uri);
     }
   }
 
@@ -140,7 +160,9 @@ export class WorkspaceIndex {
     this.#forgetResolution(uri);
     this.#stale.delete(uri);
     this.#markChanged(uri);
-    if (treatyOf(previous)) this.#refreshCatalog(false);
+    if (!treatyOf(previous)) return;
+    this.#catalogDirty = true;
+    if (!this.#indexing) this.#sync();
   }
 
   /** Records a file that was not indexed (too large, binary, unreadable), with the reason. */
@@ -191,12 +213,14 @@ export class WorkspaceIndex {
 
   /** The document's citations, resolved against the current workspace. */
   resolved(uri: string): readonly ResolvedCitation[] {
+    this.#sync();
     if (this.#stale.has(uri)) this.#resolve(uri);
     return this.#resolved.get(uri)?.citations ?? [];
   }
 
   /** Brings every stale document up to date (before a workspace-wide query). */
   resolveAll(): void {
+    this.#sync();
     for (const uri of [...this.#stale]) this.#resolve(uri);
   }
 
@@ -212,16 +236,28 @@ export class WorkspaceIndex {
    */
   finishIndexing(): number {
     this.#indexing = false;
+    this.#sync();
     for (const [uri, results] of this.#offered) this.#takeResults(uri, results);
     this.#offered.clear();
     for (const uri of [...this.#stale]) if (!this.#reused.has(uri)) this.#resolve(uri);
     return this.#reused.size;
   }
 
-  /** Resolves up to `count` documents left stale (after a warm start); returns how many are still stale. */
+  /**
+   * Resolves up to `count` stale documents, so that a caller can resolve a few between other work (before the end
+   * of the first indexing, or after a warm start); those whose cached results wait for `finishIndexing` are left.
+   * Returns how many it resolved: fewer than `count` when nothing is left.
+   */
   resolveSome(count: number): number {
-    for (const uri of [...this.#stale].slice(0, count)) this.#resolve(uri);
-    return this.#stale.size;
+    this.#sync();
+    let resolved = 0;
+    for (const uri of this.#stale) {
+      if (resolved === count) break;
+      if (this.#offered.has(uri)) continue;
+      this.#resolve(uri);
+      resolved++;
+    }
+    return resolved;
   }
 
   /**
@@ -248,6 +284,8 @@ export class WorkspaceIndex {
   }
 
   #takeResults(uri: string, results: string): void {
+    // Resolved meanwhile (a request during the indexing): its diagnostics are computed from that resolution.
+    if (!this.#stale.has(uri)) return;
     try {
       const header = resultsHeader(results);
       if (!header || header.fingerprint !== this.#fingerprint(uri, header.dependencies)) return;
@@ -270,13 +308,14 @@ export class WorkspaceIndex {
    * document's own content, and the content of every document of each treaty it depends on (and of its own treaty).
    */
   #fingerprint(uri: string, dependencies: readonly string[]): string | undefined {
+    this.#sync();
     const own = this.#contentHashes.get(uri);
     if (own === undefined) return undefined;
     const parts = [this.#workspaceFingerprint(), own];
     const ownTreaty = treatyOf(this.#facts.get(uri))?.id;
     for (const id of [...new Set(ownTreaty ? [...dependencies, ownTreaty] : dependencies)].sort()) {
       parts.push(id);
-      for (const entry of this.#catalog.byId.get(id) ?? []) {
+      for (const entry of this.catalog.byId.get(id) ?? []) {
         const hash = this.#contentHashes.get(entry.uri);
         if (hash === undefined) return undefined;
         parts.push(entry.uri, hash);
@@ -298,6 +337,7 @@ export class WorkspaceIndex {
    * Only documents the index holds are kept, so asking about deleted ones leaves nothing behind.
    */
   diagnostics(uri: string, check: () => readonly Diagnostic[]): readonly Diagnostic[] {
+    this.#sync();
     let diagnostics = this.#diagnostics.get(uri);
     if (diagnostics !== undefined) return diagnostics;
     diagnostics = check();
@@ -306,6 +346,7 @@ export class WorkspaceIndex {
   }
 
   takeChanged(only?: string): string[] {
+    this.#sync();
     if (only !== undefined) return this.#changed.delete(only) ? [only] : [];
     const changed = [...this.#changed];
     this.#changed.clear();
@@ -327,12 +368,13 @@ export class WorkspaceIndex {
    * resolved so far: resolving all of them for each hover would cost more than the count is worth then.
    */
   citingDocumentCount(key: string): number {
+    this.#sync();
     if (!this.#indexing) this.resolveAll();
     return this.#citingDocuments.get(key)?.size ?? 0;
   }
 
   treatyEntry(id: string): TreatyEntry | undefined {
-    return primaryEntry(this.#catalog, id);
+    return primaryEntry(this.catalog, id);
   }
 
   /** The article a resolved citation points at, with its treaty and document. */
@@ -344,7 +386,7 @@ export class WorkspaceIndex {
   }
 
   treaties(): Treaty[] {
-    return [...this.#catalog.byId.values()].map((entries) => entries[0]!.treaty);
+    return [...this.catalog.byId.values()].map((entries) => entries[0]!.treaty);
   }
 
   #resolve(uri: string): void {
@@ -355,7 +397,7 @@ export class WorkspaceIndex {
       return;
     }
     // The old resolution lets an edited analysis be resolved again only around the edit.
-    const resolution = resolveFacts(facts, this.#catalog, this.#resolved.get(uri));
+    const resolution = resolveFacts(facts, this.catalog, this.#resolved.get(uri));
     this.#resolved.set(uri, resolution);
     const keys = { articles: new Set<string>(), treaties: new Set<string>() };
     for (const citation of resolution.citations) {
@@ -396,6 +438,8 @@ export class WorkspaceIndex {
 
   /** Rebuilds the catalog; when the treaties' identities changed (or `force`), every document goes stale. */
   #refreshCatalog(force: boolean): boolean {
+    this.#catalogDirty = false;
+    this.#pendingTreaties.clear();
     const entries: TreatyEntry[] = [];
     for (const [uri, facts] of this.#facts) {
       const treaty = treatyOf(facts);
