@@ -9,6 +9,9 @@ import type { AnalyzeOutcome, FileToAnalyze, LspWorkspace, WorkspaceFileSystem }
 import type { ServerConfiguration } from './serverConfiguration';
 import type { ServerSession } from './session';
 
+/** Documents resolved in one turn of the event loop at the end of the first indexing (a few ms each). */
+const RESOLVE_SLICE = 8;
+
 export async function indexWorkspace(
   session: ServerSession,
   workspace: LspWorkspace,
@@ -68,6 +71,8 @@ export async function indexWorkspace(
       advance();
     }
   }
+  // Resolved a few documents at a time, so that requests during the indexing are answered in between.
+  while (core.resolveSome(RESOLVE_SLICE) === RESOLVE_SLICE) await new Promise((resolve) => setImmediate(resolve));
   const reused = core.finishIndexing();
   if (outcome && configuration.cacheDirectory) {
     session.log(`indexed ${uris.length} documents, ${outcome.cached} of them from the facts cache, ${reused} with their diagnostics from it`);

@@ -152,7 +152,7 @@ const BACKGROUND_BATCH = 20;
 
 /** Documents left unresolved by a warm start, resolved a few at a time between other work. */
 function resolveInBackground(core: TreatyService): void {
-  if (core.resolveSome(BACKGROUND_BATCH) > 0) setImmediate(() => resolveInBackground(core));
+  if (core.resolveSome(BACKGROUND_BATCH) === BACKGROUND_BATCH) setImmediate(() => resolveInBackground(core));
 }
 
 /** Edits of open documents go to the index; a closed one falls back to its file on disk. */
