@@ -35,6 +35,8 @@ interface Options {
   /** Sizes of the real-prose variant (treaty-check and remark-validate-links on it), and runs of each. */
   readonly proseSizes: number[];
   readonly proseRuns: number[];
+  /** `--no-peers`: the floor and our tools only (the ×40 run, where the peers alone would take many minutes). */
+  readonly peers: boolean;
   /** Where to write the results; the default (bench/results/) also updates docs/benchmark.md. */
   readonly out: string | undefined;
 }
@@ -58,6 +60,7 @@ function parseOptions(argv: readonly string[]): Options {
       reference: 0,
       proseSizes: [0],
       proseRuns: [1],
+      peers: true,
       out: path.join(WORK_DIR, 'smoke'),
     };
   }
@@ -76,6 +79,7 @@ function parseOptions(argv: readonly string[]): Options {
     reference: Number(argValue(argv, '--reference') ?? '4'),
     proseSizes: argValue(argv, '--prose-sizes') === '' ? [] : list('--prose-sizes', '1,4'),
     proseRuns: list('--prose-runs', '3,1'),
+    peers: !argv.includes('--no-peers'),
     out: argValue(argv, '--out'),
   };
 }
@@ -248,10 +252,12 @@ async function measureSize(manifest: Manifest, sizeIndex: number, options: Optio
     const label = (tool: string): string => `${sizeLabel(scale)} run ${run + 1}/${runCount}: ${tool}`;
     const started = performance.now();
     tools.floor = await attempt(label('floor'), notes, () => measureFloor(scale));
-    tools.markdown = await attempt(label('Markdown peer'), notes, () =>
-      measureMarkdownPeer(scale, run === 0 && options.peerInteractiveSizes.includes(scale), options),
-    );
-    if (run < (options.remarkRuns[sizeIndex] ?? 1)) {
+    if (options.peers) {
+      tools.markdown = await attempt(label('Markdown peer'), notes, () =>
+        measureMarkdownPeer(scale, run === 0 && options.peerInteractiveSizes.includes(scale), options),
+      );
+    }
+    if (options.peers && run < (options.remarkRuns[sizeIndex] ?? 1)) {
       tools.remark = await attempt(label('remark-validate-links'), notes, () => measureRemark(manifest, options.remarkTimeoutMs));
       if (tools.remark?.timedOut === true) notes.push(`${sizeLabel(scale)}: remark-validate-links did not finish within ${options.remarkTimeoutMs / 1000} s and was stopped.`);
     }

@@ -118,6 +118,42 @@ describe('a warm start from the facts cache', () => {
   });
 });
 
+describe('cached results in the core', () => {
+  const config = DEFAULT_CONFIG;
+  const documents = { 'file:///w/treaties/nat.md': TREATY, 'file:///w/notes/a.md': analysis([1, 9]) };
+  /** A service given every document with a content hash and, when `results` has them, the results a cache kept. */
+  const add = (results: ReadonlyMap<string, string | undefined> = new Map()) => {
+    const service = createTreatyService({ workspace: { listDocuments: () => [], readDocument: () => ({ error: 'none' }) }, config });
+    for (const [uri, text] of Object.entries(documents)) service.addDocument(uri, { text, hash: `hash of ${uri}`, results: results.get(uri) }, config);
+    return service;
+  };
+
+  it('are taken for a document that is as it was, and give what resolving it gives', () => {
+    const cold = add();
+    cold.finishIndexing();
+    const results = new Map(Object.keys(documents).map((uri) => [uri, cold.exportResults(uri)]));
+    const warm = add(results);
+    expect(warm.finishIndexing()).toBe(2);
+    for (const uri of Object.keys(documents)) {
+      expect(warm.getDiagnostics(uri)).toEqual(cold.getDiagnostics(uri));
+      expect(warm.getCitations(uri)).toEqual(cold.getCitations(uri));
+    }
+  });
+
+  it('are not taken for a document resolved during the indexing, which keeps that resolution', () => {
+    const cold = add();
+    cold.finishIndexing();
+    const results = new Map(Object.keys(documents).map((uri) => [uri, cold.exportResults(uri)]));
+    const warm = add(results);
+    const uri = 'file:///w/notes/a.md';
+    // As a hover on it during the indexing would.
+    warm.getCitations(uri);
+    expect(warm.finishIndexing()).toBe(1);
+    expect(warm.getCitations(uri)).toEqual(cold.getCitations(uri));
+    expect(warm.getDiagnostics(uri)).toEqual(cold.getDiagnostics(uri));
+  });
+});
+
 describe('what a warm start reads again', () => {
   const documents = { 'treaties/nat.md': TREATY, 'notes/a.md': analysis([1]), 'notes/b.md': analysis([5, 9]), 'notes/c.md': analysis([2]) };
 
