@@ -60,6 +60,12 @@ export class WorkspaceIndex {
   readonly #offered = new Map<string, string>();
   /** Cached results taken: the document's diagnostics came from them, and it is resolved only when something asks. */
   readonly #reused = new Map<string, string>();
+  /**
+   * Documents given as text (an editor's edits, a file read again): their resolution keeps the discourse state that
+   * lets the next edit be resolved again only around it. The others (files read on worker threads or from a cache)
+   * drop it, a tenth of the heap: their first edit is resolved in full, and the ones after it resume again.
+   */
+  readonly #editable = new Set<string>();
   #workspaceKey: { readonly signature: string; readonly config: TreatyConfig; readonly key: string } | undefined;
   #catalog: Catalog = buildCatalog([]);
   /**
@@ -96,6 +102,7 @@ export class WorkspaceIndex {
 
   setDocument(uri: string, text: string, contentHash?: string): void {
     this.setFacts(analyzeDocument(uri, text, this.#config, this.facts(uri)), contentHash);
+    this.#editable.add(uri);
   }
 
   /**
@@ -120,6 +127,7 @@ export class WorkspaceIndex {
   #put(facts: DocumentFacts | EncodedDocument, contentHash: string | undefined): void {
     if (!this.#indexing) this.#sync();
     const uri = facts.uri;
+    this.#editable.delete(uri);
     this.#skipped.delete(uri);
     this.#offered.delete(uri);
     if (contentHash === undefined) this.#contentHashes.delete(uri);
@@ -155,6 +163,7 @@ export class WorkspaceIndex {
     this.#skipped.delete(uri);
     this.#offered.delete(uri);
     this.#contentHashes.delete(uri);
+    this.#editable.delete(uri);
     if (!previous) return;
     this.#facts.delete(uri);
     this.#forgetResolution(uri);
@@ -398,7 +407,7 @@ export class WorkspaceIndex {
     }
     // The old resolution lets an edited analysis be resolved again only around the edit.
     const resolution = resolveFacts(facts, this.catalog, this.#resolved.get(uri));
-    this.#resolved.set(uri, resolution);
+    this.#resolved.set(uri, this.#editable.has(uri) ? resolution : { ...resolution, bindings: [], checkpoints: [] });
     const keys = { articles: new Set<string>(), treaties: new Set<string>() };
     for (const citation of resolution.citations) {
       if (citation.articleKey) keys.articles.add(citation.articleKey);
