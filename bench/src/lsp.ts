@@ -227,9 +227,14 @@ async function readMemory(session: Session, child: ChildProcess, probeFile: stri
     result.heapSource = 'probe';
     result.coldCpuMs = (probe.cpu.user + probe.cpu.system) / 1000;
   }
+  // The live heap is the probe's, after a full collection; what `treatyAnnotator/stats` reports (the status bar's
+  // figure, garbage not yet collected included) is kept beside it, and is the heap figure when no probe answered.
   if (stats?.memory?.heapUsed !== undefined) {
-    result.heapBytes = stats.memory.heapUsed;
-    result.heapSource = 'stats';
+    result.statsHeapBytes = stats.memory.heapUsed;
+    if (!written) {
+      result.heapBytes = stats.memory.heapUsed;
+      result.heapSource = 'stats';
+    }
   }
   try {
     const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -350,9 +350,9 @@ function describeRun(record: BenchRecord, options: Options): void {
   if (server) {
     record.notes.push(
       server.heapSource === 'stats'
-        ? 'Server heap: from `treatyAnnotator/stats`; RSS from /proc/<pid>/status.'
-        : 'Server heap: `treatyAnnotator/stats` reports no memory, so it is read through a preloaded probe (`node -r bench/out/memprobe.js`: ' +
-            'SIGUSR2 → process.memoryUsage() after gc); RSS from /proc/<pid>/status.',
+        ? 'Server heap: from `treatyAnnotator/stats` (the probe did not answer); RSS from /proc/<pid>/status.'
+        : 'Server heap: the live heap, read through a preloaded probe (`node -r bench/out/memprobe.js`: SIGUSR2 → process.memoryUsage() ' +
+            `after a full gc)${typeof server.statsHeapBytes === 'number' ? `; \`treatyAnnotator/stats\` reported ${((server.statsHeapBytes as number) / 1e6).toFixed(1)} MB just before, garbage not yet collected included` : ''}; RSS from /proc/<pid>/status.`,
     );
     for (const name of ['hover', 'definition', 'completion', 'references']) {
       const answered = server[`${name}Answered`];
