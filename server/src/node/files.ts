@@ -16,7 +16,9 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
   const filter = documentFilter(config);
   for (const root of roots) {
     const seen = new Set<string>();
-    const visit = (directory: string): void => {
+    // `relativeDirectory`: the folder's path from the root with forward slashes ('' for the root), built as the walk
+    // goes down rather than asked of path.relative for every file.
+    const visit = (directory: string, relativeDirectory: string): void => {
       let real: string;
       try {
         real = realpathSync(directory);
@@ -34,7 +36,7 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
       }
       for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const path = join(directory, entry.name);
-        const relativePath = relative(root, path).split(sep).join('/');
+        const relativePath = relativeDirectory === '' ? entry.name : `${relativeDirectory}/${entry.name}`;
         let isDirectory = entry.isDirectory();
         let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
@@ -49,7 +51,7 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
           }
         }
         if (isDirectory) {
-          if (filter.entersFolder(relativePath)) visit(path);
+          if (filter.entersFolder(relativePath)) visit(path, relativePath);
         } else if (isFile && filter.includesFile(relativePath)) {
           found.push(path);
         }
@@ -57,7 +59,7 @@ export function walkDocuments(roots: readonly string[], config: TreatyConfig): s
     };
     try {
       if (lstatSync(root).isFile()) found.push(root);
-      else visit(root);
+      else visit(root, '');
     } catch {
       // A root that does not exist lists nothing; the caller reports it.
     }
