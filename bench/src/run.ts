@@ -366,7 +366,10 @@ function describeRun(record: BenchRecord, options: Options): void {
       );
     }
     if (typeof server.indexingRequests === 'number') {
-      record.notes.push(`Server during indexing: ${server.indexingRequests} hover and definition requests answered before the progress ended, ${String(server.indexingAnswered)} of them non-empty (the rest asked before the treaty was read).`);
+      record.notes.push(
+        `Server during indexing: ${server.indexingRequests} hover and definition requests answered before the progress ended, ${String(server.indexingAnswered)} of them non-empty; ` +
+          'a request waits until the treaty it cites has been read (never "not in the workspace" for a treaty not yet read), and the treaties come after every analysis in path order, so the first requests wait for most of the reading.',
+      );
     }
     if (typeof server.treatyEditReached === 'number' && server.treatyEditReached < (reference?.hotDocuments ?? 0)) {
       record.notes.push(`Server treaty edit: only ${server.treatyEditReached} of ${reference?.hotDocuments} citing documents got new diagnostics in time.`);
