@@ -71,7 +71,9 @@ export function findMisquotes(index: WorkspaceIndex, uri: string): readonly Misq
 }
 
 function checkQuotations(index: WorkspaceIndex, facts: DocumentFacts, citations: readonly ResolvedCitation[]): Misquote[] {
-  if (citations.length === 0) return [];
+  // No opening mark anywhere, no quotation: the masked text (made again each time for a document read on a worker
+  // thread or from the cache) is not needed.
+  if (citations.length === 0 || !/[「“"]/.test(facts.text)) return [];
   const masked = facts.reading.structure.masked;
   const sentences = facts.scan.sentences;
   let memory = findings.get(index.catalog);
