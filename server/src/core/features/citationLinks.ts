@@ -11,6 +11,7 @@ import type { Article, Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { citationMessage } from './diagnostics';
 import { SUMMARY_LINE } from './hover';
+import { captionAfterLabel } from '../treaty/labels';
 
 /** Characters of the cited text a title shows before it is cut. */
 const TITLE_TEXT = 240;
@@ -58,10 +59,7 @@ export function findCitationLinks(index: WorkspaceIndex, uri: string): CitationL
 
 /** `NATO条約 第5条（集団防衛）`, `Harbor Convention Article 4 — Ships in distress`: the caption as the treaty writes it. */
 function heading(treaty: string, article: Article, lang: string | null): string {
-  const label = article.label.replace(/\s+/g, ' ');
-  if (!article.caption) return `${treaty} ${label}`;
-  const japanese = lang ? lang.startsWith('ja') : /[\u3040-\u30ff\u4e00-\u9fff]/.test(article.label);
-  return `${treaty} ${label}${japanese ? `（${article.caption}）` : ` — ${article.caption}`}`;
+  return `${treaty} ${article.label.replace(/\s+/g, ' ')}${captionAfterLabel(article, lang)}`;
 }
 
 /** The cited text's first words, lines joined, cut at TITLE_TEXT characters. */

@@ -17,6 +17,8 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { carriesUnknownTreatyNote, citationMessage } from './diagnostics';
 import { articleLabelAt, citationAt } from './lookup';
 import { labelVersions, provisionVersions, readerLanguage, type VersionProvision } from './parallelTexts';
+import { captionAfterLabel } from '../treaty/labels';
+import { scriptLanguage } from '../text/language';
 
 /** The analyst's summary line in an article (shown apart from the article's words). */
 export const SUMMARY_LINE = /^\s*(?:要旨\s*[：:]|Summary\s*:|\\?<!--\s*summary\s*:)/i;
@@ -76,7 +78,7 @@ function chapterMarkdown(index: WorkspaceIndex, citation: ResolvedCitation, mess
   if (!entry || !division) return null;
   const treaty = entry.treaty;
   const label = division.label.replace(/\s+/g, ' ');
-  const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/.test(label);
+  const japanese = scriptLanguage(label) === 'ja';
   const title = division.title ? (japanese ? `　${division.title}` : ` — ${division.title}`) : '';
   const articles = treaty.articles.filter((article) => !article.supplementary && article.span.start >= division.span.start && article.span.start < division.span.end);
   const lines = [`**${escapeMarkdown(treaty.short ?? treaty.title)}** ${escapeMarkdown(`${label}${title}`)}`, ''];
@@ -106,8 +108,7 @@ function articleMarkdown(index: WorkspaceIndex, entry: TreatyEntry, article: Art
   const text = index.facts(entry.uri)?.text ?? '';
   const treaty = entry.treaty;
   // The caption is written as the treaty writes it; the words around it follow the reader's language.
-  const japaneseTreaty = treaty.lang ? treaty.lang.startsWith('ja') : /[\u3040-\u30ff\u4e00-\u9fff]/.test(article.label);
-  const caption = article.caption ? (japaneseTreaty ? `（${article.caption}）` : ` — ${article.caption}`) : '';
+  const caption = captionAfterLabel(article, treaty.lang);
   const lines = [`**${escapeMarkdown(treaty.short ?? treaty.title)}** ${escapeMarkdown(`${article.label.replace(/\s+/g, ' ')}${caption}`)}`];
   if (scope) lines.push('', scopeLine(treaty.title, scope, messages));
   if (article.summary) lines.push('', `> ${messages.summary}: ${escapeMarkdown(article.summary)}`);

@@ -11,6 +11,7 @@ import type { ResolvedCitation } from '../resolve';
 import { articleOrderKey } from '../treaty/labels';
 import type { Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { scriptLanguage } from '../text/language';
 
 /** The editor command that imports a treaty or law; with an argument, the source (`egov:<query>`) and the folder. */
 export const IMPORT_COMMAND = 'treatyAnnotator.importTreaty';
@@ -45,7 +46,7 @@ export function lawNumberAfterName(facts: DocumentFacts, citation: ResolvedCitat
 
 /** A Japanese law's name: Japanese, and ending as statutes' names end. */
 function isJapaneseLaw(name: string): boolean {
-  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(name) && /(?:法|法律|令|規則|憲法)$/.test(name);
+  return scriptLanguage(name) === 'ja' && /(?:法|法律|令|規則|憲法)$/.test(name);
 }
 
 /** Every citation in the workspace of an instrument with this name and no document. */

@@ -7,6 +7,7 @@ import type { TreatyEntry } from '../catalog';
 import type { DocumentFacts } from '../document';
 import { messagesFor, type Messages } from '../messages/index';
 import type { ResolvedCitation } from '../resolve';
+import { scriptLanguage } from '../text/language';
 import { findArticle, findParagraph } from '../treaty/locate';
 import type { Article, Item, Paragraph, Span, Treaty } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -24,18 +25,13 @@ export interface VersionProvision {
 /** A language code's primary subtag (`ja-JP` → `ja`), or the script a text is written in when none is given. */
 export function versionLanguage(treaty: Treaty): string {
   if (treaty.lang) return treaty.lang.toLowerCase().split(/[-_]/)[0]!;
-  return scriptLanguage(treaty.title + (treaty.articles[0]?.label ?? ''));
+  return scriptLanguage(treaty.title + (treaty.articles[0]?.label ?? '')) ?? 'en';
 }
 
 /** The language a reader of this document reads: its `lang:`, or the script of its opening text. */
 export function readerLanguage(facts: DocumentFacts): string {
   if (facts.frontMatter.lang) return facts.frontMatter.lang.toLowerCase().split(/[-_]/)[0]!;
-  return scriptLanguage(facts.text.slice(0, 4000));
-}
-
-function scriptLanguage(text: string): string {
-  if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) return 'ja';
-  return /[\u0400-\u04ff]/.test(text) ? 'ru' : 'en';
+  return scriptLanguage(facts.text.slice(0, 4000)) ?? 'en';
 }
 
 /**

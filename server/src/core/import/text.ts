@@ -5,6 +5,7 @@
 import { Parser } from 'htmlparser2';
 import { classifyLines, type LineSyntax } from '../treaty/labels';
 import { parseTreaty } from '../treaty/parse';
+import { scriptLanguage } from '../text/language';
 import { escapeMarkdownLine, frontMatterBlock } from './markdown';
 import { ImportError, type ImportedDocument } from './result';
 
@@ -161,7 +162,7 @@ export function convertPastedText(input: string, options: PastedTextOptions = {}
   const articles = treaty.articles.filter((article) => article.number !== '').length;
   if (articles === 0) throw new ImportError('nothing', 'no article was found in the text (第一条, Article 1, …)');
   const id = options.id?.trim() || title;
-  const lang = /[\u3040-\u30ff\u4e00-\u9fff]/.test(cleaned.slice(0, 2000)) ? 'ja' : /[\u0400-\u04ff]/.test(cleaned.slice(0, 2000)) ? 'ru' : null;
+  const lang = scriptLanguage(cleaned.slice(0, 2000));
   const frontMatter = frontMatterBlock({ treaty: id, title, lang, source: options.source ?? null });
   // Indentation with ordinary spaces would make a Markdown code block; full-width indentation is text.
   const unindented = lines.map((line) => line.replace(/^[ \t]+/, ''));

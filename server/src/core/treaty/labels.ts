@@ -1,7 +1,9 @@
 // Line-level syntax of treaty documents: which label (article, division, 附則, paragraph, item…) a line starts with.
 // Context-free on purpose; the scanner in parse.ts decides what a label means where it appears.
 
+import { scriptLanguage } from '../text/language';
 import { parseArabicNumber, parseKanjiNumber, parseRomanNumber, toRoman } from '../text/numerals';
+import type { Article } from '../types';
 
 type DivisionKind = 'part' | 'chapter' | 'section' | 'subsection';
 
@@ -551,4 +553,11 @@ export function nextWesternKey(key: string, roman: boolean): string | null {
   if (cyrillicIndex >= 0) return cyrillic[cyrillicIndex + 1] ?? null;
   if (/^[a-y]$/.test(key)) return String.fromCharCode(key.charCodeAt(0) + 1);
   return null;
+}
+
+/** An article's caption after its label, as its treaty writes it: `（目的）` in Japanese, ` — Purpose` otherwise; '' without one. */
+export function captionAfterLabel(article: Article, lang: string | null): string {
+  if (!article.caption) return '';
+  const japanese = lang ? lang.startsWith('ja') : scriptLanguage(article.label) === 'ja';
+  return japanese ? `（${article.caption}）` : ` — ${article.caption}`;
 }

@@ -5,6 +5,7 @@
 import type { Span, Treaty } from '../types';
 import { articleOrderKey, classifyLines } from './labels';
 import { parseTreaty } from './parse';
+import { scriptLanguage } from '../text/language';
 
 export interface OfficialText {
   readonly title: string;
@@ -102,8 +103,8 @@ function isAfter(previous: readonly number[], next: readonly number[]): boolean 
 function languageOf(title: string, treaty: Treaty, text: string): string {
   const first = treaty.articles[0];
   const sample = title + (first ? text.slice(first.labelSpan.start, Math.min(first.span.end, first.labelSpan.start + 400)) : '');
-  if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(sample)) return 'ja';
-  if (/[\u0400-\u04ff]/.test(sample)) return 'ru';
+  const script = scriptLanguage(sample);
+  if (script !== null) return script;
   if (first && /^Article[ \t\u00a0]+(?:premier|1er)$/i.test(first.label)) return 'fr';
   return /\b(?:le|la|les|des|du|et|est)\b/.test(sample) && !/\b(?:the|and|of)\b/i.test(sample) ? 'fr' : 'en';
 }

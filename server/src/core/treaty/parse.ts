@@ -4,6 +4,7 @@
 import type { Article, Division, Item, Paragraph, Span, SupplementaryBlock, Treaty } from '../types';
 import { classifyLines, isProse, isTitleLike, nextWesternKey, splitLines, type LineSyntax } from './labels';
 import { checkArticleOrder } from './order';
+import { scriptLanguage } from '../text/language';
 
 export { findArticle, locateProvision } from './locate';
 
@@ -165,7 +166,7 @@ class Scanner {
       if (end < 0) end = this.#trimmedEnd(index);
     }
     if (start < 0) return;
-    const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/.test(this.#text.slice(start, Math.min(end, start + 200)));
+    const japanese = scriptLanguage(this.#text.slice(start, Math.min(end, start + 200))) === 'ja';
     this.#preamble = {
       kind: 'preamble', number: null, label: japanese ? '前文' : 'Preamble', title: null, start,
       labelSpan: { start, end: start }, end, rank: -1,
