@@ -260,7 +260,7 @@ describe('citations inside a treaty document', () => {
     ]);
   });
 
-  it('reads a replacement quote from the provision before the last 中「…」, even one that quotes no citation', () => {
+  it('gives 同条 in a replacement quote the article it refers back to, not the provision an earlier quote was anchored on', () => {
     expect(checkTreaty(LAW('第二条　港湾法第三十七条中「第五条」とあるのは「第六条」と、道路法第三十五条中「協議し」とあるのは「同条第一項の許可の権限を有する者に通知し」とする。\n'))).toEqual([
       '港湾法第三十七条 → 港湾法 37(null) unknown-treaty',
       '第五条 → 港湾法 5(null) unknown-treaty',

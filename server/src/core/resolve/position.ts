@@ -51,8 +51,6 @@ export class PositionReader {
   private readonly quotes: AmendmentQuote[];
   private cursor = 0;
   private anchor: Binding | null = null;
-  /** The last quotation reached, whose anchor is set. */
-  private entered: AmendmentQuote | null = null;
 
   constructor(
     private readonly treaty: Treaty,
@@ -65,17 +63,9 @@ export class PositionReader {
   at(citations: readonly CitationSyntax[], index: number, bindings: readonly Binding[]): Position {
     const offset = citations[index]!.span.start;
     const quotes = this.quotes;
-    // Every 中「…」 passed sets the anchor, one with no citation in it too (`同条中「…」とあるのは「同条第一項…」`).
-    while (this.cursor < quotes.length && quotes[this.cursor]!.start <= offset) {
-      const entered = quotes[this.cursor]!;
-      if (entered !== this.entered) {
-        this.entered = entered;
-        if (entered.opensClause) this.anchor = bindingBefore(citations, index, bindings, entered.start);
-      }
-      if (entered.end > offset) break;
-      this.cursor++;
-    }
+    while (this.cursor < quotes.length && quotes[this.cursor]!.end <= offset) this.cursor++;
     const quote = quotes[this.cursor] && quotes[this.cursor]!.start <= offset ? quotes[this.cursor]! : null;
+    if (quote && quote.opensClause) this.anchor = index > 0 && citations[index - 1]!.span.end <= quote.start ? (bindings[index - 1] ?? null) : null;
     const anchor = this.anchor;
     const anchorArticle = quote && anchor?.instrument?.id === this.treaty.id && anchor?.article ? findArticle(this.treaty, anchor.article, anchor.supplementaryGroup) : undefined;
     const location = anchorArticle
@@ -83,13 +73,6 @@ export class PositionReader {
       : locateProvision(this.treaty, offset);
     return { location, quoteAnchor: quote ? anchor : null, anchoredInSelf: anchorArticle !== undefined };
   }
-}
-
-/** The binding of the last citation before `start` (of those before citation `index`), or null. */
-function bindingBefore(citations: readonly CitationSyntax[], index: number, bindings: readonly Binding[], start: number): Binding | null {
-  let before = index - 1;
-  while (before >= 0 && citations[before]!.span.end > start) before--;
-  return before >= 0 ? (bindings[before] ?? null) : null;
 }
 
 /** Outside a treaty, a citation stands nowhere: everything it leans on is in the discourse. */

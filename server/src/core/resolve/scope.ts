@@ -88,18 +88,18 @@ const lawNamedJustBefore: ScopeRule = (document, { citation, offset }) => {
   return scope('law-named-before', discourse.name(match[1]!), true);
 };
 
+/** `同条`, `同項`: the instrument of the citation it refers back to, in quoted amendment wording too (`同条中「…」とあるのは「同条第一項…」`). */
+const anaphora: ScopeRule = (document, here) => {
+  if (!here.anaphoric) return null;
+  const antecedent = here.antecedent;
+  return scope('anaphora', antecedent?.instrument ?? (document.self ? ownInstrument(document, here) : null), antecedent?.qualified ?? false, antecedent ? null : 'no-antecedent');
+};
+
 /** Quoted wording of an amendment to another instrument speaks from that instrument's provision named before 中. */
 const amendmentQuote: ScopeRule = (_document, { position }) => {
   const anchor = position.quoteAnchor;
   if (!anchor || position.anchoredInSelf) return null;
   return scope('amendment-quote', anchor.instrument, anchor.qualified, anchor.instrument ? null : 'no-antecedent');
-};
-
-/** `同条`, `同項`: the instrument of the citation it refers back to. */
-const anaphora: ScopeRule = (document, here) => {
-  if (!here.anaphoric) return null;
-  const antecedent = here.antecedent;
-  return scope('anaphora', antecedent?.instrument ?? (document.self ? ownInstrument(document, here) : null), antecedent?.qualified ?? false, antecedent ? null : 'no-antecedent');
 };
 
 /** Inside a treaty document, an unqualified citation is to itself (in an amending act's 附則, to that act). */
@@ -169,8 +169,8 @@ const SCOPE_RULES: readonly ScopeRule[] = [
   listMember,
   divisionOfDivision,
   lawNamedJustBefore,
-  amendmentQuote,
   anaphora,
+  amendmentQuote,
   ownDocument,
   lastArticleCited,
   sentenceTopic,
