@@ -393,8 +393,11 @@ function describeRun(record: BenchRecord, options: Options): void {
         `definition ${String(peer.definitionAnswered)}, completion ${String(peer.completionAnswered)}, references ${String(peer.referencesAnswered)}.`,
     );
   }
-  if (!options.smoke) record.notes.push(`Runs per size ${options.sizes.map((size, index) => `${sizeLabel(size)}: ${options.runs[index] ?? 1}`).join(', ')}; ` +
-        `remark-validate-links ${options.sizes.map((size, index) => `${sizeLabel(size)}: ${options.remarkRuns[index] ?? 1}`).join(', ')}.`);
+  if (!options.smoke) {
+    const runs = `Runs per size ${options.sizes.map((size, index) => `${sizeLabel(size)}: ${options.runs[index] ?? 1}`).join(', ')}`;
+    const remark = `remark-validate-links ${options.sizes.map((size, index) => `${sizeLabel(size)}: ${options.remarkRuns[index] ?? 1}`).join(', ')}`;
+    record.notes.push(options.peers ? `${runs}; ${remark}.` : `${runs}; the peers were not run (--no-peers), so the Target and Met columns that compare with them say nothing.`);
+  }
 }
 
 /** The smoke test's only assertions: every measurement produced a number, and the server answered. */
