@@ -289,20 +289,7 @@ async function measureSize(manifest: Manifest, sizeIndex: number, options: Optio
         `core ${show('core', 'coldMs')}, treaty-check ${show('cli', 'wallMs')}, Markdown peer ${show('markdown', 'wallMs')}, remark ${show('remark', 'wallMs')}`,
     );
   }
-  return {
-    scale,
-    files: listFiles(manifest.plainRoot).length,
-    treaties: manifest.treaties,
-    analyses: manifest.analyses,
-    plainBytes: manifest.plainBytes,
-    citations: manifest.citations,
-    dangling: manifest.dangling,
-    hotDocuments: manifest.hot.documents.length,
-    hotCitations: manifest.hot.citations,
-    bigBytes: manifest.big.bytes,
-    remarkTimeoutMs: options.remarkTimeoutMs,
-    runs,
-  };
+  return sizeRecord(manifest, options, runs);
 }
 
 /** The real-prose variant at one size: treaty-check and remark-validate-links, each run. */
@@ -323,16 +310,20 @@ async function measureProse(manifest: Manifest, sizeIndex: number, options: Opti
     };
     logLine(`${label('done')}: treaty-check ${show('cli')}, remark ${show('remark')}`);
   }
+  return sizeRecord(manifest, options, runs);
+}
+
+/** What a size's record says of its workspace (the real-prose variant's quotations too), with its runs. */
+function sizeRecord(manifest: Manifest, options: Options, runs: RunRecord[]): SizeRecord {
   return {
-    scale,
+    scale: manifest.scale,
     files: listFiles(manifest.plainRoot).length,
     treaties: manifest.treaties,
     analyses: manifest.analyses,
     plainBytes: manifest.plainBytes,
     citations: manifest.citations,
     dangling: manifest.dangling,
-    quotations: manifest.quotations ?? 0,
-    misquotes: manifest.misquotes ?? 0,
+    ...(manifest.prose ? { quotations: manifest.quotations ?? 0, misquotes: manifest.misquotes ?? 0 } : {}),
     hotDocuments: manifest.hot.documents.length,
     hotCitations: manifest.hot.citations,
     bigBytes: manifest.big.bytes,
