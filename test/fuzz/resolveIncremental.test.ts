@@ -99,6 +99,46 @@ describe('resolving an analysis again after an edit', () => {
     );
   });
 
+  it('equals resolving afresh after edits of a treaty it cites, which keep the treaty’s names', () => {
+    // Articles added, removed and renumbered move what 前条 and 次条 after a citation of the treaty count from, and
+    // what exists to be cited; the analysis is edited between them too.
+    const nat = [...parseFixture(TREATIES).files].find(([uri]) => uri.endsWith('/nat.md'))!;
+    const section = (number: string, body = '締約国は、協議する。') => `## 第${number}条\n${body}\n`;
+    const head = '---\ntreaty: nat\ntitle: 北大西洋条約\naliases: [NATO条約]\n---\n';
+    const variants = [
+      nat[1],
+      head + section('4') + section('6', '一　領域に対する攻撃'),
+      head + section('4') + section('4の2') + section('5', '攻撃とみなす。\n２　報告する。\n３　通報する。') + section('6'),
+      head + section('3') + section('5') + section('7'),
+      head,
+    ];
+    const step = fc.oneof(fc.constantFrom(...variants.keys()).map((variant) => ({ variant })), fc.tuple(fc.nat(), fc.constantFrom(...FRAGMENTS)).map(([at, insert]) => ({ at, insert })));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 30 }).map((parts) => parts.join('')), fc.array(step, { minLength: 1, maxLength: 5 }), (before, steps) => {
+        const uri = uriOf('/a.md');
+        const service = serviceWith(before);
+        let current = before;
+        let treaty = nat[1];
+        for (const next of steps) {
+          if ('variant' in next) {
+            treaty = variants[next.variant]!;
+            service.setDocument(nat[0], treaty);
+          } else {
+            const position = next.at % (current.length + 1);
+            current = current.slice(0, position) + next.insert + current.slice(position);
+            service.setDocument(uri, current);
+          }
+          service.getDiagnostics(uri);
+        }
+        const fresh = serviceWith(current);
+        fresh.setDocument(nat[0], treaty);
+        expect(citationsOf(service, uri)).toEqual(citationsOf(fresh, uri));
+        expect(service.getDiagnostics(uri)).toEqual(fresh.getDiagnostics(uri));
+      }),
+      { numRuns: Number(process.env.RESOLVE_RUNS ?? 300), seed: Number(process.env.RESOLVE_SEED ?? 20261207) },
+    );
+  });
+
   it('keeps the resolution named before the edit for the 同決議 it resolves again', () => {
     const catalog = buildCatalog([]);
     const paragraph = '北大西洋条約第5条を見よ。同決議第3項も見よ。\n\n';

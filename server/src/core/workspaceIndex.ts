@@ -5,7 +5,7 @@ import type { Diagnostic } from './api';
 import { buildCatalog, catalogSignature, primaryEntry, type Catalog, type TreatyEntry } from './catalog';
 import type { TreatyConfig } from './config';
 import { analyzeDocument, type DocumentFacts } from './document';
-import { resolveFacts, type Resolution, type ResolvedCitation } from './resolve';
+import { recheckResolution, resolveFacts, type Resolution, type ResolvedCitation } from './resolve';
 import { stringHash } from './text/hash';
 import { LineIndex } from './text/lineIndex';
 import { findArticle } from './treaty/locate';
@@ -46,6 +46,11 @@ export class WorkspaceIndex {
   readonly #resolved = new Map<string, Resolution>();
   /** Documents whose resolution is stale. */
   readonly #stale = new Set<string>();
+  /**
+   * Stale documents stale only because these treaties were edited (their ids and names kept): their citations of them
+   * are checked again, and they are resolved again only if a binding may have changed (`recheckResolution`).
+   */
+  readonly #recheck = new Map<string, Set<string>>();
   /** Documents whose diagnostics may have changed since the consumer last asked. */
   readonly #changed = new Set<string>();
   /** Each document's diagnostics, kept until the document is marked changed again (the mark that republishes them). */
@@ -135,6 +140,7 @@ export class WorkspaceIndex {
     const previous = this.#facts.get(uri);
     this.#facts.set(uri, facts);
     this.#stale.add(uri);
+    this.#recheck.delete(uri);
     this.#markChanged(uri);
     const [before, after] = [treatyOf(previous), treatyOf(facts)];
     if (!before && !after) return;
@@ -400,13 +406,17 @@ export class WorkspaceIndex {
 
   #resolve(uri: string): void {
     this.#stale.delete(uri);
+    const edited = this.#recheck.get(uri);
+    this.#recheck.delete(uri);
     const facts = this.facts(uri);
     if (!facts) {
       this.#forgetResolution(uri);
       return;
     }
-    // The old resolution lets an edited analysis be resolved again only around the edit.
-    const resolution = resolveFacts(facts, this.catalog, this.#resolved.get(uri));
+    const previous = this.#resolved.get(uri);
+    // The old resolution lets an edited analysis be resolved again only around the edit, or only checked again
+    // after an edit of a treaty it cites.
+    const resolution = (edited && previous && recheckResolution(previous, facts, this.catalog, edited)) || resolveFacts(facts, this.catalog, previous);
     this.#resolved.set(uri, this.#editable.has(uri) ? resolution : { ...resolution, bindings: [], checkpoints: [] });
     const keys = { articles: new Set<string>(), treaties: new Set<string>() };
     for (const citation of resolution.citations) {
@@ -430,6 +440,7 @@ export class WorkspaceIndex {
     }
     this.#documentKeys.delete(uri);
     this.#resolved.delete(uri);
+    this.#recheck.delete(uri);
   }
 
   #markChanged(uri: string): void {
@@ -440,6 +451,8 @@ export class WorkspaceIndex {
 
   #markDependents(treatyId: string): void {
     for (const uri of this.#dependents.get(treatyId) ?? []) {
+      // Stale already for another reason (an edit of its own), it is resolved in full.
+      if (!this.#stale.has(uri) || this.#recheck.has(uri)) addTo(this.#recheck, uri, treatyId);
       this.#stale.add(uri);
       this.#markChanged(uri);
     }
@@ -458,6 +471,7 @@ export class WorkspaceIndex {
     this.#catalog = buildCatalog(entries);
     if (!force && signature === this.#catalogSignature) return false;
     this.#catalogSignature = signature;
+    this.#recheck.clear();
     for (const uri of this.#facts.keys()) {
       this.#stale.add(uri);
       this.#markChanged(uri);

@@ -144,11 +144,16 @@ export function provisionLabel(citation: ResolvedCitation, messages: Messages): 
   return messages.provision(citation.article ?? '?', citation.paragraph, item);
 }
 
-/** The articles a treaty has, for `unknown-article` messages: `Articles 1–14`, `第1条–第14条`. */
+const articleRanges = new WeakMap<Treaty, { readonly messages: Messages; readonly range: string }>();
+
+/** The articles a treaty has, for `unknown-article` messages: `Articles 1–14`, `第1条–第14条` (kept per treaty: a deleted article has thousands). */
 export function describeArticles(treaty: Treaty, messages: Messages): string {
+  const known = articleRanges.get(treaty);
+  if (known?.messages === messages) return known.range;
   const main = treaty.articles.filter((article) => !article.supplementary && article.number !== '');
-  if (main.length === 0) return messages.noArticles;
-  return messages.articleRange(main[0]!.number, main[main.length - 1]!.number);
+  const range = main.length === 0 ? messages.noArticles : messages.articleRange(main[0]!.number, main[main.length - 1]!.number);
+  articleRanges.set(treaty, { messages, range });
+  return range;
 }
 
 function citationText(citation: ResolvedCitation, written: string | null): string {

@@ -70,10 +70,16 @@ export function findMisquotes(index: WorkspaceIndex, uri: string): readonly Misq
   return result;
 }
 
+/** Whether a document's text has an opening quotation mark, kept per reading: a treaty edit checks hundreds again. */
+const quoted = new WeakMap<DocumentFacts, boolean>();
+
 function checkQuotations(index: WorkspaceIndex, facts: DocumentFacts, citations: readonly ResolvedCitation[]): Misquote[] {
   // No opening mark anywhere, no quotation: the masked text (made again each time for a document read on a worker
   // thread or from the cache) is not needed.
-  if (citations.length === 0 || !/[「“"]/.test(facts.text)) return [];
+  if (citations.length === 0) return [];
+  let marks = quoted.get(facts);
+  if (marks === undefined) quoted.set(facts, (marks = /[「“"]/.test(facts.text)));
+  if (!marks) return [];
   const masked = facts.reading.structure.masked;
   const sentences = facts.scan.sentences;
   let memory = findings.get(index.catalog);

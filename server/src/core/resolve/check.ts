@@ -3,7 +3,7 @@
 
 import { primaryEntry, type Catalog } from '../catalog';
 import { findArticle, findDivision, findItem, findParagraph } from '../treaty/locate';
-import type { CitationSyntax, Item, Paragraph, Span } from '../types';
+import type { Article, CitationSyntax, Item, Paragraph, Span } from '../types';
 import type { Binding, ScopeName } from './state';
 
 export type CitationStatus =
@@ -43,6 +43,16 @@ export interface ResolvedCitation {
 /** The reverse-index key of an article: one per treaty id, article number and 附則 block. */
 export function articleKey(treatyId: string, article: string, supplementaryGroup: number | null): string {
   return supplementaryGroup === null ? `${treatyId}#${article}` : `${treatyId}#附則${supplementaryGroup}#${article}`;
+}
+
+const articleKeys = new WeakMap<Article, string>();
+
+/** An article's key, one string per article: thousands of citations of it share it (and its hash, in the reverse index). */
+function articleKeyOf(treatyId: string, article: Article): string {
+  let key = articleKeys.get(article);
+  // An article object belongs to one treaty; the check costs nothing beside a new string.
+  if (key === undefined || !key.startsWith(`${treatyId}#`)) articleKeys.set(article, (key = articleKey(treatyId, article.number, article.supplementaryGroup)));
+  return key;
 }
 
 const STRUCTURAL_KINDS = new Set(['chapter', 'chapter-list', 'section', 'appendix-table', 'appendix-form', 'annex', 'same-annex']);
@@ -95,7 +105,7 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
   }
   const article = findArticle(treaty, binding.article, binding.supplementaryGroup);
   if (!article) return outcome('unknown-article');
-  const key = articleKey(treaty.id, article.number, article.supplementaryGroup);
+  const key = articleKeyOf(treaty.id, article);
   let paragraph: Paragraph | undefined;
   if (binding.paragraph !== null) {
     paragraph = findParagraph(article, binding.paragraph);

@@ -20,6 +20,8 @@ export interface DocumentContext {
   readonly topics: ReadonlyMap<number, TreatyMention>;
   /** The instrument the document names most, or the workspace's only treaty; computed when first asked. */
   principal(): Principal | null;
+  /** The treaties whose articles a binding was counted on (前条, 次条 in an analysis): see `Resolution.structuresRead`. */
+  readonly structuresRead: Set<string>;
 }
 
 /** One citation as resolution sees it. */

@@ -6,7 +6,7 @@
 
 import type { Catalog } from '../catalog';
 import type { DocumentFacts } from '../document';
-import { check, type ResolvedCitation } from './check';
+import { check, isStructural, type ResolvedCitation } from './check';
 import { citationContext, sentenceTopics, type DocumentContext } from './context';
 import { resolveLevels } from './levels';
 import { PositionReader } from './position';
@@ -34,6 +34,7 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
   // Computed when a citation needs it, or to compare with the old one before resuming.
   let principal: Principal | null | undefined = resumable && prior ? principalOf(facts.scan, facts.frontMatter.title, catalog) : undefined;
   const discourse = new Discourse(facts.scan, catalog);
+  const plan = resumable && prior ? planResume(facts, catalog, prior, principal!) : null;
   const document: DocumentContext = {
     facts,
     catalog,
@@ -42,9 +43,10 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
     discourse,
     topics: sentenceTopics(facts.scan),
     principal: () => (principal === undefined ? (principal = principalOf(facts.scan, facts.frontMatter.title, catalog)) : principal),
+    // The results kept from the old resolution may have read them.
+    structuresRead: new Set(plan ? prior!.structuresRead : []),
   };
-  const plan = resumable && prior ? planResume(facts, catalog, prior, principal!) : null;
-  const resumption = plan ? new Resumption(facts, prior!, plan) : null;
+  const resumption = plan ? new Resumption(facts, prior!, plan, document.structuresRead) : null;
   const done: Done = resumption ? resumption.start() : { results: [], bindings: [], checkpoints: [] };
   if (plan) discourse.restore(plan.from);
   const first = plan ? plan.from.index : 0;
@@ -83,5 +85,47 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
     done.results.push(check(citation, binding, catalog));
   }
   // Only an analysis resumes, so only an analysis keeps its bindings.
-  return { citations: done.results, reading: facts.reading.serial, catalog, scan: facts.scan, bindings: resumable ? done.bindings : [], checkpoints: done.checkpoints, principal };
+  return { citations: done.results, reading: facts.reading.serial, catalog, scan: facts.scan, bindings: resumable ? done.bindings : [], checkpoints: done.checkpoints, principal, structuresRead: [...document.structuresRead] };
+}
+
+/**
+ * The resolution after an edit of the treaties `edited` that left every treaty's id and names as they were: each binding
+ * stands, since an analysis's bindings read a treaty's structure only where `structuresRead` says, so only its citations
+ * of those treaties are checked again. Null when that is not enough (the document is a treaty, was read again, or counted
+ * on an edited treaty's articles, or cites one of its divisions, whose binding the result does not keep): resolve it.
+ * Invariant: the result equals resolving afresh (test/fuzz/resolveIncremental.test.ts).
+ */
+export function recheckResolution(previous: Resolution, facts: DocumentFacts, catalog: Catalog, edited: ReadonlySet<string>): Resolution | null {
+  if (facts.treaty !== null || previous.reading !== facts.reading.serial || previous.structuresRead.some((id) => edited.has(id))) return null;
+  const citations: ResolvedCitation[] = [];
+  for (const citation of previous.citations) {
+    if (citation.treatyId === null || !edited.has(citation.treatyId)) {
+      citations.push(citation);
+      continue;
+    }
+    switch (citation.status) {
+      // What the binding alone decided: no treaty's structure was looked at.
+      case 'no-antecedent':
+      case 'ambiguous-treaty':
+      case 'external':
+      case 'unknown-treaty':
+        citations.push(citation);
+        continue;
+    }
+    if (isStructural(citation.syntax) && citation.article === null) return null;
+    // The binding as check() saw it: a workspace treaty, not external, no namesakes, no problem (else the status says so).
+    const binding: Binding = {
+      instrument: { id: citation.treatyId, name: citation.treatyName },
+      article: citation.article,
+      paragraph: citation.paragraph,
+      item: citation.item,
+      supplementaryGroup: citation.supplementaryGroup,
+      problem: null,
+      qualified: false,
+      scope: citation.scope,
+      division: null,
+    };
+    citations.push(check(citation.syntax, binding, catalog));
+  }
+  return { ...previous, citations, catalog };
 }

@@ -2,7 +2,7 @@
 // An anaphoric level (同条, 同項) takes the antecedent's; a positional one (前条, 次項, 本条) counts from where the
 // citation stands; a missing higher level is inherited from the previous member of its list.
 
-import { primaryEntry, type Catalog } from '../catalog';
+import { primaryEntry } from '../catalog';
 import { adjacentArticle, findArticle } from '../treaty/locate';
 import type { Article, CitedDivision, Treaty } from '../types';
 import type { CitationContext, DocumentContext } from './context';
@@ -83,7 +83,7 @@ function resolveArticle(document: DocumentContext, { citation, previous, anaphor
     case 'previous':
     case 'next': {
       const step = ref.kind === 'previous' ? -ref.count : 1;
-      const base = location ? { treaty: document.self!, article: location.article } : antecedentArticle(lastArticle, document.catalog);
+      const base = location ? { treaty: document.self!, article: location.article } : antecedentArticle(lastArticle, document);
       if (!base) return missing;
       return { value: adjacentArticle(base.treaty, base.article, step)?.number ?? null };
     }
@@ -163,9 +163,10 @@ function resolveDivision(document: DocumentContext, { citation, divisionRef, ant
   return number != null && chapter.number !== null ? { chapter: chapter.number, section: number } : null;
 }
 
-function antecedentArticle(binding: Binding | null, catalog: Catalog): { treaty: Treaty; article: Article } | null {
+function antecedentArticle(binding: Binding | null, document: DocumentContext): { treaty: Treaty; article: Article } | null {
   if (!binding?.instrument?.id || !binding.article) return null;
-  const treaty = primaryEntry(catalog, binding.instrument.id)?.treaty;
+  document.structuresRead.add(binding.instrument.id);
+  const treaty = primaryEntry(document.catalog, binding.instrument.id)?.treaty;
   const article = treaty && findArticle(treaty, binding.article, binding.supplementaryGroup);
   return treaty && article ? { treaty, article } : null;
 }

@@ -93,6 +93,7 @@ export class Resumption {
     private readonly facts: DocumentFacts,
     private readonly previous: Resolution,
     readonly plan: ResumePlan,
+    private readonly structuresRead: ReadonlySet<string>,
   ) {
     this.oldCheckpoint = plan.fromCheckpoint;
   }
@@ -147,7 +148,7 @@ export class Resumption {
         crossed: old.crossed,
       });
     }
-    return { citations: results, reading: facts.reading.serial, catalog: previous.catalog, scan: facts.scan, bindings, checkpoints, principal };
+    return { citations: results, reading: facts.reading.serial, catalog: previous.catalog, scan: facts.scan, bindings, checkpoints, principal, structuresRead: [...this.structuresRead] };
   }
 }
 

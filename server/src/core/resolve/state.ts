@@ -91,6 +91,12 @@ export interface Resolution {
   readonly checkpoints: readonly Checkpoint[];
   /** The document's principal instrument, or undefined when no citation needed it. */
   readonly principal: Principal | null | undefined;
+  /**
+   * The treaties whose structure (their articles' order) a binding was counted on: `前条` in an analysis after a citation of
+   * one of them. An edit of any other treaty leaves every binding as it is, so its citations need only be checked again
+   * (`recheckResolution`). After a resumed resolution, those of the old one too (more than needed, never fewer).
+   */
+  readonly structuresRead: readonly string[];
 }
 
 /** The discourse state, read forward citation by citation. */
