@@ -120,7 +120,8 @@ export interface TreatyService {
 /** A document read by the first indexing (see `addDocument`). */
 export type AddedDocument =
   | { readonly error: string }
-  | { readonly text: string; readonly facts?: EncodedFacts; readonly hash?: string; readonly results?: string };
+  /** `facts` encoded (read on another thread, or cached) or as read on this thread; none: the text is read here. */
+  | { readonly text: string; readonly facts?: EncodedFacts | DocumentFacts; readonly hash?: string; readonly results?: string };
 
 export interface TreatyServiceOptions {
   readonly workspace: TreatyWorkspace;
@@ -160,6 +161,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
       // Facts read with another configuration (it changed meanwhile) are read again with this one.
       if (config !== index.config) return index.setDocument(uri, read.text);
       const { text, facts: encoded, hash, results } = read;
+      if (encoded && !('ints' in encoded)) return index.setFacts(encoded, hash);
       const decode = (): DocumentFacts => {
         if (encoded) {
           try {

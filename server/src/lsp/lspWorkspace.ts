@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentUri, EncodedFacts, TreatyWorkspace } from '../core/index';
+import type { DocumentFacts } from '../core/document';
 import { DEFAULT_CONFIG, type TreatyConfig } from '../core/config';
 import { documentFilter, type DocumentFilter } from '../core/documentFilter';
 
@@ -27,6 +28,8 @@ export interface AnalyzeOptions {
   readonly workers?: number;
   /** Where the facts cache of a warm start is kept (the editor's storage folder), or undefined for none. */
   readonly cacheDirectory?: string;
+  /** Work for the main thread between deliveries (see `indexingInto`); returns false when it had none. */
+  readonly onIdle?: () => boolean;
 }
 
 export interface AnalyzeOutcome {
@@ -53,7 +56,7 @@ export interface FileToAnalyze {
  */
 export type AnalyzedFile =
   | { readonly uri: DocumentUri; readonly error: string }
-  | { readonly uri: DocumentUri; readonly text: string; readonly facts: EncodedFacts; readonly hash?: string; readonly results?: string };
+  | { readonly uri: DocumentUri; readonly text: string; readonly facts: EncodedFacts | DocumentFacts; readonly hash?: string; readonly results?: string };
 
 /** A workspace folder with the configuration that applies to it (its own file, then the editor settings). */
 export interface WorkspaceRoot {

@@ -119,13 +119,16 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
       .then((outcome) => {
         session.markReady();
         scheduler.schedule(0);
-        // After the first diagnostics have gone out (timers of one delay run in order): the cache is written, and
-        // what a warm start took from it is resolved in the background, so that the first hover does not wait for it.
+        // After the first diagnostics have been written to the client (timers of one delay run in order, so they
+        // are published by then): the cache is written, and what a warm start took from it is resolved in the
+        // background, so that the first hover does not wait for it.
         setTimeout(() => {
-          const core = session.core;
-          if (!core) return;
-          void outcome?.saveCache((uri) => core.exportResults(uri));
-          resolveInBackground(core);
+          void diagnosticsWritten().then(() => {
+            const core = session.core;
+            if (!core) return;
+            void outcome?.saveCache((uri) => core.exportResults(uri));
+            resolveInBackground(core);
+          });
         }, 0);
       });
   });
@@ -138,7 +141,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
 
   listenToDocuments(session, documents, workspace, scheduler);
   listenToWatchedFiles(session, workspace, folders, scheduler);
-  registerFeatures(connection, context, documents);
+  const diagnosticsWritten = registerFeatures(connection, context, documents);
 
   // After `shutdown` the client expects no more notifications: pending debounced work is dropped.
   connection.onShutdown(() => scheduler.dispose());
@@ -177,10 +180,11 @@ function listenToDocuments(session: ServerSession, documents: lsp.TextDocuments<
   );
 }
 
-function registerFeatures(connection: lsp.Connection, context: FeatureContext, documents: lsp.TextDocuments<TextDocument>): void {
+/** Registers every feature; returns the diagnostics' promise of their last publication written (see registerDiagnostics). */
+function registerFeatures(connection: lsp.Connection, context: FeatureContext, documents: lsp.TextDocuments<TextDocument>): () => Promise<void> {
   registerDefinition(connection, context);
   registerHover(connection, context);
-  registerDiagnostics(connection, context, documents);
+  const diagnosticsWritten = registerDiagnostics(connection, context, documents);
   registerReferences(connection, context);
   registerDocumentSymbols(connection, context);
   registerWorkspaceSymbols(connection, context);
@@ -195,4 +199,5 @@ function registerFeatures(connection: lsp.Connection, context: FeatureContext, d
   registerDocumentLinks(connection, context);
   registerStats(connection, context);
   registerCoverage(connection, context);
+  return diagnosticsWritten;
 }

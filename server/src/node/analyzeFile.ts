@@ -1,9 +1,9 @@
-// Reading one file into encoded facts: what an indexing worker does for each file it is given, and what the
-// main thread does itself when there are no workers. The text travels back beside its facts. With a facts
+// Reading one file into facts: what an indexing worker does for each file it is given (its facts encoded, to travel
+// back beside the text), and what the main thread does itself (its facts kept as they are). With a facts
 // cache, the file's key (size, modification time, hash) comes back too, and when it is the key the cache
 // holds, the file is not analysed again: the cache's facts are used.
 
-import { analyzeDocument } from '../core/document';
+import { analyzeDocument, type DocumentFacts } from '../core/document';
 import { encodeFacts, type EncodedFacts } from '../core/factsCodec';
 import type { TreatyConfig } from '../core/config';
 import type { AnalyzedFile, FileToAnalyze } from '../lsp/lspWorkspace';
@@ -18,20 +18,21 @@ export interface FileJob extends FileToAnalyze {
 
 export type FileResult =
   | { readonly uri: string; readonly error: string }
-  | { readonly uri: string; readonly text: string; readonly facts: EncodedFacts; readonly key?: FileKey }
+  /** Facts encoded by a worker, or as they are when read on the main thread. */
+  | { readonly uri: string; readonly text: string; readonly facts: EncodedFacts | DocumentFacts; readonly key?: FileKey }
   /** The file is as the cache knows it: its facts are the cache's. */
   | { readonly uri: string; readonly text: string; readonly key: FileKey; readonly hit: true };
 
-export function analyzeFile(file: FileJob, config: TreatyConfig): FileResult {
-  if (!file.cache) {
-    const read = readTextFile(file.path, file.maxFileSize, file.roots);
-    if ('error' in read) return { uri: file.uri, error: read.error };
-    return { uri: file.uri, text: read.text, facts: encodeFacts(analyzeDocument(file.uri, read.text, config)) };
-  }
-  const read = readKeyedTextFile(file.path, file.maxFileSize, file.roots);
+/** Reads and analyses a file; `here` on the thread that keeps the index (its facts need no encoding to get there). */
+export function analyzeFile(file: FileJob, config: TreatyConfig, here = false): FileResult {
+  const read: { text: string; key?: FileKey } | { error: string } = file.cache
+    ? readKeyedTextFile(file.path, file.maxFileSize, file.roots)
+    : readTextFile(file.path, file.maxFileSize, file.roots);
   if ('error' in read) return { uri: file.uri, error: read.error };
   const { text, key } = read;
-  const known = file.cache.key;
-  if (known && known.size === key.size && known.mtimeMs === key.mtimeMs && known.hash === key.hash) return { uri: file.uri, text, key, hit: true };
-  return { uri: file.uri, text, key, facts: encodeFacts(analyzeDocument(file.uri, text, config)) };
+  const known = file.cache?.key;
+  if (known && key && known.size === key.size && known.mtimeMs === key.mtimeMs && known.hash === key.hash) return { uri: file.uri, text, key, hit: true };
+  const facts = analyzeDocument(file.uri, text, config);
+  const keyed = key ? { key } : {};
+  return { uri: file.uri, text, facts: here ? facts : encodeFacts(facts), ...keyed };
 }

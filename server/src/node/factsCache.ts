@@ -10,7 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TreatyConfig } from '../core/config';
-import { FACTS_CODEC_VERSION, type EncodedFacts } from '../core/factsCodec';
+import type { DocumentFacts } from '../core/document';
+import { encodeFacts, FACTS_CODEC_VERSION, type EncodedFacts } from '../core/factsCodec';
 import type { FileKey } from './files';
 
 export const CACHE_FILE_NAME = 'facts-cache.bin';
@@ -18,10 +19,10 @@ const MAGIC = 'treaty-annotator facts cache\n';
 /** The layout of the file itself; the codec's version and the analysis build are in its header. */
 const LAYOUT_VERSION = 2;
 
-interface Entry {
+interface Entry<Facts = EncodedFacts> {
   readonly path: string;
   readonly key: FileKey;
-  readonly facts: EncodedFacts;
+  readonly facts: Facts;
   /** The core's results for the document ('' for none). */
   readonly results: string;
 }
@@ -48,7 +49,8 @@ export class FactsCache {
   readonly #analysis: string;
   readonly #languages: readonly string[];
   readonly #old = new Map<string, Entry>();
-  readonly #next = new Map<string, Entry>();
+  /** Facts read on the main thread in this indexing are kept as they are, and encoded when the cache is written. */
+  readonly #next = new Map<string, Entry<EncodedFacts | DocumentFacts>>();
   #changed = false;
   #hits = 0;
 
@@ -95,7 +97,7 @@ export class FactsCache {
   }
 
   /** Facts read afresh, to be written. */
-  store(path: string, key: FileKey, facts: EncodedFacts): void {
+  store(path: string, key: FileKey, facts: EncodedFacts | DocumentFacts): void {
     this.#next.set(path, { path, key, facts, results: '' });
     this.#changed = true;
   }
@@ -114,14 +116,15 @@ export class FactsCache {
     const directory = join(this.#file, '..');
     await mkdir(directory, { recursive: true });
     const temporary = join(directory, `${CACHE_FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const entries = [...this.#next.values()].map((entry) => ('ints' in entry.facts ? (entry as Entry) : { ...entry, facts: encodeFacts(entry.facts) }));
     try {
-      await writeFile(temporary, this.#write([...this.#next.values()]));
+      await writeFile(temporary, this.#write(entries));
       await rename(temporary, this.#file);
     } finally {
       await rm(temporary, { force: true });
     }
     this.#old.clear();
-    for (const [path, entry] of this.#next) this.#old.set(path, entry);
+    for (const entry of entries) this.#old.set(entry.path, entry);
     this.#changed = false;
   }
 

@@ -14,6 +14,8 @@ const config = (workerData as { config: TreatyConfig }).config;
 
 parentPort?.on('message', (batch: WorkerBatch) => {
   const results = batch.files.map((file) => analyzeFile(file, config));
-  const buffers = results.flatMap((result) => ('facts' in result ? [result.facts.ints.buffer as ArrayBuffer] : []));
+  const buffers = results.flatMap((result) => ('facts' in result && 'ints' in result.facts ? [result.facts.ints.buffer as ArrayBuffer] : []));
   parentPort!.postMessage({ id: batch.id, results }, buffers);
 });
+// Batches are sent once the worker is ready: until then the main thread reads the first files itself.
+parentPort?.postMessage({ ready: true });

@@ -1,10 +1,13 @@
-// Reads and analyses many files on worker threads (as many as the machine has cores, or fewer when asked),
-// handing each file back in the order given, so that the index is filled exactly as one thread would fill it.
-// A worker that throws or dies is replaced and its files are read again; a file that took two workers down
-// is read on this thread. Without workers (none asked for, a small workspace, no worker entry beside this
-// bundle) every file is read here, yielding to the event loop between files so that requests are answered.
+// Reads and analyses many files on worker threads, handing each file back in one order (likely treaties first, then
+// the order given), so that the index is filled exactly as one thread would fill it. The main thread reads too:
+// the files a facts cache knows unchanged (reading and hashing them here is quicker than a round trip to a
+// worker), and the next files of the queue whenever it has nothing to deliver or resolve, so that the workers'
+// start-up and the last batches cost no idle time. A worker that throws or dies is replaced and its files are read
+// again; a file that took two workers down is read on this thread. Without workers (none asked for, a small
+// workspace, no worker entry beside this bundle) this thread reads everything, yielding to the event loop between
+// slices so that requests are answered.
 
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,21 +15,33 @@ import type { TreatyConfig } from '../core/config';
 import { analyzeDocument } from '../core/document';
 import { encodeFacts } from '../core/factsCodec';
 import type { TreatyService } from '../core/index';
+import { mayBeTreatyText } from '../core/treaty/official';
+import { indexingInto } from '../lsp/indexing';
 import type { AnalyzeOptions, AnalyzeOutcome } from '../lsp/lspWorkspace';
 import { analyzeFile, type AnalyzedFile, type FileJob, type FileResult, type FileToAnalyze } from './analyzeFile';
 import { analysisVersion, FactsCache } from './factsCache';
 import type { WorkerBatch } from './indexWorker';
 
 export interface WorkerOptions {
-  /** The most worker threads to start; 0 reads everything on this thread. Default: the machine's parallelism. */
+  /** The most worker threads to start; 0 reads everything on this thread. Default: one per core but one. */
   readonly workers?: number;
   /** The worker entry; default: `indexWorker.js` beside this bundle (dist/). */
   readonly workerPath?: string;
   readonly log?: (message: string) => void;
-  /** Below this many files, starting workers costs more than it saves: one thread reads them. */
+  /** Below this many files to analyse, starting workers costs more than it saves: one thread reads them. */
   readonly minFiles?: number;
   /** The facts cache of a warm start: files it knows unchanged are not analysed again, the others are stored in it. */
   readonly cache?: FactsCache;
+  /**
+   * Called on this thread between deliveries when it has nothing else to do: a little of the caller's own work
+   * (resolving what was delivered). Returns false when it had none, and is not called again until the next delivery.
+   */
+  readonly onIdle?: () => boolean;
+  /**
+   * Whether this thread takes files from the workers' queue when it has nothing else to do (default true). False
+   * leaves them all to the workers while any is running: what the tests of a worker's failures need.
+   */
+  readonly mainThreadReads?: boolean;
 }
 
 const SMALL_WORKSPACE = 64;
@@ -36,13 +51,19 @@ const BATCHES_AHEAD = 2;
 const MAX_ATTEMPTS = 2;
 /** Work done on the main thread between two turns of its event loop. */
 const SLICE_MS = 15;
+/** How much of a file's start the treaty hint reads. */
+const HEAD_BYTES = 4096;
 
 export const DEFAULT_WORKER_PATH = join(__dirname, 'indexWorker.js');
 
-/** How many workers to start for `files` files, given the setting (undefined: as many as the machine has cores). */
+/**
+ * How many workers to start for `files` files to analyse, given the setting (undefined: one per core but one, which
+ * the main thread keeps: it decodes and resolves what the workers deliver, and reads itself when it has nothing to do).
+ */
 export function workerCount(setting: number | undefined, files: number, minFiles = SMALL_WORKSPACE): number {
-  const wanted = setting === undefined ? availableParallelism() : Math.max(0, Math.floor(setting));
-  return files < minFiles ? 0 : Math.min(wanted, availableParallelism(), Math.ceil(files / 8));
+  const cores = availableParallelism();
+  const wanted = setting === undefined ? Math.max(1, cores - 1) : Math.max(0, Math.floor(setting));
+  return files < minFiles ? 0 : Math.min(wanted, cores, Math.ceil(files / 8));
 }
 
 export function analyzeFiles(
@@ -52,13 +73,56 @@ export function analyzeFiles(
   onAnalyzed: (analyzed: AnalyzedFile) => void,
 ): Promise<void> {
   const workerPath = options.workerPath ?? DEFAULT_WORKER_PATH;
-  const count = workerCount(options.workers, files.length, options.minFiles);
   const { cache } = options;
-  const jobs: FileJob[] = cache ? files.map((file) => ({ ...file, cache: { key: cache.keyOf(file.path) } })) : [...files];
+  const jobs: FileJob[] = [];
+  const known: boolean[] = [];
+  const { ordered, treaties } = treatiesFirst(files);
+  for (const file of ordered) {
+    const key = cache?.keyOf(file.path);
+    jobs.push(cache ? { ...file, cache: { key } } : file);
+    known.push(key !== undefined && unchangedSince(file.path, key.size, key.mtimeMs));
+  }
+  const toAnalyse = known.filter((isKnown) => !isKnown).length;
+  const count = existsSync(workerPath) ? workerCount(options.workers, toAnalyse, options.minFiles) : 0;
   const paths = new Map(files.map((file) => [file.uri, file.path]));
   const deliver = (result: FileResult): void => onAnalyzed(cache ? throughCache(cache, paths.get(result.uri)!, result, config) : (result as AnalyzedFile));
-  if (count === 0 || !existsSync(workerPath)) return analyzeHere(jobs, config, deliver);
-  return new WorkerPool(jobs, config, count, workerPath, options.log ?? (() => undefined), deliver).run();
+  const log = options.log ?? (() => undefined);
+  return new Indexing(jobs, known, treaties, config, count, workerPath, log, deliver, options).run();
+}
+
+/**
+ * The files in reading order: those whose first bytes look like a treaty's first (see `mayBeTreatyText`), then the
+ * others, each in the order given. Analyses delivered after every treaty are resolved once, as they arrive.
+ */
+function treatiesFirst(files: readonly FileToAnalyze[]): { ordered: FileToAnalyze[]; treaties: number } {
+  const treaties: FileToAnalyze[] = [];
+  const others: FileToAnalyze[] = [];
+  const head = Buffer.allocUnsafe(HEAD_BYTES);
+  for (const file of files) {
+    let text = '';
+    try {
+      const fd = openSync(file.path, 'r');
+      try {
+        text = head.toString('utf8', 0, readSync(fd, head, 0, HEAD_BYTES, 0));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      // Unreadable now: reading it whole says why, in its turn.
+    }
+    (mayBeTreatyText(text) ? treaties : others).push(file);
+  }
+  return { ordered: [...treaties, ...others], treaties: treaties.length };
+}
+
+/** Whether a file still has the size and modification time the cache knows (its hash is checked when it is read). */
+function unchangedSince(path: string, size: number, mtimeMs: number): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.size === size && stat.mtimeMs === mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 /** A file's facts from the cache when it was found unchanged; otherwise its new facts, stored in the cache. */
@@ -109,20 +173,10 @@ export async function indexFiles(
   config: TreatyConfig,
   options: AnalyzeOptions & Omit<WorkerOptions, 'cache' | 'workers'>,
 ): Promise<AnalyzeOutcome & { readonly reused: number; saveCache(): Promise<void> }> {
-  const outcome = await analyzeWithCache(files, config, options, (analyzed) => service.addDocument(analyzed.uri, analyzed, config));
+  const { onAnalyzed, onIdle } = indexingInto(service, config);
+  const outcome = await analyzeWithCache(files, config, { ...options, onIdle }, onAnalyzed);
   const reused = service.finishIndexing();
   return { cached: outcome.cached, reused, saveCache: () => outcome.saveCache((uri) => service.exportResults(uri)) };
-}
-
-async function analyzeHere(files: readonly FileJob[], config: TreatyConfig, onAnalyzed: (analyzed: FileResult) => void): Promise<void> {
-  let sliceStart = performance.now();
-  for (const file of files) {
-    onAnalyzed(analyzeFile(file, config));
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
 }
 
 interface Batch {
@@ -131,15 +185,25 @@ interface Batch {
   readonly positions: readonly number[];
 }
 
-class WorkerPool {
+/** One first indexing: the workers, this thread's own reading, and the delivery in order. */
+class Indexing {
   readonly #files: readonly FileJob[];
   readonly #config: TreatyConfig;
   readonly #size: number;
   readonly #workerPath: string;
   readonly #log: (message: string) => void;
   readonly #onAnalyzed: (analyzed: FileResult) => void;
-  /** Positions still to send to a worker. */
-  readonly #queue: number[];
+  readonly #onIdle: (() => boolean) | undefined;
+  /**
+   * The idle work waits until this many files (the likely treaties, first in the list) are delivered: each treaty
+   * added changes what every document resolved before it cites, so they would be resolved again for each one.
+   */
+  readonly #idleAfter: number;
+  readonly #steals: boolean;
+  /** Positions this thread reads itself first (files the cache knows unchanged), in order. */
+  readonly #here: number[] = [];
+  /** Positions still to analyse, sent to workers in batches; this thread takes from the front when idle. */
+  readonly #queue: number[] = [];
   readonly #attempts: number[];
   /** Results that arrived before those of earlier files, by position. */
   readonly #results: (FileResult | undefined)[];
@@ -148,17 +212,22 @@ class WorkerPool {
   #nextBatch = 0;
   readonly #batchSize: number;
   #replacements = 0;
+  #idleWork = false;
+  #pumping = false;
   #finish: () => void = () => undefined;
   #fail: (error: unknown) => void = () => undefined;
   #settled = false;
 
   constructor(
     files: readonly FileJob[],
+    known: readonly boolean[],
+    idleAfter: number,
     config: TreatyConfig,
     size: number,
     workerPath: string,
     log: (message: string) => void,
     onAnalyzed: (analyzed: FileResult) => void,
+    options: Pick<WorkerOptions, 'onIdle' | 'mainThreadReads'>,
   ) {
     this.#files = files;
     this.#config = config;
@@ -166,11 +235,14 @@ class WorkerPool {
     this.#workerPath = workerPath;
     this.#log = log;
     this.#onAnalyzed = onAnalyzed;
-    this.#queue = files.map((_, position) => position);
+    this.#onIdle = options.onIdle;
+    this.#steals = options.mainThreadReads ?? true;
+    this.#idleAfter = idleAfter;
+    files.forEach((_, position) => (known[position] ? this.#here : this.#queue).push(position));
     this.#attempts = files.map(() => 0);
     this.#results = new Array<FileResult | undefined>(files.length);
     // Small batches keep the workers evenly loaded to the end; not so small that messages dominate.
-    this.#batchSize = Math.max(1, Math.min(16, Math.floor(files.length / (size * 16))));
+    this.#batchSize = Math.max(1, Math.min(16, Math.floor(this.#queue.length / (Math.max(1, size) * 16))));
   }
 
   run(): Promise<void> {
@@ -178,6 +250,7 @@ class WorkerPool {
       this.#finish = resolve;
       this.#fail = reject;
       for (let index = 0; index < this.#size; index++) this.#start();
+      this.#pump();
     });
   }
 
@@ -188,15 +261,15 @@ class WorkerPool {
     } catch (error) {
       // No thread can be started (a sandbox, a resource limit): whatever is left is read here.
       this.#log(`no indexing worker could be started (${(error as Error).message}); reading on the main thread`);
-      if (this.#inFlight.size === 0) while (this.#queue.length > 0) this.#analyzeHere(this.#queue.shift()!);
-      this.#deliver();
       return;
     }
     this.#inFlight.set(worker, new Map());
-    worker.on('message', (message: { id: number; results: FileResult[] }) => this.#received(worker, message));
+    // Fed once it says it is ready (its bundle loaded): meanwhile this thread reads the first files itself.
+    worker.on('message', (message: { ready: true } | { id: number; results: FileResult[] }) =>
+      'ready' in message ? this.#feed(worker) : this.#received(worker, message),
+    );
     worker.on('error', (error) => this.#lost(worker, `it threw: ${error.message}`));
     worker.on('exit', (code) => this.#lost(worker, `it exited with code ${code}`));
-    this.#feed(worker);
   }
 
   #feed(worker: Worker): void {
@@ -215,7 +288,7 @@ class WorkerPool {
     this.#inFlight.get(worker)!.delete(message.id);
     batch.positions.forEach((position, index) => (this.#results[position] = message.results[index]));
     this.#feed(worker);
-    this.#deliver();
+    this.#pump();
   }
 
   /** A worker threw or exited: its files go back in the queue (or to this thread), and another takes its place. */
@@ -229,43 +302,59 @@ class WorkerPool {
     this.#log(`an indexing worker stopped (${reason}); its ${positions.length} documents are read again`);
     for (const position of positions) {
       // A file that brought down a worker twice is read here: if it throws, it throws as it would on one thread.
-      if (++this.#attempts[position]! >= MAX_ATTEMPTS) this.#analyzeHere(position);
-      else this.#queue.unshift(position);
+      if (++this.#attempts[position]! >= MAX_ATTEMPTS) this.#here.push(position);
+      else this.#queue.push(position);
     }
     this.#queue.sort((a, b) => a - b);
-    if (this.#settled) return;
+    this.#here.sort((a, b) => a - b);
     if (this.#queue.length > 0 && this.#replacements++ < this.#size * 4) this.#start();
-    else while (this.#queue.length > 0) this.#analyzeHere(this.#queue.shift()!);
-    this.#deliver();
+    this.#pump();
   }
 
-  #analyzeHere(position: number): void {
-    try {
-      this.#results[position] = analyzeFile(this.#files[position]!, this.#config);
-    } catch (error) {
-      this.#stop();
-      this.#fail(error);
-    }
+  /** Runs `#work` on a coming turn of the event loop, unless it is already due. */
+  #pump(): void {
+    if (this.#pumping || this.#settled) return;
+    this.#pumping = true;
+    setImmediate(() => {
+      this.#pumping = false;
+      this.#work();
+    });
   }
 
-  /** Hands results on in the order of the file list; finishes once every file has been handed on. */
-  #deliver(): void {
-    if (this.#settled) return;
+  /**
+   * A slice of this thread's work, by priority: deliver what is ready, the caller's idle work, the files it reads
+   * itself, then the front of the workers' queue (all of it when no worker is left). With nothing to do, it waits
+   * for a worker's message, which pumps again.
+   */
+  #work(): void {
+    const sliceStart = performance.now();
     try {
-      while (this.#delivered < this.#files.length && this.#results[this.#delivered] !== undefined) {
-        const result = this.#results[this.#delivered]!;
-        this.#results[this.#delivered++] = undefined;
-        this.#onAnalyzed(result);
+      while (!this.#settled) {
+        if (this.#deliver()) return;
+        if (performance.now() - sliceStart > SLICE_MS) return this.#pump();
+        if (this.#idleWork && (this.#idleWork = this.#onIdle!())) continue;
+        const position = this.#here.shift() ?? (this.#steals || this.#inFlight.size === 0 ? this.#queue.shift() : undefined);
+        if (position === undefined) return;
+        this.#results[position] = analyzeFile(this.#files[position]!, this.#config, true);
       }
     } catch (error) {
       this.#stop();
       this.#fail(error);
-      return;
     }
-    if (this.#delivered === this.#files.length) {
-      this.#stop();
-      this.#finish();
+  }
+
+  /** Hands results on in the order of the file list; true once every file has been handed on (and it finished). */
+  #deliver(): boolean {
+    while (this.#delivered < this.#files.length && this.#results[this.#delivered] !== undefined) {
+      const result = this.#results[this.#delivered]!;
+      this.#results[this.#delivered++] = undefined;
+      this.#onAnalyzed(result);
+      this.#idleWork = this.#onIdle !== undefined && this.#delivered >= this.#idleAfter;
     }
+    if (this.#delivered < this.#files.length) return false;
+    this.#stop();
+    this.#finish();
+    return true;
   }
 
   #stop(): void {

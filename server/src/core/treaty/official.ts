@@ -51,6 +51,21 @@ export function readOfficialText(text: string, from: number, headings: readonly 
   return { title: title.text, lang: languageOf(title.text, treaty, text), treaty };
 }
 
+/**
+ * A hint from a file's first few kilobytes, before it is read whole: front matter with a `treaty:` key, or none and a
+ * title line followed by article 1. Only the order of reading depends on it (treaties first, so that analyses can
+ * be resolved as they arrive); what a document is, reading it whole decides.
+ */
+export function mayBeTreatyText(head: string): boolean {
+  const start = head.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (head.startsWith('---', start)) {
+    const end = head.indexOf('\n---', start + 3);
+    return /^treaty[ \t]*:/m.test(head.slice(start, end < 0 ? head.length : end));
+  }
+  const title = titleLine(head, start);
+  return title !== null && firstArticleIsFirst(head, title.end);
+}
+
 /** The first non-blank line when it reads as a title: short, not a sentence, not a label. */
 function titleLine(text: string, from: number): { text: string; start: number; end: number } | null {
   for (let start = from; start < text.length; ) {
