@@ -73,6 +73,41 @@ describe('re-reading a document after an edit', () => {
     );
   });
 
+  it('equals reading afresh in long documents, whose sentences run far past the change or have long lines before it', () => {
+    // The sentence splitter is given only a few kilobytes around the change at first: long sentences, runs of
+    // spaces after a full stop and lines of thousands of characters make it need more.
+    const prose = FRAGMENTS.filter((fragment) => !/`|<!--/.test(fragment));
+    const long = (piece: string) => fc.integer({ min: 1, max: 3000 }).map((count) => piece.repeat(count));
+    const part = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...prose) },
+      { weight: 2, arbitrary: fc.constantFrom('あい', 'word ', ' ', 'Art. 5. ', '\n\nあ', ' \n').chain(long) },
+    );
+    const paragraph = fc.tuple(fc.array(part, { minLength: 1, maxLength: 4 }), fc.constantFrom('。\n\n', '\n\n', '. \n\n', '')).map(([parts, end]) => parts.join('') + end);
+    const text = fc.array(paragraph, { minLength: 1, maxLength: 12 }).map((paragraphs) => paragraphs.join(''));
+    const edit = fc.constantFrom(...prose, '');
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(8), edit, (before, at, removeLength, insert) => {
+        const position = at % (before.length + 1);
+        const after = before.slice(0, position) + insert + before.slice(position + removeLength);
+        const previous = analyzeDocument('file:///a.md', before, DEFAULT_CONFIG);
+        const incremental = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG, previous);
+        const fresh = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG);
+        expect(observable(incremental)).toEqual(observable(fresh));
+      }),
+      { numRuns: Number(process.env.READING_RUNS ?? 1500) / 5, seed: Number(process.env.READING_SEED ?? 20261207) },
+    );
+  });
+
+  it('splits again from a sentence that starts inside a heading line as from the line’s start', () => {
+    // The sentence the splitter resumes at begins after 見出し。, and that line ends its sentence only because it is a heading.
+    const before = `${'第5条を見よ。\n\n'.repeat(400)}# 見出し。続き\n本文の文。\n\n第6条を見よ。\n\n${'第7条を見よ。\n\n'.repeat(400)}`;
+    const at = before.indexOf('第6条') + 2;
+    const after = `${before.slice(0, at)}あ${before.slice(at)}`;
+    const incremental = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG, analyzeDocument('file:///a.md', before, DEFAULT_CONFIG));
+    expect(incremental.reading.edit).toBeDefined();
+    expect(observable(incremental)).toEqual(observable(analyzeDocument('file:///a.md', after, DEFAULT_CONFIG)));
+  });
+
   it('re-reads only the paragraphs around a keystroke in a long document', () => {
     const paragraph = '北大西洋条約第5条及び第6条を見よ。\n\n';
     const before = paragraph.repeat(2000);

@@ -5,11 +5,10 @@
 
 import type { TreatyConfig } from './config';
 import type { CitesDirective, DocumentFacts, Suppression } from './document';
-import type { Heading, HtmlComment, MarkdownStructure } from './markdown/structure';
+import { maskedRange, type Heading, type HtmlComment, type MarkdownStructure } from './markdown/structure';
 import { newReading } from './reading';
 import { LineIndex } from './text/lineIndex';
 import {
-  MASK_CHARACTER,
   type AliasDefinition,
   type Article,
   type CitationScan,
@@ -292,8 +291,8 @@ const frontMatter = record<TreatyFrontMatter>({
   span: nullable(span),
 });
 
-/** The Markdown structure, its masked text given as the spans where it differs from the source. */
-const structure = record<Omit<MarkdownStructure, 'masked'> & { readonly maskedRuns: readonly Span[] }>({
+/** The Markdown structure, its masked text given as the spans masked (`maskedSpans`). */
+const structure = record<Omit<MarkdownStructure, 'masked' | 'maskedSpans'> & { readonly maskedRuns: readonly Span[] }>({
   maskedRuns: list(span),
   frontMatter: nullable(record<NonNullable<MarkdownStructure['frontMatter']>>({ span, yaml: string, yamlStart: int })),
   comments: list(record<HtmlComment>({ span, body: string })),
@@ -303,7 +302,7 @@ const structure = record<Omit<MarkdownStructure, 'masked'> & { readonly maskedRu
 
 /** Everything in DocumentFacts but what the receiver already has (the URI, the text, the configuration's languages). */
 const facts = record<Pick<DocumentFacts, 'kind' | 'frontMatter' | 'treaty' | 'scan' | 'directives' | 'suppressions' | 'problems'> & {
-  readonly structure: Omit<MarkdownStructure, 'masked'> & { readonly maskedRuns: readonly Span[] };
+  readonly structure: Omit<MarkdownStructure, 'masked' | 'maskedSpans'> & { readonly maskedRuns: readonly Span[] };
   readonly lineStarts: readonly number[];
 }>({
   kind: word(),
@@ -319,13 +318,14 @@ const facts = record<Pick<DocumentFacts, 'kind' | 'frontMatter' | 'treaty' | 'sc
 
 export function encodeFacts(document: DocumentFacts): EncodedFacts {
   const out = new Writer();
-  const { masked, ...rest } = document.reading.structure;
+  // Not the masked text: a structure re-read after an edit makes it only when asked.
+  const { maskedSpans, frontMatter, comments, headings, codeBlocks } = document.reading.structure;
   facts.write(out, {
     kind: document.kind,
     frontMatter: document.frontMatter,
     treaty: document.treaty,
     scan: document.scan,
-    structure: { ...rest, maskedRuns: maskedRuns(document.text, masked) },
+    structure: { maskedRuns: maskedSpans, frontMatter, comments, headings, codeBlocks },
     directives: document.directives,
     suppressions: document.suppressions,
     problems: document.problems,
@@ -347,7 +347,7 @@ export function decodeFacts(uri: string, text: string, encoded: EncodedFacts, co
   // The masked text is made again each time it is read (the quotation check once per resolution, completion's look
   // at one character) rather than kept: a second copy of every document read elsewhere was a sixth of the heap.
   // A document edited in the editor is read again by analyzeDocument, whose structure keeps its masked text.
-  const markdown = Object.defineProperty({ ...rest }, 'masked', { get: () => applyMaskedRuns(text, runs), enumerable: true }) as MarkdownStructure;
+  const markdown = Object.defineProperty({ ...rest, maskedSpans: runs }, 'masked', { get: () => maskedRange(text, runs, 0, text.length), enumerable: true }) as MarkdownStructure;
   return {
     uri,
     text,
@@ -365,22 +365,6 @@ export function decodeFacts(uri: string, text: string, encoded: EncodedFacts, co
   };
 }
 
-/** The spans where the masked text differs from the source (they hold MASK_CHARACTER there). */
-function maskedRuns(text: string, masked: string): Span[] {
-  const runs: Span[] = [];
-  let start = -1;
-  for (let offset = 0; offset < text.length; offset++) {
-    const differs = text.charCodeAt(offset) !== masked.charCodeAt(offset);
-    if (differs && start < 0) start = offset;
-    else if (!differs && start >= 0) {
-      runs.push({ start, end: offset });
-      start = -1;
-    }
-  }
-  if (start >= 0) runs.push({ start, end: text.length });
-  return runs;
-}
-
 /** Throws on runs that do not lie in order inside the text (encoded data that does not hold together). */
 function checkMaskedRuns(text: string, runs: readonly Span[]): void {
   let from = 0;
@@ -388,16 +372,4 @@ function checkMaskedRuns(text: string, runs: readonly Span[]): void {
     if (run.start < from || run.end > text.length || run.end < run.start) throw new Error('a masked span outside the text');
     from = run.end;
   }
-}
-
-function applyMaskedRuns(text: string, runs: readonly Span[]): string {
-  if (runs.length === 0) return text;
-  const parts: string[] = [];
-  let from = 0;
-  for (const run of runs) {
-    parts.push(text.slice(from, run.start), MASK_CHARACTER.repeat(run.end - run.start));
-    from = run.end;
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
 }

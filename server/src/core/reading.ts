@@ -2,7 +2,7 @@
 // edit, again only over the paragraphs around the change (the keystroke path of a large analysis).
 
 import { resplitSentences, scanCitations } from './citation/scan';
-import { readMarkdownStructure, type MarkdownStructure } from './markdown/structure';
+import { lazilyMasked, maskedRange, readMarkdownStructure, type MarkdownStructure } from './markdown/structure';
 import type { CitationLanguage, CitationScan, CitationSyntax, Span } from './types';
 
 export interface Reading {
@@ -76,6 +76,9 @@ export function rereadText(
   // A block left open runs to the end of the text and swallows text appended after it.
   const touches = (span: Span): boolean => span.start < oldEnd && (span.end > start || span.end === oldText.length);
   if (old.codeBlocks.some(touches) || old.comments.some((comment) => touches(comment.span))) return null;
+  // Nor through anything else masked (a code span cannot cross a blank line, but the cut must be sure of it).
+  const straddles = (span: Span): boolean => (span.start < start && span.end > start) || (span.start < oldEnd && span.end > oldEnd);
+  if (old.maskedSpans.some(straddles)) return null;
 
   const windowText = newText.slice(start, end);
   // Code and comments inside the paragraphs re-read may pair with marks outside them: read in full.
@@ -92,13 +95,13 @@ export function rereadText(
   const spliceSpans = (before: readonly Span[], inside: readonly Span[]): Span[] =>
     splice(before.map((span) => ({ span })), inside.map((span) => ({ span }))).map((entry) => entry.span);
 
-  const structure: MarkdownStructure = {
-    masked: old.masked.slice(0, start) + window.masked + old.masked.slice(oldEnd),
+  const maskedSpans = spliceSpans(old.maskedSpans, window.maskedSpans);
+  const structure: MarkdownStructure = lazilyMasked(newText, maskedSpans, {
     frontMatter: old.frontMatter,
     comments: splice(old.comments, window.comments),
     headings: splice(old.headings, window.headings),
     codeBlocks: spliceSpans(old.codeBlocks, window.codeBlocks),
-  };
+  });
   const spliceOf = (before: readonly { span: Span }[], inside: readonly unknown[]): Splice => {
     const tailStart = before.findIndex((item) => item.span.start >= oldEnd);
     return { head: before.filter((item) => item.span.end <= start).length, inside: inside.length, tailStart: tailStart < 0 ? before.length : tailStart };
@@ -122,7 +125,7 @@ export function rereadText(
       aliases: splice(previous.scan.aliases, windowScan.aliases),
       // Sentences run across blank lines (PDF paste), so a window's edges are not sentence edges: the splitter
       // resumes before the window and runs until its sentences meet the old ones again.
-      sentences: resplitSentences(previous.scan.sentences, structure.masked, start, end, delta),
+      sentences: resplitSentences(previous.scan.sentences, (from, to) => maskedRange(newText, maskedSpans, from, to), newText.length, start, end, delta),
     },
   };
 }

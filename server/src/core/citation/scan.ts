@@ -51,39 +51,63 @@ const ABBREVIATIONS = /(?:\b(?:Art|Arts|No|Nos|para|paras|e\.g|i\.e|cf|St|Mr|Mrs
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  splitSentencesFrom(text, 0, sentences, () => false);
+  splitSentencesFrom(text, 0, text.length, 0, sentences, () => false);
   return sentences;
 }
 
 /** How far the splitter looks past a character to decide on it (a list item's mark on the next line). */
 const LOOKAHEAD = 8;
+/** How much of the masked text past the change the splitter is first given (four times more each time it runs out). */
+const RESPLIT_REACH = 4096;
 
 /**
- * Splits `newText` again after an edit that replaced `[start, end - delta)` of the old text by `[start, end)`,
- * re-running the splitter only from a sentence start before the change until its boundaries meet the old
- * ones again past it. Equals `splitSentences(newText)` (test/fuzz/reading.test.ts compares them).
+ * Splits the new masked text again after an edit that replaced `[start, end - delta)` of the old text by `[start, end)`,
+ * re-running the splitter only from a sentence start before the change until its boundaries meet the old ones again
+ * past it. `masked(from, to)` gives a part of the new masked text, `length` its length: only the part read is made.
+ * Equals `splitSentences(newText)` (test/fuzz/reading.test.ts compares them).
  */
-export function resplitSentences(old: readonly Sentence[], newText: string, start: number, end: number, delta: number): Sentence[] {
+export function resplitSentences(
+  old: readonly Sentence[],
+  masked: (from: number, to: number) => string,
+  length: number,
+  start: number,
+  end: number,
+  delta: number,
+): Sentence[] {
   // Resume at a sentence start that no decision before it could have read past: far enough before the change,
   // with a character that is not white space in between (a full stop looks ahead over white space).
   // (A line feed after a carriage return reads LOOKAHEAD characters from one past it, hence the 2.)
   let first = upperBound(old, start - LOOKAHEAD - 2) - 1;
-  while (first > 0 && !/\S/.test(newText.slice(old[first]!.span.start, start))) first--;
-  if (first <= 0) return splitSentences(newText);
+  while (first > 0 && !/\S/.test(masked(old[first]!.span.start, start))) first--;
+  if (first <= 0) return splitSentences(masked(0, length));
+  const from = old[first]!.span.start;
+  // The splitter looks back to the start of the line it begins in.
+  const before = masked(Math.max(0, from - 4096), from);
+  const lineBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  const base = lineBreak >= 0 ? from - before.length + lineBreak + 1 : from > 4096 ? -1 : 0;
+  if (base < 0) return splitSentences(masked(0, length));
   const sentences = old.slice(0, first);
-  let resumeOld = first;
-  const stoppedAt = splitSentencesFrom(newText, old[first]!.span.start, sentences, (boundary) => {
-    if (boundary < end + LOOKAHEAD) return false;
-    while (resumeOld < old.length && old[resumeOld]!.span.start < boundary - delta) resumeOld++;
-    return resumeOld < old.length && old[resumeOld]!.span.start === boundary - delta;
-  });
-  if (stoppedAt !== null) {
-    for (let index = resumeOld; index < old.length; index++) {
-      const span = old[index]!.span;
-      sentences.push({ span: { start: span.start + delta, end: span.end + delta } });
+  for (let reach = RESPLIT_REACH; ; reach *= 4) {
+    const to = Math.min(length, end + reach);
+    let resumeOld = first;
+    const stoppedAt = splitSentencesFrom(masked(base, to), base, length, from, sentences, (boundary) => {
+      if (boundary < end + LOOKAHEAD) return false;
+      while (resumeOld < old.length && old[resumeOld]!.span.start < boundary - delta) resumeOld++;
+      return resumeOld < old.length && old[resumeOld]!.span.start === boundary - delta;
+    });
+    if (stoppedAt === undefined) {
+      // The sentences met no old boundary in the part given: start again with more of the text.
+      sentences.length = first;
+      continue;
     }
+    if (stoppedAt !== null) {
+      for (let index = resumeOld; index < old.length; index++) {
+        const span = old[index]!.span;
+        sentences.push({ span: { start: span.start + delta, end: span.end + delta } });
+      }
+    }
+    return sentences;
   }
-  return sentences;
 }
 
 /** The number of sentences that start at or before `offset`. */
@@ -94,24 +118,40 @@ function upperBound(sentences: readonly Sentence[], offset: number): number {
 /**
  * The splitter itself, started at a sentence start `from` (its only state is where the sentence and the line began),
  * pushing onto `sentences`; stops at the first sentence start `stop` accepts and returns it, or null at the end.
+ * `text` is the part from `base` on (from the start of the line `from` is in) of a text `length` long; when it is not
+ * all of the rest, the splitter returns undefined where it would read past it.
  */
-function splitSentencesFrom(text: string, from: number, sentences: Sentence[], stop: (boundary: number) => boolean): number | null {
-  let start = from;
+function splitSentencesFrom(
+  text: string,
+  base: number,
+  length: number,
+  from: number,
+  sentences: Sentence[],
+  stop: (boundary: number) => boolean,
+): number | null | undefined {
+  const cut = base + text.length < length;
+  // A decision at a character reads a few characters past it (past a line break, LOOKAHEAD more).
+  const limit = cut ? text.length - LOOKAHEAD - 3 : text.length;
+  let start = from - base;
   let stopped: number | null = null;
   const close = (end: number): boolean => {
-    if (end > start) sentences.push({ span: { start, end } });
+    if (end > start) sentences.push({ span: { start: start + base, end: end + base } });
     start = end;
-    if (end < text.length && stop(end)) stopped = end;
+    if (end + base < length && stop(end + base)) stopped = end + base;
     return stopped !== null;
   };
-  let lineStart = from;
+  let lineStart = from - base;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  for (let index = from; index < text.length; index++) {
+  for (let index = from - base; index < text.length; index++) {
+    if (index >= limit) return undefined;
     const character = text[index]!;
     if (character === '。' || character === '！' || character === '？') {
       if (close(index + 1)) return stopped;
-    } else if ((character === '.' || character === '!' || character === '?') && /\s/.test(text[index + 1] ?? '') && /[A-ZА-ЯЁ"“(]/.test(nextNonSpace(text, index + 1))) {
-      if (character !== '.' || !ABBREVIATIONS.test(text.slice(Math.max(lineStart, index - 6), index))) {
+    } else if (character === '.' || character === '!' || character === '?') {
+      if (!/\s/.test(text[index + 1] ?? '')) continue;
+      const next = nextNonSpace(text, index + 1);
+      if (next === '' && cut) return undefined;
+      if (/[A-ZА-ЯЁ"“(]/.test(next) && (character !== '.' || !ABBREVIATIONS.test(text.slice(Math.max(lineStart, index - 6), index)))) {
         if (close(index + 1)) return stopped;
       }
     } else if (character === '\n' || character === '\r') {

@@ -24,6 +24,11 @@ export interface HtmlComment {
 export interface MarkdownStructure {
   /** The source with front matter, code and comments replaced by MASK_CHARACTER (line breaks kept). */
   readonly masked: string;
+  /**
+   * Where `masked` differs from the source: spans in order, apart, whose characters but line breaks are masked
+   * (`maskedRange` makes any part of the masked text from them, without the whole).
+   */
+  readonly maskedSpans: readonly Span[];
   /** The front matter block (fences included) and its YAML text, or null. */
   readonly frontMatter: { readonly span: Span; readonly yaml: string; readonly yamlStart: number } | null;
   readonly comments: readonly HtmlComment[];
@@ -180,7 +185,35 @@ export function readMarkdownStructure(text: string, plainText = false): Markdown
     if (paragraphStart < 0) paragraphStart = line.start;
   }
   flushParagraph(text.length);
-  return { masked: applyMasks(text, masks), frontMatter, comments, headings, codeBlocks };
+  const maskedSpans = disjoint(masks);
+  return { masked: maskedRange(text, maskedSpans, 0, text.length), maskedSpans, frontMatter, comments, headings, codeBlocks };
+}
+
+/**
+ * A structure whose masked text is made from the source and `maskedSpans` when first asked (and then kept): a
+ * keystroke's re-reading needs only a few paragraphs of it (`maskedRange`), and joining a megabyte costs more.
+ */
+export function lazilyMasked(text: string, maskedSpans: readonly Span[], rest: Omit<MarkdownStructure, 'masked' | 'maskedSpans'>): MarkdownStructure {
+  let masked: string | undefined;
+  return Object.defineProperty({ ...rest, maskedSpans }, 'masked', {
+    get: () => (masked ??= maskedRange(text, maskedSpans, 0, text.length)),
+    enumerable: true,
+  }) as MarkdownStructure;
+}
+
+/** Sorted, overlapping spans merged. */
+function disjoint(masks: Span[]): Span[] {
+  masks.sort((a, b) => a.start - b.start);
+  const spans: Span[] = [];
+  for (const mask of masks) {
+    const last = spans[spans.length - 1];
+    if (last && mask.start <= last.end) {
+      if (mask.end > last.end) spans[spans.length - 1] = { start: last.start, end: mask.end };
+    } else {
+      spans.push(mask);
+    }
+  }
+  return spans;
 }
 
 /**
@@ -213,20 +246,22 @@ function nextRunStart(runs: readonly { start: number }[], from: number, end: num
   return first < runs.length ? runs[first]!.start : end;
 }
 
-/** Replaces every masked span by MASK_CHARACTER, keeping line breaks so that offsets do not move. */
-function applyMasks(text: string, masks: Span[]): string {
-  if (masks.length === 0) return text;
-  masks.sort((a, b) => a.start - b.start);
+/**
+ * [from, to) of the masked text: the source with every character of `spans` (in order, apart) but line breaks replaced
+ * by MASK_CHARACTER, so that offsets do not move.
+ */
+export function maskedRange(text: string, spans: readonly Span[], from: number, to: number): string {
+  let index = partitionPoint(spans.length, (at) => spans[at]!.end <= from);
+  if (index === spans.length || spans[index]!.start >= to) return from === 0 && to === text.length ? text : text.slice(from, to);
   const parts: string[] = [];
-  let position = 0;
-  for (const mask of masks) {
-    const start = Math.max(mask.start, position);
-    if (mask.end <= start) continue;
-    parts.push(text.slice(position, start));
-    parts.push(text.slice(start, mask.end).replace(/[^\r\n]/g, MASK_CHARACTER));
-    position = mask.end;
+  let position = from;
+  for (; index < spans.length && spans[index]!.start < to; index++) {
+    const start = Math.max(spans[index]!.start, position);
+    const end = Math.min(spans[index]!.end, to);
+    parts.push(text.slice(position, start), text.slice(start, end).replace(/[^\r\n]/g, MASK_CHARACTER));
+    position = end;
   }
-  parts.push(text.slice(position));
+  parts.push(text.slice(position, to));
   return parts.join('');
 }
 

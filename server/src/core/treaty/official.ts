@@ -33,7 +33,11 @@ const LABEL_FIRST = new Set([...'# \t第AaСс']);
 export function readOfficialText(text: string, from: number, headings: readonly { readonly span: Span; readonly textSpan: Span }[]): OfficialText | null {
   const start = text.charCodeAt(from) === 0xfeff ? from + 1 : from;
   const title = titleLine(text, start);
-  if (title === null || !firstArticleIsFirst(text, title.end)) return null;
+  if (title === null) return null;
+  // A heading that is no label (`## はじめに`) says analysis at the cost of one line, before any pass over the text
+  // (the check after the parse below, on the keystroke path of every analysis with front matter and headings).
+  if (headings.some((heading) => heading.span.start !== title.start && classifyLines(text, [heading.span.start], [heading.span.end])[0]?.kind === 'heading')) return null;
+  if (!firstArticleIsFirst(text, title.end)) return null;
   const treaty = parseTreaty(text, start, { id: '', title: title.text, short: null, aliases: [], lang: null });
   const main = treaty.articles.filter((article) => article.supplementaryGroup === null && article.number !== '');
   if (main.length < MIN_ARTICLES || main[0]!.number !== '1') return null;
