@@ -1,6 +1,6 @@
 // While the first indexing of a large workspace runs, hover and definition on an open document are answered as
-// soon as the cited treaty has been read (never with a notice that it is missing), and the progress is still shown
-// until the end.
+// soon as the cited treaty has been read, or after a short wait with a hover saying that the workspace is still
+// being read (never with a notice that the treaty is missing), and the progress is still shown until the end.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Hover, Location } from 'vscode-languageserver-protocol';
@@ -19,7 +19,7 @@ An armed attack against one shall be considered an attack against them all.
 function workspace(analyses: number): string {
   const filler = 'The Parties consulted one another on the matter and agreed to keep the question under review. '.repeat(60);
   // The treaty's folder sorts first, so that it is read early and the hover has something to say before the end.
-  const files = [`//- /open.md\n---\ncites: nat\n---\nArticle 5 is the core.\n`, `//- /a-treaties/nat.md\n${TREATY}`];
+  const files = [`//- /open.md\n---\ncites: nat\n---\nArticle 5 is the core. Article 3 of the Paris Accord is not here.\n`, `//- /a-treaties/nat.md\n${TREATY}`];
   for (let index = 0; index < analyses; index++) files.push(`//- /notes/n${index}.md\n---\ncites: nat\n---\n${filler}\n\nArticle 5 again.\n`);
   return files.join('');
 }
@@ -36,7 +36,9 @@ describe('requests during the first indexing', () => {
     await harness.initialize();
     const ended = (): boolean => harness!.progress.some((report) => (report as { value?: { kind?: string } }).value?.kind === 'end');
     const position = harness.at('/open.md', 'Article 5', 8);
-    const hover = await harness.request<Hover | null>('textDocument/hover', position);
+    // Until the treaty is read, the answer may only say that the workspace is still being read.
+    let hover = await harness.request<Hover | null>('textDocument/hover', position);
+    while (JSON.stringify(hover?.contents).includes(STILL_READING)) hover = await harness.request<Hover | null>('textDocument/hover', position);
     const endedAtHover = ended();
     const definition = await harness.request<Location[]>('textDocument/definition', position);
     const completion = await harness.request<unknown>('textDocument/completion', position);
@@ -48,4 +50,24 @@ describe('requests during the first indexing', () => {
     expect(JSON.stringify(hover?.contents)).toContain('armed attack');
     expect(definition.map((location) => location.uri)).toEqual([harness!.uri('/a-treaties/nat.md')]);
   });
+
+  it('says the workspace is still being read when what is read so far does not resolve the citation, never that the treaty is missing', async () => {
+    harness = new Harness(workspace(600), { open: ['/open.md'] });
+    await harness.initialize();
+    const ended = (): boolean => harness!.progress.some((report) => (report as { value?: { kind?: string } }).value?.kind === 'end');
+    const position = harness.at('/open.md', 'Article 3 of the Paris Accord', 8);
+    const during = await harness.request<Hover | null>('textDocument/hover', position);
+    const definition = await harness.request<Location[] | null>('textDocument/definition', position);
+    const endedMeanwhile = ended();
+    await harness.ready();
+    const after = await harness.request<Hover | null>('textDocument/hover', position);
+    expect(endedMeanwhile).toBe(false);
+    expect(JSON.stringify(during?.contents)).toContain(STILL_READING);
+    expect(definition ?? []).toEqual([]);
+    // Once everything is read, the hover says what is wrong.
+    expect(JSON.stringify(after?.contents)).not.toContain(STILL_READING);
+    expect(JSON.stringify(after?.contents)).toContain('Paris Accord');
+  });
 });
+
+const STILL_READING = 'The workspace is still being read';

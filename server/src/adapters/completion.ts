@@ -30,7 +30,11 @@ export function registerCompletion(connection: Connection, context: FeatureConte
       const defaults = completion.completionList?.itemDefaults ?? [];
       if (defaults.includes('editRange') && defaults.includes('data') && shareOneSpan(items)) return compactList(lineIndex, items, data);
       return items.map((item): CompletionItem => ({ ...toCompletionItem(lineIndex, { ...item, documentation: null }), data }));
-    }, { duringIndexing: (params) => resolvesNow(context, params) }),
+    }, {
+      duringIndexing: (params) => resolvesNow(context, params),
+      // Incomplete: the client asks again as the user types, by when more of the workspace is read.
+      meanwhile: () => ({ isIncomplete: true, items: [] }),
+    }),
   );
 
   // No guard: it needs no index, and whatever happens the client gets its item back.

@@ -29,28 +29,36 @@ export interface FeatureContext {
  * Wraps a request handler: waits for indexing, skips cancelled requests, logs exceptions as empty results.
  * With `duringIndexing`, a request on a document whose editor text is indexed is answered as soon as the open
  * documents are in, once `duringIndexing` says that what is read so far answers it (the cited treaty has been
- * read), or at the end of indexing: it never says that a treaty not yet read is missing.
+ * read); if that takes longer than INDEXING_WAIT_MS, `meanwhile` answers (a hover saying the workspace is still
+ * being read, no location): it never says that a treaty not yet read is missing.
  */
 export function guard<P, R>(
   context: FeatureContext,
   name: string,
   empty: R,
   handler: (params: P) => R,
-  options: { readonly duringIndexing?: (params: P) => boolean } = {},
+  options: { readonly duringIndexing?: (params: P) => boolean; readonly meanwhile?: (params: P) => R } = {},
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
+    let answer = handler;
     if (options.duringIndexing) {
       await context.answering;
+      const deadline = performance.now() + INDEXING_WAIT_MS;
       // Checked again as the documents come in: the answer comes once the cited treaty has been read.
       while (!context.indexed() && !answersEarly(context, params, options.duringIndexing) && !token.isCancellationRequested) {
-        await Promise.race([context.ready, new Promise((resolve) => setTimeout(resolve, RECHECK_MS))]);
+        const left = deadline - performance.now();
+        if (left <= 0) {
+          answer = options.meanwhile ?? (() => empty);
+          break;
+        }
+        await Promise.race([context.ready, new Promise((resolve) => setTimeout(resolve, Math.min(RECHECK_MS, left)))]);
       }
     } else {
       await context.ready;
     }
     if (token.isCancellationRequested) return empty;
     try {
-      return handler(params);
+      return answer(params);
     } catch (error) {
       // Refusals meant for the user (a rename that cannot happen) travel as response errors.
       if (error instanceof ResponseError) throw error;
@@ -62,6 +70,8 @@ export function guard<P, R>(
 
 /** How often a request waiting during indexing checks whether what has been read by now answers it. */
 const RECHECK_MS = 20;
+/** How long a request during indexing waits for the cited treaty to be read before `meanwhile` answers it. */
+const INDEXING_WAIT_MS = 60;
 
 /** During indexing: whether the position is in a citation that resolves to a provision with what is read so far. */
 export function resolvesNow(context: FeatureContext, { textDocument, position }: TextDocumentPositionParams): boolean {

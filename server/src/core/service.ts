@@ -30,7 +30,7 @@ import type { LineIndex } from './text/lineIndex';
 import type { TreatyConfig } from './config';
 import { findDefinition } from './features/definition';
 import { checkDocument } from './features/diagnostics';
-import { findHover } from './features/hover';
+import { findHover, findReadingHover } from './features/hover';
 import { findReferences } from './features/references';
 import { findCodeActions } from './features/codeActions';
 import { findCodeLenses } from './features/codeLens';
@@ -92,6 +92,8 @@ export interface TreatyService {
   getDefinition(uri: DocumentUri, offset: number): readonly Location[];
   /** With `editorShowsDiagnostics` (VS Code), a problem a diagnostic already reports is left out. */
   getHover(uri: DocumentUri, offset: number, editorShowsDiagnostics?: boolean): Hover | null;
+  /** While the workspace is being read: the hover of a citation that what is read so far does not resolve. */
+  getReadingHover(uri: DocumentUri, offset: number): Hover | null;
   getReferences(uri: DocumentUri, offset: number, includeDeclaration: boolean): readonly Location[];
   getDocumentSymbols(uri: DocumentUri): readonly DocumentSymbol[];
   getWorkspaceSymbols(query: string): readonly WorkspaceSymbol[];
@@ -190,6 +192,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
     takeChangedDocuments: (only) => index.takeChanged(only),
     getDefinition: (uri, offset) => findDefinition(index, uri, offset),
     getHover: (uri, offset, editorShowsDiagnostics = false) => findHover(index, uri, offset, editorShowsDiagnostics),
+    getReadingHover: (uri, offset) => findReadingHover(index, uri, offset),
     getReferences: (uri, offset, includeDeclaration) => findReferences(index, uri, offset, includeDeclaration),
     getDocumentSymbols: (uri) => findDocumentSymbols(index, uri),
     getWorkspaceSymbols: (query) => findWorkspaceSymbols(index, query),

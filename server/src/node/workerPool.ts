@@ -200,7 +200,11 @@ class Indexing {
    */
   readonly #idleAfter: number;
   readonly #steals: boolean;
-  /** Positions this thread reads itself first (files the cache knows unchanged), in order. */
+  /**
+   * Positions this thread reads itself first, in order: the likely treaties (every delivery waits for them, and a
+   * worker still starting would hold them back) and the files the cache knows unchanged. Workers take from its end
+   * once their own queue is empty.
+   */
   readonly #here: number[] = [];
   /** Positions still to analyse, sent to workers in batches; this thread takes from the front when idle. */
   readonly #queue: number[] = [];
@@ -238,7 +242,7 @@ class Indexing {
     this.#onIdle = options.onIdle;
     this.#steals = options.mainThreadReads ?? true;
     this.#idleAfter = idleAfter;
-    files.forEach((_, position) => (known[position] ? this.#here : this.#queue).push(position));
+    files.forEach((_, position) => (position < idleAfter || known[position] ? this.#here : this.#queue).push(position));
     this.#attempts = files.map(() => 0);
     this.#results = new Array<FileResult | undefined>(files.length);
     // Small batches keep the workers evenly loaded to the end; not so small that messages dominate.
@@ -274,8 +278,9 @@ class Indexing {
 
   #feed(worker: Worker): void {
     const batches = this.#inFlight.get(worker);
-    while (batches && batches.size < BATCHES_AHEAD && this.#queue.length > 0) {
-      const batch: Batch = { id: this.#nextBatch++, positions: this.#queue.splice(0, this.#batchSize) };
+    while (batches && batches.size < BATCHES_AHEAD && this.#queue.length + this.#here.length > 0) {
+      const positions = this.#queue.length > 0 ? this.#queue.splice(0, this.#batchSize) : this.#here.splice(-this.#batchSize);
+      const batch: Batch = { id: this.#nextBatch++, positions };
       batches.set(batch.id, batch);
       const message: WorkerBatch = { id: batch.id, files: batch.positions.map((position) => this.#files[position]!) };
       worker.postMessage(message);

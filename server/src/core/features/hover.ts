@@ -63,6 +63,15 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, ed
   return null;
 }
 
+/**
+ * The hover of a citation asked while the workspace is still being read, when what is read so far does not resolve it:
+ * it says so, rather than that the treaty or the article is missing (they may be in a file not read yet).
+ */
+export function findReadingHover(index: WorkspaceIndex, uri: string, offset: number): Hover | null {
+  const citation = citationAt(index, uri, offset);
+  return citation ? { span: citation.syntax.span, markdown: escapeMarkdown(messagesFor(index.config.language).stillReading) } : null;
+}
+
 /** `北大西洋条約 (the instrument this document names most)`: the instrument and the rule that chose it. */
 function scopeLine(instrument: string, scope: ScopeName, messages: Messages): string {
   return escapeMarkdown(messages.chosenBy(instrument, scope));

@@ -53,6 +53,8 @@ export interface Messages {
   readonly moreArticles: (count: number) => string;
   readonly externalProvision: (treaty: string | null) => string;
   readonly notResolved: string;
+  /** The hover of a citation that what is read so far does not resolve, while the workspace is still being read. */
+  readonly stillReading: string;
   /** `北大西洋条約 (the instrument this document names most)`: a citation's instrument and the scope rule that chose it. */
   readonly chosenBy: (instrument: string, scope: ScopeName) => string;
 

@@ -57,6 +57,7 @@ export const en: Messages = {
   moreArticles: (count) => `and ${count} more`,
   externalProvision: (treaty) => `A provision of ${treaty ?? 'another instrument'}`,
   notResolved: 'Not resolved',
+  stillReading: 'The workspace is still being read: the treaty this citation names may be in a file not read yet. Hover again in a moment.',
   chosenBy: (instrument, scope) => `${instrument} (${SCOPES[scope]})`,
 
   changeTo: (label, caption) => `Change to ${label}${caption ? ` (${caption})` : ''}`,

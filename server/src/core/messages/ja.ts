@@ -58,6 +58,7 @@ export const ja: Messages = {
   moreArticles: (count) => `ほか${count}条`,
   externalProvision: (treaty) => `${treaty ?? '他の法令'}の規定`,
   notResolved: '解決できません',
+  stillReading: 'ワークスペースを読み込み中です。この引用が指す条約は、まだ読み込んでいないファイルにあるかもしれません。少し待ってからもう一度ポイントしてください。',
   chosenBy: (instrument, scope) => `${instrument}（${SCOPES[scope]}）`,
 
   changeTo: (label, caption) => `${label}${caption ? `（${caption}）` : ''}に直す`,
