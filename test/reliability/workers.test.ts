@@ -31,7 +31,7 @@ const oneThread = (root: string): Promise<unknown> => {
   return singleThreaded.get(root)!;
 };
 const twoWorkers = (root: string, workerPath = WORKER, log?: (message: string) => void): Promise<unknown> =>
-  indexed(root, { workers: 2, workerPath, minFiles: 0, log, mainThreadReads: workerPath === WORKER });
+  indexed(root, { workers: 2, workerPath, minBytes: 0, log, mainThreadReads: workerPath === WORKER });
 
 /** The benchmark's tiny workspace, without the team's real sentences (npm test reads nothing outside the repository). */
 const generated = generateWorkspace(0, undefined, undefined, { dir: join(scratch, 'generated'), examples: false }).plainRoot;

@@ -2,11 +2,10 @@
 // threads when the node entry provides them, open documents first and on this thread) and resolved, with
 // work-done progress shown to the client while it runs.
 
-import type { TreatyConfig } from '../core/config';
 import { createTreatyService, type TreatyService } from '../core/index';
 import { describeError } from '../adapters/context';
 import type { WorkspaceFolders } from './folders';
-import type { AnalyzedFile, AnalyzeOutcome, FileToAnalyze, LspWorkspace, WorkspaceFileSystem } from './lspWorkspace';
+import { indexingInto, type AnalyzeOutcome, type FileToAnalyze, type LspWorkspace, type WorkspaceFileSystem } from './lspWorkspace';
 import type { ServerConfiguration } from './serverConfiguration';
 import type { ServerSession } from './session';
 
@@ -79,23 +78,4 @@ export async function indexWorkspace(
   // What the index holds, skipped files included (not a second walk: a file gone since is still to be forgotten).
   for (const uri of core.getDocumentUris()) session.known.add(uri);
   return outcome;
-}
-
-/**
- * What a first indexing does with each file delivered (adds it to the service, then `afterEach`) and between
- * deliveries (resolves a document, so that resolution overlaps the reading instead of following it; with treaties
- * read first, each analysis is resolved once).
- */
-export function indexingInto(
-  service: TreatyService,
-  config: TreatyConfig,
-  afterEach: () => void = () => undefined,
-): { onAnalyzed(analyzed: AnalyzedFile): void; onIdle(): boolean } {
-  return {
-    onAnalyzed(analyzed) {
-      service.addDocument(analyzed.uri, analyzed, config);
-      afterEach();
-    },
-    onIdle: () => service.resolveSome(1) === 1,
-  };
 }

@@ -4,7 +4,7 @@
 import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentUri, EncodedFacts, TreatyWorkspace } from '../core/index';
+import type { DocumentUri, EncodedFacts, TreatyService, TreatyWorkspace } from '../core/index';
 import type { DocumentFacts } from '../core/document';
 import { DEFAULT_CONFIG, type TreatyConfig } from '../core/config';
 import { documentFilter, type DocumentFilter } from '../core/documentFilter';
@@ -162,4 +162,23 @@ export function normalizeUri(uri: DocumentUri): string {
 function withTrailingSeparator(path: string): string {
   if (path.endsWith('/') || path.endsWith('\\')) return path;
   return path + (path.includes('\\') ? '\\' : '/');
+}
+
+/**
+ * What a first indexing does with each file delivered (adds it to the service, then `afterEach`) and between
+ * deliveries (resolves a document, so that resolution overlaps the reading instead of following it; with treaties
+ * read first, each analysis is resolved once).
+ */
+export function indexingInto(
+  service: TreatyService,
+  config: TreatyConfig,
+  afterEach: () => void = () => undefined,
+): { onAnalyzed(analyzed: AnalyzedFile): void; onIdle(): boolean } {
+  return {
+    onAnalyzed(analyzed) {
+      service.addDocument(analyzed.uri, analyzed, config);
+      afterEach();
+    },
+    onIdle: () => service.resolveSome(1) === 1,
+  };
 }

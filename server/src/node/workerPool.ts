@@ -7,7 +7,7 @@
 // workspace, no worker entry beside this bundle) this thread reads everything, yielding to the event loop between
 // slices so that requests are answered.
 
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -16,8 +16,7 @@ import { analyzeDocument } from '../core/document';
 import { encodeFacts } from '../core/factsCodec';
 import type { TreatyService } from '../core/index';
 import { mayBeTreatyText } from '../core/treaty/official';
-import { indexingInto } from '../lsp/indexing';
-import type { AnalyzeOptions, AnalyzeOutcome } from '../lsp/lspWorkspace';
+import { indexingInto, type AnalyzeOptions, type AnalyzeOutcome } from '../lsp/lspWorkspace';
 import { analyzeFile, type AnalyzedFile, type FileJob, type FileResult, type FileToAnalyze } from './analyzeFile';
 import { analysisVersion, FactsCache } from './factsCache';
 import type { WorkerBatch } from './indexWorker';
@@ -28,8 +27,8 @@ export interface WorkerOptions {
   /** The worker entry; default: `indexWorker.js` beside this bundle (dist/). */
   readonly workerPath?: string;
   readonly log?: (message: string) => void;
-  /** Below this many files to analyse, starting workers costs more than it saves: one thread reads them. */
-  readonly minFiles?: number;
+  /** Below this many bytes to analyse, starting workers costs more than it saves: one thread reads them. */
+  readonly minBytes?: number;
   /** The facts cache of a warm start: files it knows unchanged are not analysed again, the others are stored in it. */
   readonly cache?: FactsCache;
   /**
@@ -44,7 +43,11 @@ export interface WorkerOptions {
   readonly mainThreadReads?: boolean;
 }
 
-const SMALL_WORKSPACE = 64;
+/**
+ * A worker costs about 0.4 s of CPU before it pays (its start, the compilation of the grammar as it warms up) and the
+ * main thread decodes what it sends: below a few megabytes (a 5 MB workspace: 214 files) one thread is quicker.
+ */
+const SMALL_WORKSPACE_BYTES = 8_000_000;
 /** Each worker is kept this many batches ahead, so that it never waits for the main thread between batches. */
 const BATCHES_AHEAD = 2;
 /** A file that was in a worker when it died this many times is read on the main thread. */
@@ -57,13 +60,13 @@ const HEAD_BYTES = 4096;
 export const DEFAULT_WORKER_PATH = join(__dirname, 'indexWorker.js');
 
 /**
- * How many workers to start for `files` files to analyse, given the setting (undefined: one per core but one, which
- * the main thread keeps: it decodes and resolves what the workers deliver, and reads itself when it has nothing to do).
+ * How many workers to start for `files` files (`bytes` in all) to analyse, given the setting (undefined: one per core
+ * but one, which the main thread keeps: it decodes and resolves what the workers deliver, and reads when it is idle).
  */
-export function workerCount(setting: number | undefined, files: number, minFiles = SMALL_WORKSPACE): number {
+export function workerCount(setting: number | undefined, files: number, bytes: number, minBytes = SMALL_WORKSPACE_BYTES): number {
   const cores = availableParallelism();
   const wanted = setting === undefined ? Math.max(1, cores - 1) : Math.max(0, Math.floor(setting));
-  return files < minFiles ? 0 : Math.min(wanted, cores, Math.ceil(files / 8));
+  return bytes < minBytes ? 0 : Math.min(wanted, cores, Math.ceil(files / 8));
 }
 
 export function analyzeFiles(
@@ -77,13 +80,18 @@ export function analyzeFiles(
   const jobs: FileJob[] = [];
   const known: boolean[] = [];
   const { ordered, treaties } = treatiesFirst(files);
-  for (const file of ordered) {
+  let toAnalyse = 0;
+  let bytes = 0;
+  for (const { file, size } of ordered) {
     const key = cache?.keyOf(file.path);
     jobs.push(cache ? { ...file, cache: { key } } : file);
-    known.push(key !== undefined && unchangedSince(file.path, key.size, key.mtimeMs));
+    const isKnown = key !== undefined && key.size === size && unchangedSince(file.path, key.mtimeMs);
+    known.push(isKnown);
+    if (isKnown) continue;
+    toAnalyse++;
+    bytes += size;
   }
-  const toAnalyse = known.filter((isKnown) => !isKnown).length;
-  const count = existsSync(workerPath) ? workerCount(options.workers, toAnalyse, options.minFiles) : 0;
+  const count = existsSync(workerPath) ? workerCount(options.workers, toAnalyse, bytes, options.minBytes) : 0;
   const paths = new Map(files.map((file) => [file.uri, file.path]));
   const deliver = (result: FileResult): void => onAnalyzed(cache ? throughCache(cache, paths.get(result.uri)!, result, config) : (result as AnalyzedFile));
   const log = options.log ?? (() => undefined);
@@ -94,15 +102,17 @@ export function analyzeFiles(
  * The files in reading order: those whose first bytes look like a treaty's first (see `mayBeTreatyText`), then the
  * others, each in the order given. Analyses delivered after every treaty are resolved once, as they arrive.
  */
-function treatiesFirst(files: readonly FileToAnalyze[]): { ordered: FileToAnalyze[]; treaties: number } {
-  const treaties: FileToAnalyze[] = [];
-  const others: FileToAnalyze[] = [];
+function treatiesFirst(files: readonly FileToAnalyze[]): { ordered: { file: FileToAnalyze; size: number }[]; treaties: number } {
+  const treaties: { file: FileToAnalyze; size: number }[] = [];
+  const others: { file: FileToAnalyze; size: number }[] = [];
   const head = Buffer.allocUnsafe(HEAD_BYTES);
   for (const file of files) {
     let text = '';
+    let size = 0;
     try {
       const fd = openSync(file.path, 'r');
       try {
+        size = fstatSync(fd).size;
         text = head.toString('utf8', 0, readSync(fd, head, 0, HEAD_BYTES, 0));
       } finally {
         closeSync(fd);
@@ -110,16 +120,15 @@ function treatiesFirst(files: readonly FileToAnalyze[]): { ordered: FileToAnalyz
     } catch {
       // Unreadable now: reading it whole says why, in its turn.
     }
-    (mayBeTreatyText(text) ? treaties : others).push(file);
+    (mayBeTreatyText(text) ? treaties : others).push({ file, size });
   }
   return { ordered: [...treaties, ...others], treaties: treaties.length };
 }
 
-/** Whether a file still has the size and modification time the cache knows (its hash is checked when it is read). */
-function unchangedSince(path: string, size: number, mtimeMs: number): boolean {
+/** Whether a file still has the modification time the cache knows (its hash is checked when it is read). */
+function unchangedSince(path: string, mtimeMs: number): boolean {
   try {
-    const stat = statSync(path);
-    return stat.size === size && stat.mtimeMs === mtimeMs;
+    return statSync(path).mtimeMs === mtimeMs;
   } catch {
     return false;
   }
