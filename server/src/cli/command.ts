@@ -35,3 +35,9 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`--${name} takes ${allowed.join(' or ')}, not ${value}`);
 }
+
+// The usage lines of the commands the dispatcher loads only when they run (their libraries are large), so that
+// `--help` and the check need none of them.
+export const EXPORT_USAGE = 'usage: treaty-check export --html <dir> [--lang ja|en] [paths…]';
+export const IMPORT_USAGE =
+  'usage: treaty-check import <file.xml | law_data.json | file.txt | file.html | egov:<law id | law number | title>> [--out DIR] [--id ID] [--title T] [--egov-api URL] [--timeout SECONDS] [--force]';

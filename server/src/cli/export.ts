@@ -21,10 +21,8 @@ import type { Treaty } from '../core/types';
 import { NodeWorkspace, uriToPath } from '../node/files';
 import { loadConfig } from '../node/config';
 import { environmentLanguage } from './check';
-import { CliError, oneOf, parseCommandLine } from './command';
+import { CliError, EXPORT_USAGE, oneOf, parseCommandLine } from './command';
 import { display } from './output';
-
-export const EXPORT_USAGE = 'usage: treaty-check export --html <dir> [--lang ja|en] [paths…]';
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.7}
 a.treaty-citation{text-decoration:underline dotted}

@@ -6,11 +6,9 @@ import { existsSync, statSync } from 'node:fs';
 import { ImportError, readBack } from '../core/import/index';
 import { EgovError } from '../node/egov';
 import { EGOV_PREFIX, FileExistsError, importSource, writeDocument } from '../node/importer';
-import { CliError, parseCommandLine } from './command';
+import { CliError, IMPORT_USAGE, parseCommandLine } from './command';
 import { display } from './output';
 
-export const IMPORT_USAGE =
-  'usage: treaty-check import <file.xml | law_data.json | file.txt | file.html | egov:<law id | law number | title>> [--out DIR] [--id ID] [--title T] [--egov-api URL] [--timeout SECONDS] [--force]';
 
 export async function runImport(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(

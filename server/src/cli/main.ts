@@ -3,14 +3,14 @@
 // one module each, and are listed in COMMANDS. Exit 0 clean, 1 errors (or nothing to do), 2 usage, network or I/O.
 
 import { runCheck, CHECK_USAGE } from './check';
-import { CliError, type Command } from './command';
-import { EXPORT_USAGE, runExport } from './export';
-import { IMPORT_USAGE, runImport } from './import';
+import { CliError, EXPORT_USAGE, IMPORT_USAGE, type Command } from './command';
 
+// Export and import are loaded when they run: their libraries (unified, htmlparser2, fast-xml-parser) would cost
+// every check their start-up.
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: { usage: CHECK_USAGE, run: runCheck },
-  export: { usage: EXPORT_USAGE, run: runExport },
-  import: { usage: IMPORT_USAGE, run: runImport },
+  export: { usage: EXPORT_USAGE, run: async (argv) => (await import('./export')).runExport(argv) },
+  import: { usage: IMPORT_USAGE, run: async (argv) => (await import('./import')).runImport(argv) },
 };
 
 const USAGE = Object.values(COMMANDS)
