@@ -56,6 +56,11 @@ const MAX_ATTEMPTS = 2;
 const SLICE_MS = 15;
 /** How much of a file's start the treaty hint reads. */
 const HEAD_BYTES = 4096;
+/**
+ * While workers run, this thread takes from their queue only files up to this size: it answers requests between
+ * files, and a 1 MB analysis read here would keep them waiting a quarter of a second.
+ */
+const MAX_STOLEN_BYTES = 128 * 1024;
 
 export const DEFAULT_WORKER_PATH = join(__dirname, 'indexWorker.js');
 
@@ -69,7 +74,7 @@ export function workerCount(setting: number | undefined, files: number, bytes: n
   return bytes < minBytes ? 0 : Math.min(wanted, cores, Math.ceil(files / 8));
 }
 
-export function analyzeFiles(
+export async function analyzeFiles(
   files: readonly FileToAnalyze[],
   config: TreatyConfig,
   options: WorkerOptions,
@@ -79,7 +84,7 @@ export function analyzeFiles(
   const { cache } = options;
   const jobs: FileJob[] = [];
   const known: boolean[] = [];
-  const { ordered, treaties } = treatiesFirst(files);
+  const { ordered, treaties } = await treatiesFirst(files);
   let toAnalyse = 0;
   let bytes = 0;
   for (const { file, size } of ordered) {
@@ -95,18 +100,25 @@ export function analyzeFiles(
   const paths = new Map(files.map((file) => [file.uri, file.path]));
   const deliver = (result: FileResult): void => onAnalyzed(cache ? throughCache(cache, paths.get(result.uri)!, result, config) : (result as AnalyzedFile));
   const log = options.log ?? (() => undefined);
-  return new Indexing(jobs, known, treaties, config, count, workerPath, log, deliver, options).run();
+  const sizes = ordered.map((entry) => entry.size);
+  return new Indexing(jobs, known, sizes, treaties, config, count, workerPath, log, deliver, options).run();
 }
 
 /**
  * The files in reading order: those whose first bytes look like a treaty's first (see `mayBeTreatyText`), then the
  * others, each in the order given. Analyses delivered after every treaty are resolved once, as they arrive.
  */
-function treatiesFirst(files: readonly FileToAnalyze[]): { ordered: { file: FileToAnalyze; size: number }[]; treaties: number } {
+async function treatiesFirst(files: readonly FileToAnalyze[]): Promise<{ ordered: { file: FileToAnalyze; size: number }[]; treaties: number }> {
   const treaties: { file: FileToAnalyze; size: number }[] = [];
   const others: { file: FileToAnalyze; size: number }[] = [];
   const head = Buffer.allocUnsafe(HEAD_BYTES);
+  let sliceStart = performance.now();
   for (const file of files) {
+    // A thousand files take a while: requests on the open documents are answered in between.
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
     let text = '';
     let size = 0;
     try {
@@ -209,6 +221,7 @@ class Indexing {
    */
   readonly #idleAfter: number;
   readonly #steals: boolean;
+  readonly #sizes: readonly number[];
   /**
    * Positions this thread reads itself first, in order: the likely treaties (every delivery waits for them, and a
    * worker still starting would hold them back) and the files the cache knows unchanged. Workers take from its end
@@ -234,6 +247,7 @@ class Indexing {
   constructor(
     files: readonly FileJob[],
     known: readonly boolean[],
+    sizes: readonly number[],
     idleAfter: number,
     config: TreatyConfig,
     size: number,
@@ -251,6 +265,7 @@ class Indexing {
     this.#onIdle = options.onIdle;
     this.#steals = options.mainThreadReads ?? true;
     this.#idleAfter = idleAfter;
+    this.#sizes = sizes;
     files.forEach((_, position) => (position < idleAfter || known[position] ? this.#here : this.#queue).push(position));
     this.#attempts = files.map(() => 0);
     this.#results = new Array<FileResult | undefined>(files.length);
@@ -344,10 +359,12 @@ class Indexing {
     const sliceStart = performance.now();
     try {
       while (!this.#settled) {
-        if (this.#deliver()) return;
         if (performance.now() - sliceStart > SLICE_MS) return this.#pump();
+        const delivery = this.#deliverNext();
+        if (delivery === 'finished') return;
+        if (delivery === 'delivered') continue;
         if (this.#idleWork && (this.#idleWork = this.#onIdle!())) continue;
-        const position = this.#here.shift() ?? (this.#steals || this.#inFlight.size === 0 ? this.#queue.shift() : undefined);
+        const position = this.#here.shift() ?? this.#steal();
         if (position === undefined) return;
         this.#results[position] = analyzeFile(this.#files[position]!, this.#config, true);
       }
@@ -357,18 +374,30 @@ class Indexing {
     }
   }
 
-  /** Hands results on in the order of the file list; true once every file has been handed on (and it finished). */
-  #deliver(): boolean {
-    while (this.#delivered < this.#files.length && this.#results[this.#delivered] !== undefined) {
-      const result = this.#results[this.#delivered]!;
+  /** The next file of the workers' queue for this thread: all of them once no worker runs, else small ones only. */
+  #steal(): number | undefined {
+    if (this.#inFlight.size === 0) return this.#queue.shift();
+    if (!this.#steals) return undefined;
+    const at = this.#queue.findIndex((position) => this.#sizes[position]! <= MAX_STOLEN_BYTES);
+    return at < 0 ? undefined : this.#queue.splice(at, 1)[0];
+  }
+
+  /**
+   * Hands on the next result in the order of the file list, if it is there (one at a time, so that a slice stays
+   * short when a batch of many arrives), or finishes once every file has been handed on.
+   */
+  #deliverNext(): 'delivered' | 'waiting' | 'finished' {
+    if (this.#delivered < this.#files.length) {
+      const result = this.#results[this.#delivered];
+      if (result === undefined) return 'waiting';
       this.#results[this.#delivered++] = undefined;
       this.#onAnalyzed(result);
       this.#idleWork = this.#onIdle !== undefined && this.#delivered >= this.#idleAfter;
+      return 'delivered';
     }
-    if (this.#delivered < this.#files.length) return false;
     this.#stop();
     this.#finish();
-    return true;
+    return 'finished';
   }
 
   #stop(): void {
