@@ -139,6 +139,24 @@ describe('resolving an analysis again after an edit', () => {
     );
   });
 
+  it('announces a document citing an edited treaty as changed only when its diagnostics may have changed', () => {
+    const nat = uriOf('/treaties/nat.md');
+    const plain = uriOf('/a.md');
+    const quoting = uriOf('/q.md');
+    const { service } = indexFixture(`${TREATIES}\n//- /a.md\n北大西洋条約第5条を見よ。\n//- /q.md\n北大西洋条約第5条は「締約国は、協議する。」と定める。\n`);
+    for (const uri of [plain, quoting]) service.getDiagnostics(uri);
+    service.takeChangedDocuments();
+    const text = service.getText(nat)!;
+    // Article 4's words change: article 5 is still there, and only a quotation might now differ.
+    service.setDocument(nat, text.replace('締約国は、協議する。', '締約国は、随時協議する。'));
+    const changed = service.takeChangedDocuments();
+    expect(changed).toEqual(expect.arrayContaining([nat, quoting]));
+    expect(changed).not.toContain(plain);
+    service.setDocument(nat, service.getText(nat)!.replace('## 第5条', '## 第7条'));
+    expect(service.takeChangedDocuments()).toEqual(expect.arrayContaining([nat, plain, quoting]));
+    expect(service.getDiagnostics(plain).map((diagnostic) => diagnostic.code)).toEqual(['unknown-article']);
+  });
+
   it('keeps the resolution named before the edit for the 同決議 it resolves again', () => {
     const catalog = buildCatalog([]);
     const paragraph = '北大西洋条約第5条を見よ。同決議第3項も見よ。\n\n';

@@ -9,13 +9,15 @@ import type { LineIndex } from '../core/text/lineIndex';
 /** The semantic token legend, in the order of the core's SemanticTokenType. */
 export const SEMANTIC_TOKEN_TYPES: readonly core.SemanticTokenType[] = ['citation', 'danglingCitation', 'treatyName', 'articleLabel'];
 
+// Plain literals, not lsp.Position.create and lsp.Range.create, which check their arguments: a keystroke in a large
+// analysis converts every diagnostic of it again.
 export function toPosition(lineIndex: LineIndex, offset: number): lsp.Position {
   const { line, character } = lineIndex.positionAt(offset);
-  return lsp.Position.create(line, character);
+  return { line, character };
 }
 
 export function toRange(lineIndex: LineIndex, span: core.Span): lsp.Range {
-  return lsp.Range.create(toPosition(lineIndex, span.start), toPosition(lineIndex, span.end));
+  return { start: toPosition(lineIndex, span.start), end: toPosition(lineIndex, span.end) };
 }
 
 export function fromPosition(lineIndex: LineIndex, position: lsp.Position): number {
@@ -31,7 +33,7 @@ export function fromRange(lineIndex: LineIndex, range: lsp.Range): core.Span {
 export function toLocation(service: TreatyService, location: core.Location): lsp.Location {
   const lineIndex = service.getLineIndex(location.uri);
   const range = lineIndex ? toRange(lineIndex, location.span) : lsp.Range.create(0, 0, 0, 0);
-  return lsp.Location.create(location.uri, range);
+  return { uri: location.uri, range };
 }
 
 const SEVERITY: Record<core.Severity, lsp.DiagnosticSeverity> = {
@@ -50,9 +52,7 @@ export function toDiagnostic(service: TreatyService, lineIndex: LineIndex, diagn
     message: diagnostic.message,
   };
   if (diagnostic.related.length > 0) {
-    result.relatedInformation = diagnostic.related.map((related) =>
-      lsp.DiagnosticRelatedInformation.create(toLocation(service, related.location), related.message),
-    );
+    result.relatedInformation = diagnostic.related.map((related) => ({ location: toLocation(service, related.location), message: related.message }));
   }
   if (diagnostic.data !== undefined) result.data = diagnostic.data;
   return result;

@@ -51,6 +51,12 @@ export class WorkspaceIndex {
    * are checked again, and they are resolved again only if a binding may have changed (`recheckResolution`).
    */
   readonly #recheck = new Map<string, Set<string>>();
+  /**
+   * The diagnostics such a document had, announced to no one as changed before the treaty edit: when the check finds
+   * every citation of those treaties resolved, before and after, and no quotation in it (which compares with their
+   * words), they stand, and the document is not announced as changed (typing in a treaty republishes nothing).
+   */
+  readonly #keptDiagnostics = new Map<string, readonly Diagnostic[]>();
   /** Documents whose diagnostics may have changed since the consumer last asked. */
   readonly #changed = new Set<string>();
   /** Each document's diagnostics, kept until the document is marked changed again (the mark that republishes them). */
@@ -363,6 +369,9 @@ export class WorkspaceIndex {
   takeChanged(only?: string): string[] {
     this.#sync();
     if (only !== undefined) return this.#changed.delete(only) ? [only] : [];
+    // Documents marked only by a treaty edit are checked now (their diagnostics are asked next): those whose
+    // diagnostics stand drop out.
+    for (const uri of [...this.#keptDiagnostics.keys()]) if (this.#stale.has(uri)) this.#resolve(uri);
     const changed = [...this.#changed];
     this.#changed.clear();
     return changed;
@@ -408,6 +417,8 @@ export class WorkspaceIndex {
     this.#stale.delete(uri);
     const edited = this.#recheck.get(uri);
     this.#recheck.delete(uri);
+    const kept = this.#keptDiagnostics.get(uri);
+    this.#keptDiagnostics.delete(uri);
     const facts = this.facts(uri);
     if (!facts) {
       this.#forgetResolution(uri);
@@ -416,8 +427,15 @@ export class WorkspaceIndex {
     const previous = this.#resolved.get(uri);
     // The old resolution lets an edited analysis be resolved again only around the edit, or only checked again
     // after an edit of a treaty it cites.
-    const resolution = (edited && previous && recheckResolution(previous, facts, this.catalog, edited)) || resolveFacts(facts, this.catalog, previous);
+    const rechecked = edited && previous ? recheckResolution(previous, facts, this.catalog, edited) : null;
+    const resolution = rechecked ?? resolveFacts(facts, this.catalog, previous);
+    if (rechecked && kept && quietRecheck(previous!, rechecked, facts.text)) {
+      this.#diagnostics.set(uri, kept);
+      this.#changed.delete(uri);
+    }
     this.#resolved.set(uri, this.#editable.has(uri) ? resolution : { ...resolution, bindings: [], checkpoints: [] });
+    // A check again keeps every citation's treaty, and mostly its article.
+    if (rechecked && this.#documentKeys.has(uri) && rechecked.citations.every((citation, index) => citation.articleKey === previous!.citations[index]!.articleKey)) return;
     const keys = { articles: new Set<string>(), treaties: new Set<string>() };
     for (const citation of resolution.citations) {
       if (citation.articleKey) keys.articles.add(citation.articleKey);
@@ -441,20 +459,24 @@ export class WorkspaceIndex {
     this.#documentKeys.delete(uri);
     this.#resolved.delete(uri);
     this.#recheck.delete(uri);
+    this.#keptDiagnostics.delete(uri);
   }
 
   #markChanged(uri: string): void {
     this.#changed.add(uri);
     this.#diagnostics.delete(uri);
+    this.#keptDiagnostics.delete(uri);
     this.#reused.delete(uri);
   }
 
   #markDependents(treatyId: string): void {
     for (const uri of this.#dependents.get(treatyId) ?? []) {
+      const kept = this.#keptDiagnostics.get(uri) ?? (this.#changed.has(uri) || this.#stale.has(uri) ? undefined : this.#diagnostics.get(uri));
       // Stale already for another reason (an edit of its own), it is resolved in full.
       if (!this.#stale.has(uri) || this.#recheck.has(uri)) addTo(this.#recheck, uri, treatyId);
       this.#stale.add(uri);
       this.#markChanged(uri);
+      if (kept && this.#recheck.has(uri)) this.#keptDiagnostics.set(uri, kept);
     }
   }
 
@@ -472,12 +494,26 @@ export class WorkspaceIndex {
     if (!force && signature === this.#catalogSignature) return false;
     this.#catalogSignature = signature;
     this.#recheck.clear();
+    this.#keptDiagnostics.clear();
     for (const uri of this.#facts.keys()) {
       this.#stale.add(uri);
       this.#markChanged(uri);
     }
     return true;
   }
+}
+
+/**
+ * Whether checking a document's citations again changed nothing its diagnostics say: every citation checked again
+ * (a new object) resolved before and after, and no quotation mark in the text (a quotation compares with the words
+ * of the provision it cites, which the treaty edit may have changed).
+ */
+function quietRecheck(previous: Resolution, rechecked: Resolution, text: string): boolean {
+  for (let index = 0; index < rechecked.citations.length; index++) {
+    const citation = rechecked.citations[index]!;
+    if (citation !== previous.citations[index] && (citation.status !== 'resolved' || previous.citations[index]!.status !== 'resolved')) return false;
+  }
+  return !/[「“"]/.test(text);
 }
 
 /** The first line of cached results: what they were computed from (see `exportResults`), or undefined if it does not parse. */

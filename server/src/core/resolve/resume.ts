@@ -134,11 +134,20 @@ export class Resumption {
     const sentenceShift = meeting.sentence - previous.checkpoints[oldCheckpoint]!.sentence;
     for (let position = oldCheckpoint; position < previous.checkpoints.length; position++) {
       const old = previous.checkpoints[position]!;
+      const index = old.index + plan.shift;
+      const sentence = old.sentence + sentenceShift;
+      const mentionCursor = movedCursor(old.mentionCursor, plan.edit.mentions);
+      const aliasCursor = movedCursor(old.aliasCursor, plan.edit.aliases);
+      // A keystroke inside a sentence moves no count: the old checkpoint holds as it is (checkpoints hold no offsets).
+      if (index === old.index && sentence === old.sentence && mentionCursor === old.mentionCursor && aliasCursor === old.aliasCursor) {
+        checkpoints.push(old);
+        continue;
+      }
       checkpoints.push({
-        index: old.index + plan.shift,
-        sentence: old.sentence + sentenceShift,
-        mentionCursor: movedCursor(old.mentionCursor, plan.edit.mentions),
-        aliasCursor: movedCursor(old.aliasCursor, plan.edit.aliases),
+        index,
+        sentence,
+        mentionCursor,
+        aliasCursor,
         lastInstrument: old.lastInstrument,
         lastOfGenre: old.lastOfGenre,
         lastArticle: old.lastArticle,
