@@ -1,6 +1,8 @@
-// The FrameSplitter hands vscode-jsonrpc's reader one LSP frame per chunk, whatever the reads looked like.
+// The FrameSplitter hands vscode-jsonrpc's reader one LSP frame per chunk, whatever the reads looked like; the
+// FrameWriter writes each message as one whole frame, its length counted in bytes.
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { announcedLength, FrameSplitter } from '../../server/src/node/framing';
+import { announcedLength, FrameSplitter, FrameWriter } from '../../server/src/node/framing';
 
 /** Feeds `reads` to a splitter and returns the chunks it passes on, as text. */
 async function split(reads: string[]): Promise<string[]> {
@@ -41,5 +43,31 @@ describe('FrameSplitter', () => {
     expect(announcedLength('Content-Length: abc')).toBeUndefined();
     expect(announcedLength('Content-Length: -4')).toBeUndefined();
     expect(announcedLength('Content-Type: x')).toBeUndefined();
+  });
+});
+
+describe('FrameWriter', () => {
+  it('writes each message as one frame, in order, its length in UTF-8 bytes', async () => {
+    const stream = new PassThrough();
+    const writes: string[] = [];
+    stream.on('data', (chunk: Buffer) => writes.push(chunk.toString()));
+    const writer = new FrameWriter(stream);
+    const messages = [
+      { jsonrpc: '2.0', method: 'a', params: { text: '第6条第2項 𠮷' } },
+      { jsonrpc: '2.0', id: 1, result: null },
+      { jsonrpc: '2.0', method: 'b', params: { text: 'Article 5(1)\r\n' } },
+    ];
+    await Promise.all(messages.map((message) => writer.write(message)));
+    expect(writes).toEqual(messages.map((message) => frame(JSON.stringify(message))));
+  });
+
+  it('reports a stream that fails, and rejects the write', async () => {
+    const stream = new PassThrough({ write: (_chunk, _encoding, done) => done(new Error('closed')) });
+    stream.on('error', () => undefined);
+    const writer = new FrameWriter(stream);
+    const errors: unknown[] = [];
+    writer.onError(([error]) => errors.push(error));
+    await expect(writer.write({ jsonrpc: '2.0', method: 'a' })).rejects.toThrow('closed');
+    expect(errors.length).toBeGreaterThan(0);
   });
 });

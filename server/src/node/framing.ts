@@ -1,9 +1,13 @@
-// Splits the stdio byte stream into one chunk per LSP frame before vscode-jsonrpc reads it.
+// Frames over stdio: the input split into one chunk per LSP frame before vscode-jsonrpc reads it, and the output
+// written a whole frame per write.
+//
+// Input: splits the stdio byte stream into one chunk per LSP frame before vscode-jsonrpc reads it.
 // Why: after a header block without a usable Content-Length, vscode-jsonrpc's reader reports the error and stops
 // reading what it already buffered until the next chunk arrives. When a bad frame and a good one come in the same
 // read, the good one waits for the client's next message, which may never come. Fed a frame at a time, the reader
 // always has a next chunk for each message. Well-formed traffic passes through unchanged, only re-chunked.
 import { Transform, type TransformCallback } from 'node:stream';
+import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 
@@ -37,5 +41,44 @@ export class FrameSplitter extends Transform {
   override _flush(done: TransformCallback): void {
     if (this.pending.length > 0) this.push(this.pending);
     done();
+  }
+}
+
+/**
+ * Output: writes each message as one frame, header and body, in one write to the stream. vscode-jsonrpc's stream
+ * writer takes a lock per message and writes header and body apart, one message per turn of the event loop: the
+ * thousand diagnostics of a first indexing took half a second to go out. The stream keeps the order and buffers what
+ * the pipe does not take at once.
+ */
+export class FrameWriter extends AbstractMessageWriter implements MessageWriter {
+  readonly #stream: NodeJS.WritableStream;
+
+  constructor(stream: NodeJS.WritableStream) {
+    super();
+    this.#stream = stream;
+    stream.on('error', (error: Error) => this.fireError(error));
+    stream.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    let frame: Buffer;
+    try {
+      const body = Buffer.from(JSON.stringify(message), 'utf8');
+      frame = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    } catch (error) {
+      this.fireError(error, message);
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.#stream.write(frame, (error) => {
+        if (!error) return resolve();
+        this.fireError(error, message);
+        reject(error);
+      });
+    });
+  }
+
+  end(): void {
+    this.#stream.end();
   }
 }

@@ -5,14 +5,17 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { readTextFile, walkDocuments } from './files';
-import { FrameSplitter } from './framing';
+import { FrameSplitter, FrameWriter } from './framing';
 import { analyzeWithCache } from './workerPool';
 
 // Over stdio (also with no transport flag, the way editors other than VS Code start servers), stdin goes through the
-// FrameSplitter so that a malformed frame cannot stall the frames behind it; other transports are vscode-jsonrpc's own.
+// FrameSplitter so that a malformed frame cannot stall the frames behind it, and each message goes out as one write
+// (FrameWriter); other transports are vscode-jsonrpc's own.
 const overStdio = !process.argv.some((argument) => /^--(node-ipc|socket|pipe)/.test(argument));
+// The input stays a stream: only then does vscode-languageserver end the server when the client's end of it closes.
+// Its runtime takes a message writer for the output beside it, which its overloads list apart.
 const connection: Connection = overStdio
-  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameSplitter()), process.stdout)
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameSplitter()), new FrameWriter(process.stdout) as unknown as NodeJS.WritableStream)
   : createConnection(ProposedFeatures.all);
 if (overStdio) {
   // stdout carries the protocol: whatever a library prints goes to the client's log instead.
