@@ -67,7 +67,8 @@ describe('FrameWriter', () => {
     const writer = new FrameWriter(stream);
     const errors: unknown[] = [];
     writer.onError(([error]) => errors.push(error));
-    await expect(writer.write({ jsonrpc: '2.0', method: 'a' })).rejects.toThrow('closed');
+    const notification = { jsonrpc: '2.0', method: 'a' };
+    await expect(writer.write(notification)).rejects.toThrow('closed');
     expect(errors.length).toBeGreaterThan(0);
   });
 });

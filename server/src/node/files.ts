@@ -2,7 +2,7 @@
 // with include/exclude globs, and reading a file as text only when it is small, UTF-8 and not binary.
 
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { TreatyWorkspace } from '../core/api';
@@ -106,6 +106,28 @@ function readFileText(path: string, maxFileSize: number, roots: readonly string[
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof TypeError) return { error: 'skipped: not valid UTF-8' };
     return { error: `skipped: cannot read the file (${code ?? String(error)})` };
+  }
+}
+
+/**
+ * The first `bytes` bytes of a file as text (a character cut at the end is replaced), and its size: a look at a file
+ * before it is read whole, under the same rules (a regular file, inside the roots), or undefined where those say no.
+ */
+export function readHead(path: string, bytes: number, roots?: readonly string[]): { head: string; size: number } | undefined {
+  try {
+    if (roots && !isInside(realPath(path), roots)) return undefined;
+    // Stat before open: opening a FIFO for reading waits for a writer.
+    const stat = statSync(path);
+    if (!stat.isFile()) return undefined;
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(Math.min(bytes, stat.size));
+      return { head: buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)), size: stat.size };
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
   }
 }
 

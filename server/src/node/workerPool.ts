@@ -7,7 +7,7 @@
 // workspace, no worker entry beside this bundle) this thread reads everything, yielding to the event loop between
 // slices so that requests are answered.
 
-import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,6 +19,7 @@ import { mayBeTreatyText } from '../core/treaty/official';
 import { indexingInto, type AnalyzeOptions, type AnalyzeOutcome } from '../lsp/lspWorkspace';
 import { analyzeFile, type AnalyzedFile, type FileJob, type FileResult, type FileToAnalyze } from './analyzeFile';
 import { analysisVersion, FactsCache } from './factsCache';
+import { readHead } from './files';
 import type { WorkerBatch } from './indexWorker';
 
 export interface WorkerOptions {
@@ -111,7 +112,6 @@ export async function analyzeFiles(
 async function treatiesFirst(files: readonly FileToAnalyze[]): Promise<{ ordered: { file: FileToAnalyze; size: number }[]; treaties: number }> {
   const treaties: { file: FileToAnalyze; size: number }[] = [];
   const others: { file: FileToAnalyze; size: number }[] = [];
-  const head = Buffer.allocUnsafe(HEAD_BYTES);
   let sliceStart = performance.now();
   for (const file of files) {
     // A thousand files take a while: requests on the open documents are answered in between.
@@ -119,20 +119,9 @@ async function treatiesFirst(files: readonly FileToAnalyze[]): Promise<{ ordered
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
-    let text = '';
-    let size = 0;
-    try {
-      const fd = openSync(file.path, 'r');
-      try {
-        size = fstatSync(fd).size;
-        text = head.toString('utf8', 0, readSync(fd, head, 0, HEAD_BYTES, 0));
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      // Unreadable now: reading it whole says why, in its turn.
-    }
-    (mayBeTreatyText(text) ? treaties : others).push({ file, size });
+    // A file it may not read (outside the roots, not a regular file, unreadable): reading it whole says why, in its turn.
+    const look = readHead(file.path, HEAD_BYTES, file.roots);
+    (look && mayBeTreatyText(look.head) ? treaties : others).push({ file, size: look?.size ?? 0 });
   }
   return { ordered: [...treaties, ...others], treaties: treaties.length };
 }
