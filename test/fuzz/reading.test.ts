@@ -11,7 +11,7 @@ function observable(facts: DocumentFacts) {
     citations: facts.scan.citations,
     mentions: facts.scan.mentions,
     aliases: facts.scan.aliases,
-    sentences: facts.scan.sentences,
+    sentences: facts.scan.sentenceEnds,
     headings: facts.headings,
     comments: facts.reading.structure.comments,
   };

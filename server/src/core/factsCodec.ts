@@ -21,7 +21,6 @@ import {
   type Paragraph,
   type ParseProblem,
   type Qualifier,
-  type Sentence,
   type Span,
   type SupplementaryBlock,
   type Treaty,
@@ -30,7 +29,7 @@ import {
 } from './types';
 
 /** Bumped whenever the encoding or anything it describes changes: a cache of another version is not read. */
-export const FACTS_CODEC_VERSION = 2;
+export const FACTS_CODEC_VERSION = 3;
 
 export interface EncodedFacts {
   readonly ints: Int32Array;
@@ -246,7 +245,7 @@ const scan = record<CitationScan>({
   citations: list(citation),
   mentions: list(record<TreatyMention>({ name: string, span, topic: bool, genre: optional(word<InstrumentGenre>()) })),
   aliases: list(record<AliasDefinition>({ alias: string, fullName: string, span })),
-  sentences: list(record<Sentence>({ span })),
+  sentenceEnds: list(int),
 });
 
 const item: Codec<Item> = recursive(() => record<Item>({ number: string, label: string, span, labelSpan: span, subitems: list(item) }));

@@ -30,6 +30,8 @@ export interface ReadingEdit {
   readonly citations: Splice;
   readonly mentions: Splice;
   readonly aliases: Splice;
+  /** How many sentences of the old reading, from the first, the new one kept as they were (before the change). */
+  readonly sentences: number;
 }
 
 let readings = 0;
@@ -106,6 +108,9 @@ export function rereadText(
     const tailStart = before.findIndex((item) => item.span.start >= oldEnd);
     return { head: before.filter((item) => item.span.end <= start).length, inside: inside.length, tailStart: tailStart < 0 ? before.length : tailStart };
   };
+  // Sentences run across blank lines (PDF paste), so a window's edges are not sentence edges: the splitter
+  // resumes before the window and runs until its sentences meet the old ones again.
+  const sentences = resplitSentences(previous.scan.sentenceEnds, (from, to) => maskedRange(newText, maskedSpans, from, to), newText.length, start, end, delta);
   const edit: ReadingEdit = {
     from: previous.serial,
     start,
@@ -114,6 +119,7 @@ export function rereadText(
     citations: spliceOf(previous.scan.citations, windowScan.citations),
     mentions: spliceOf(previous.scan.mentions, windowScan.mentions),
     aliases: spliceOf(previous.scan.aliases, windowScan.aliases),
+    sentences: sentences.kept,
   };
   return {
     serial: ++readings,
@@ -123,9 +129,7 @@ export function rereadText(
       citations: spliceCitations(previous.scan.citations, windowScan.citations, start, oldEnd, delta),
       mentions: splice(previous.scan.mentions, windowScan.mentions),
       aliases: splice(previous.scan.aliases, windowScan.aliases),
-      // Sentences run across blank lines (PDF paste), so a window's edges are not sentence edges: the splitter
-      // resumes before the window and runs until its sentences meet the old ones again.
-      sentences: resplitSentences(previous.scan.sentences, (from, to) => maskedRange(newText, maskedSpans, from, to), newText.length, start, end, delta),
+      sentenceEnds: sentences.ends,
     },
   };
 }

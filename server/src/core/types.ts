@@ -202,17 +202,22 @@ export interface AliasDefinition {
   readonly span: Span;
 }
 
-/** A sentence of prose; citations resolve their treaty within it before looking further. */
-export interface Sentence {
-  readonly span: Span;
-}
-
 /** Everything the grammar finds in one text. */
 export interface CitationScan {
   readonly citations: readonly CitationSyntax[];
   readonly mentions: readonly TreatyMention[];
   readonly aliases: readonly AliasDefinition[];
-  readonly sentences: readonly Sentence[];
+  /**
+   * The sentences of prose (citations resolve their treaty within one before looking further), as the offset where each
+   * ends: they cover the text from 0 on, sentence i is [`sentenceStart(ends, i)`, ends[i]). Plain numbers, not objects:
+   * a keystroke moves every sentence after it.
+   */
+  readonly sentenceEnds: readonly number[];
+}
+
+/** Where sentence `index` starts: where the one before it ends. */
+export function sentenceStart(ends: readonly number[], index: number): number {
+  return index === 0 ? 0 : ends[index - 1]!;
 }
 
 /** What one language's grammar finds; `scan.ts` merges the languages and adds sentences. */

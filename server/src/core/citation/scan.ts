@@ -1,7 +1,7 @@
 // Runs the grammar of each enabled language over a masked text and merges the results in offset order,
 // then cuts the text into sentences (the scope of a sentence topic and of qualifier carry-over).
 
-import type { AliasDefinition, CitationLanguage, CitationScan, CitationSyntax, LanguageScan, ScanOptions, Sentence, TreatyMention } from '../types';
+import { sentenceStart, type AliasDefinition, type CitationLanguage, type CitationScan, type CitationSyntax, type LanguageScan, type ScanOptions, type TreatyMention } from '../types';
 import { scanEnglish } from './english';
 import { scanJapanese } from './japanese';
 import { scanRussian } from './russian';
@@ -22,7 +22,7 @@ export function scanCitations(masked: string, languages: readonly CitationLangua
   const citations = mergeCitations(parts.map((part) => part.citations));
   const mentions: TreatyMention[] = parts.flatMap((part) => part.mentions).sort((a, b) => a.span.start - b.span.start);
   const aliases: AliasDefinition[] = parts.flatMap((part) => part.aliases).sort((a, b) => a.span.start - b.span.start);
-  return { citations, mentions, aliases, sentences: splitSentences(masked) };
+  return { citations, mentions, aliases, sentenceEnds: splitSentences(masked) };
 }
 
 /** Merges per-language lists (each sorted) and renumbers `seriesPrevious` into the merged list. */
@@ -48,11 +48,12 @@ const ABBREVIATIONS = /(?:\b(?:Art|Arts|No|Nos|para|paras|e\.g|i\.e|cf|St|Mr|Mrs
  * Sentences end at 。！？, at `.`/`!`/`?` followed by a space and a capital letter (unless after an
  * abbreviation), at the end of a heading line and before a list item. Line breaks, even blank lines,
  * do not end one: text pasted from PDFs breaks lines (often with blank lines between) mid-sentence.
+ * Returns where each sentence ends (`CitationScan.sentenceEnds`).
  */
-export function splitSentences(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  splitSentencesFrom(text, 0, text.length, 0, sentences, () => false);
-  return sentences;
+export function splitSentences(text: string): number[] {
+  const ends: number[] = [];
+  splitSentencesFrom(text, 0, text.length, 0, ends, () => false);
+  return ends;
 }
 
 /** How far the splitter looks past a character to decide on it (a list item's mark on the next line). */
@@ -64,69 +65,63 @@ const RESPLIT_REACH = 4096;
  * Splits the new masked text again after an edit that replaced `[start, end - delta)` of the old text by `[start, end)`,
  * re-running the splitter only from a sentence start before the change until its boundaries meet the old ones again
  * past it. `masked(from, to)` gives a part of the new masked text, `length` its length: only the part read is made.
- * Equals `splitSentences(newText)` (test/fuzz/reading.test.ts compares them).
+ * `ends` equals `splitSentences(newText)` (test/fuzz/reading.test.ts compares them); its first `kept` sentences are
+ * the old ones, before the change.
  */
 export function resplitSentences(
-  old: readonly Sentence[],
+  old: readonly number[],
   masked: (from: number, to: number) => string,
   length: number,
   start: number,
   end: number,
   delta: number,
-): Sentence[] {
+): { ends: number[]; kept: number } {
+  const afresh = () => ({ ends: splitSentences(masked(0, length)), kept: 0 });
   // Resume at a sentence start that no decision before it could have read past: far enough before the change,
   // with a character that is not white space in between (a full stop looks ahead over white space).
   // (A line feed after a carriage return reads LOOKAHEAD characters from one past it, hence the 2.)
-  let first = upperBound(old, start - LOOKAHEAD - 2) - 1;
-  while (first > 0 && !/\S/.test(masked(old[first]!.span.start, start))) first--;
-  if (first <= 0) return splitSentences(masked(0, length));
-  const from = old[first]!.span.start;
+  const before = start - LOOKAHEAD - 2;
+  let first = before < 0 || old.length === 0 ? -1 : Math.min(partitionPoint(old.length, (index) => old[index]! <= before), old.length - 1);
+  while (first > 0 && !/\S/.test(masked(sentenceStart(old, first), start))) first--;
+  if (first <= 0) return afresh();
+  const from = old[first - 1]!;
   // The splitter looks back to the start of the line it begins in.
-  const before = masked(Math.max(0, from - 4096), from);
-  const lineBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  const base = lineBreak >= 0 ? from - before.length + lineBreak + 1 : from > 4096 ? -1 : 0;
-  if (base < 0) return splitSentences(masked(0, length));
-  const sentences = old.slice(0, first);
+  const head = masked(Math.max(0, from - 4096), from);
+  const lineBreak = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
+  const base = lineBreak >= 0 ? from - head.length + lineBreak + 1 : from > 4096 ? -1 : 0;
+  if (base < 0) return afresh();
+  const ends = old.slice(0, first);
   for (let reach = RESPLIT_REACH; ; reach *= 4) {
     const to = Math.min(length, end + reach);
-    let resumeOld = first;
-    const stoppedAt = splitSentencesFrom(masked(base, to), base, length, from, sentences, (boundary) => {
+    // The old sentence ending where the new one just closed, if any: the old ones after it hold, moved.
+    let meeting = first - 1;
+    const stoppedAt = splitSentencesFrom(masked(base, to), base, length, from, ends, (boundary) => {
       if (boundary < end + LOOKAHEAD) return false;
-      while (resumeOld < old.length && old[resumeOld]!.span.start < boundary - delta) resumeOld++;
-      return resumeOld < old.length && old[resumeOld]!.span.start === boundary - delta;
+      while (meeting < old.length && old[meeting]! < boundary - delta) meeting++;
+      return meeting < old.length - 1 && old[meeting]! === boundary - delta;
     });
     if (stoppedAt === undefined) {
       // The sentences met no old boundary in the part given: start again with more of the text.
-      sentences.length = first;
+      ends.length = first;
       continue;
     }
-    if (stoppedAt !== null) {
-      for (let index = resumeOld; index < old.length; index++) {
-        const span = old[index]!.span;
-        sentences.push({ span: { start: span.start + delta, end: span.end + delta } });
-      }
-    }
-    return sentences;
+    if (stoppedAt !== null) for (let index = meeting + 1; index < old.length; index++) ends.push(old[index]! + delta);
+    return { ends, kept: first };
   }
-}
-
-/** The number of sentences that start at or before `offset`. */
-function upperBound(sentences: readonly Sentence[], offset: number): number {
-  return partitionPoint(sentences.length, (index) => sentences[index]!.span.start <= offset);
 }
 
 /**
  * The splitter itself, started at a sentence start `from` (its only state is where the sentence and the line began),
- * pushing onto `sentences`; stops at the first sentence start `stop` accepts and returns it, or null at the end.
- * `text` is the part from `base` on (from the start of the line `from` is in) of a text `length` long; when it is not
- * all of the rest, the splitter returns undefined where it would read past it.
+ * pushing each sentence's end onto `ends`; stops at the first sentence start `stop` accepts and returns it, or null at
+ * the end. `text` is the part from `base` on (from the start of the line `from` is in) of a text `length` long; when it
+ * is not all of the rest, the splitter returns undefined where it would read past it.
  */
 function splitSentencesFrom(
   text: string,
   base: number,
   length: number,
   from: number,
-  sentences: Sentence[],
+  ends: number[],
   stop: (boundary: number) => boolean,
 ): number | null | undefined {
   const cut = base + text.length < length;
@@ -135,7 +130,7 @@ function splitSentencesFrom(
   let start = from - base;
   let stopped: number | null = null;
   const close = (end: number): boolean => {
-    if (end > start) sentences.push({ span: { start: start + base, end: end + base } });
+    if (end > start) ends.push(end + base);
     start = end;
     if (end + base < length && stop(end + base)) stopped = end + base;
     return stopped !== null;

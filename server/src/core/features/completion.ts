@@ -8,7 +8,7 @@ import { lookupTreatyName } from '../catalog';
 import type { DocumentFacts } from '../document';
 import { resolveDocument, type ResolvedCitation } from '../resolve';
 import { normaliseArticleNumber } from '../treaty/labels';
-import { MASK_CHARACTER, type Article, type CitationSyntax, type Qualifier, type Span } from '../types';
+import { MASK_CHARACTER, sentenceStart as startOfSentence, type Article, type CitationSyntax, type Qualifier, type Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { writeNumber, type NumeralScript } from '../text/numerals';
 import { findCitation } from './lookup';
@@ -156,9 +156,10 @@ function resolveAt(
 
 /** Where the sentence holding `offset` starts. */
 function sentenceStart(facts: DocumentFacts, offset: number): number {
-  const sentences = facts.scan.sentences;
-  const after = partitionPoint(sentences.length, (index) => sentences[index]!.span.start <= offset);
-  return after > 0 ? sentences[after - 1]!.span.start : offset;
+  const ends = facts.scan.sentenceEnds;
+  if (ends.length === 0) return offset;
+  // The first sentence ending after `offset` holds it (the last one, past the text's end).
+  return startOfSentence(ends, Math.min(partitionPoint(ends.length, (index) => ends[index]! <= offset), ends.length - 1));
 }
 
 /** The index of the first citation starting at or after `offset` (citations are in document order). */

@@ -10,7 +10,7 @@ import type { ResolvedCitation } from '../resolve';
 import { messagesFor } from '../messages/index';
 import { provisionLabel } from './diagnostics';
 import { parseKanjiNumber } from '../text/numerals';
-import { MASK_CHARACTER, type Span } from '../types';
+import { MASK_CHARACTER, sentenceStart, type Span } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { provisionVersions, versionLanguage, type VersionProvision } from './parallelTexts';
 import { partitionPoint } from '../text/search';
@@ -81,7 +81,7 @@ function checkQuotations(index: WorkspaceIndex, facts: DocumentFacts, citations:
   if (marks === undefined) quoted.set(facts, (marks = /[「“"]/.test(facts.text)));
   if (!marks) return [];
   const masked = facts.reading.structure.masked;
-  const sentences = facts.scan.sentences;
+  const sentences = facts.scan.sentenceEnds;
   let memory = findings.get(index.catalog);
   if (!memory || memory.size > MAX_FINDINGS) findings.set(index.catalog, (memory = new Map()));
   const result: Misquote[] = [];
@@ -220,7 +220,7 @@ function isNameOrAlias(facts: DocumentFacts, citations: readonly ResolvedCitatio
  */
 function attachedCitations(
   masked: string,
-  sentences: readonly { readonly span: Span }[],
+  sentences: readonly number[],
   citations: readonly ResolvedCitation[],
   quotations: readonly Quotation[],
   position: number,
@@ -274,10 +274,10 @@ function firstAtOrAfter(citations: readonly ResolvedCitation[], offset: number):
   return partitionPoint(citations.length, (index) => citations[index]!.syntax.span.start < offset);
 }
 
-function sentenceAt(sentences: readonly { readonly span: Span }[], offset: number): Span | undefined {
+function sentenceAt(ends: readonly number[], offset: number): Span | undefined {
   // Sentences are in order and do not overlap: the first one ending after `offset` holds it, if any does.
-  const span = sentences[partitionPoint(sentences.length, (index) => sentences[index]!.span.end <= offset)]?.span;
-  return span && span.start <= offset ? span : undefined;
+  const index = partitionPoint(ends.length, (at) => ends[at]! <= offset);
+  return index < ends.length ? { start: sentenceStart(ends, index), end: ends[index]! } : undefined;
 }
 
 // -----------------------------------------------------------------------------------------------

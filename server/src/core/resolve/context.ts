@@ -73,11 +73,11 @@ function outerDivisionOf(citations: readonly CitationSyntax[], index: number, bi
 
 /** The topic of each sentence (`…条約は、`), found in one pass over mentions and sentences. */
 export function sentenceTopics(scan: DocumentFacts['scan']): Map<number, TreatyMention> {
-  const { mentions, sentences } = scan;
+  const { mentions, sentenceEnds } = scan;
   const topics = new Map<number, TreatyMention>();
   for (let mention = 0, sentenceIndex = 0; mention < mentions.length; mention++) {
     const entry = mentions[mention]!;
-    while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex]!.span.end <= entry.span.start) sentenceIndex++;
+    while (sentenceIndex < sentenceEnds.length - 1 && sentenceEnds[sentenceIndex]! <= entry.span.start) sentenceIndex++;
     if (entry.topic && !topics.has(sentenceIndex)) topics.set(sentenceIndex, entry);
   }
   return topics;

@@ -5,7 +5,7 @@
 import type { Catalog } from '../catalog';
 import type { DocumentFacts } from '../document';
 import type { ReadingEdit, Splice } from '../reading';
-import type { CitationSyntax } from '../types';
+import { sentenceStart, type CitationSyntax } from '../types';
 import type { ResolvedCitation } from './check';
 import { NAMED_JUST_BEFORE_REACH, principalOf, type Principal } from './scope';
 import { sameInstrument, type Binding, type Checkpoint, type NamedByGenre, type Resolution } from './state';
@@ -31,13 +31,12 @@ export function planResume(facts: DocumentFacts, catalog: Catalog, previous: Res
   const old = previous.scan;
   const checkpoints = previous.checkpoints;
   // The last checkpoint at or before the first changed citation whose earlier sentences the edit left alone (the
-  // re-reading keeps those very objects), and which counts only mentions and aliases before the edit.
+  // re-reading kept them: `edit.sentences`), and which counts only mentions and aliases before the edit.
   let position = checkpoints.length - 1;
   while (position >= 0 && checkpoints[position]!.index > edit.citations.head) position--;
   for (; position >= 0; position--) {
     const from = checkpoints[position]!;
-    const sentencesKept = from.sentence === 0 || facts.scan.sentences[from.sentence - 1] === old.sentences[from.sentence - 1];
-    if (sentencesKept && from.mentionCursor <= edit.mentions.head && from.aliasCursor <= edit.aliases.head) break;
+    if (from.sentence <= edit.sentences && from.mentionCursor <= edit.mentions.head && from.aliasCursor <= edit.aliases.head) break;
   }
   if (position < 0) return null;
   const tailFrom = edit.citations.head + edit.citations.inside;
@@ -48,9 +47,8 @@ export function planResume(facts: DocumentFacts, catalog: Catalog, previous: Res
 function meets(now: Checkpoint, then: Checkpoint, scan: DocumentFacts['scan'], plan: ResumePlan): boolean {
   const { edit, old } = plan;
   if (then.crossed || then.index + plan.shift !== now.index) return false;
-  const sentence = scan.sentences[now.sentence]!.span;
-  const oldSentence = old.sentences[then.sentence]!.span;
-  if (sentence.start < edit.end || sentence.start - edit.delta !== oldSentence.start || sentence.end - edit.delta !== oldSentence.end) return false;
+  const start = sentenceStart(scan.sentenceEnds, now.sentence);
+  if (start < edit.end || start - edit.delta !== sentenceStart(old.sentenceEnds, then.sentence) || scan.sentenceEnds[now.sentence]! - edit.delta !== old.sentenceEnds[then.sentence]) return false;
   // An alias defined or dropped in the edit changes how every later name reads.
   if (edit.aliases.inside > 0 || edit.aliases.tailStart > edit.aliases.head) return false;
   if (movedCursor(then.mentionCursor, edit.mentions) !== now.mentionCursor || movedCursor(then.aliasCursor, edit.aliases) !== now.aliasCursor) return false;

@@ -141,9 +141,9 @@ export class Discourse {
 
   /** Moves to the sentence that holds `offset`; whether that is another sentence. */
   enterSentenceOf(offset: number): boolean {
-    const sentences = this.scan.sentences;
+    const ends = this.scan.sentenceEnds;
     const before = this.sentence;
-    while (this.sentence < sentences.length - 1 && sentences[this.sentence]!.span.end <= offset) this.sentence++;
+    while (this.sentence < ends.length - 1 && ends[this.sentence]! <= offset) this.sentence++;
     return this.sentence !== before;
   }
 
