@@ -334,6 +334,24 @@ export function encodeFacts(document: DocumentFacts): EncodedFacts {
 }
 
 /**
+ * Facts read on the first indexing's own thread, holding their masked text as decoded facts do (see maskedOnDemand).
+ */
+export function withMaskedOnDemand(document: DocumentFacts): DocumentFacts {
+  const { maskedSpans, frontMatter, comments, headings, codeBlocks } = document.reading.structure;
+  const structure = maskedOnDemand(document.text, { maskedSpans, frontMatter, comments, headings, codeBlocks });
+  return { ...document, reading: newReading(structure, document.scan) };
+}
+
+/**
+ * The structure with its masked text made again each time it is read (the quotation check once per resolution,
+ * completion's look at one character) rather than kept: a second copy of every document read by the first indexing
+ * was a sixth of the heap. A document edited in the editor is read again by analyzeDocument, which keeps it.
+ */
+function maskedOnDemand(text: string, rest: Omit<MarkdownStructure, 'masked'>): MarkdownStructure {
+  return Object.defineProperty({ ...rest }, 'masked', { get: () => maskedRange(text, rest.maskedSpans, 0, text.length), enumerable: true }) as MarkdownStructure;
+}
+
+/**
  * The facts `encodeFacts` encoded, for the document's text and the configuration they were read with.
  * Throws on encoded data that does not hold together (a cache file cut short, another version's layout).
  */
@@ -343,10 +361,7 @@ export function decodeFacts(uri: string, text: string, encoded: EncodedFacts, co
   if (!input.done) throw new Error('encoded facts continue past their end');
   const { maskedRuns: runs, ...rest } = decoded.structure;
   checkMaskedRuns(text, runs);
-  // The masked text is made again each time it is read (the quotation check once per resolution, completion's look
-  // at one character) rather than kept: a second copy of every document read elsewhere was a sixth of the heap.
-  // A document edited in the editor is read again by analyzeDocument, whose structure keeps its masked text.
-  const markdown = Object.defineProperty({ ...rest, maskedSpans: runs }, 'masked', { get: () => maskedRange(text, runs, 0, text.length), enumerable: true }) as MarkdownStructure;
+  const markdown = maskedOnDemand(text, { ...rest, maskedSpans: runs });
   return {
     uri,
     text,

@@ -4,7 +4,7 @@
 // holds, the file is not analysed again: the cache's facts are used.
 
 import { analyzeDocument, type DocumentFacts } from '../core/document';
-import { encodeFacts, type EncodedFacts } from '../core/factsCodec';
+import { encodeFacts, withMaskedOnDemand, type EncodedFacts } from '../core/factsCodec';
 import type { TreatyConfig } from '../core/config';
 import type { AnalyzedFile, FileToAnalyze } from '../lsp/lspWorkspace';
 import { readKeyedTextFile, readTextFile, type FileKey } from './files';
@@ -34,5 +34,5 @@ export function analyzeFile(file: FileJob, config: TreatyConfig, here = false): 
   if (known && key && known.size === key.size && known.mtimeMs === key.mtimeMs && known.hash === key.hash) return { uri: file.uri, text, key, hit: true };
   const facts = analyzeDocument(file.uri, text, config);
   const keyed = key ? { key } : {};
-  return { uri: file.uri, text, facts: here ? facts : encodeFacts(facts), ...keyed };
+  return { uri: file.uri, text, facts: here ? withMaskedOnDemand(facts) : encodeFacts(facts), ...keyed };
 }
