@@ -82,6 +82,17 @@ export class FactsCache {
     return this.#old.get(path)?.key;
   }
 
+  /** Whether the results the cache holds for a path say it was a treaty document (false when it holds none). */
+  wasTreaty(path: string): boolean {
+    const results = this.#old.get(path)?.results ?? '';
+    // The results' first line is a JSON array whose second element is the document's kind (see the core's exportResults).
+    try {
+      return results !== '' && (JSON.parse(results.slice(0, results.indexOf('\n'))) as unknown[])[1] === 'treaty';
+    } catch {
+      return false;
+    }
+  }
+
   /** What the cache holds for a path whose file still has the key the cache holds: kept for the next write. */
   hit(path: string): CachedFile | undefined {
     const entry = this.#old.get(path);

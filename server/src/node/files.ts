@@ -110,10 +110,11 @@ function readFileText(path: string, maxFileSize: number, roots: readonly string[
 }
 
 /**
- * The first `bytes` bytes of a file as text (a character cut at the end is replaced), and its size: a look at a file
- * before it is read whole, under the same rules (a regular file, inside the roots), or undefined where those say no.
+ * The start of a file as text, as much as `scratch` holds (a character cut at the end is replaced), and its size: a
+ * look at a file before it is read whole, under the same rules (a regular file, inside the roots), or undefined where
+ * those say no.
  */
-export function readHead(path: string, bytes: number, roots?: readonly string[]): { head: string; size: number } | undefined {
+export function readHead(path: string, scratch: Buffer, roots?: readonly string[]): { head: string; size: number } | undefined {
   try {
     if (roots && !isInside(realPath(path), roots)) return undefined;
     // Stat before open: opening a FIFO for reading waits for a writer.
@@ -121,8 +122,7 @@ export function readHead(path: string, bytes: number, roots?: readonly string[])
     if (!stat.isFile()) return undefined;
     const fd = openSync(path, 'r');
     try {
-      const buffer = Buffer.allocUnsafe(Math.min(bytes, stat.size));
-      return { head: buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)), size: stat.size };
+      return { head: scratch.toString('utf8', 0, readSync(fd, scratch, 0, Math.min(scratch.length, stat.size), 0)), size: stat.size };
     } finally {
       closeSync(fd);
     }

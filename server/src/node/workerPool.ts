@@ -85,15 +85,13 @@ export async function analyzeFiles(
   const { cache } = options;
   const jobs: FileJob[] = [];
   const known: boolean[] = [];
-  const { ordered, treaties } = await treatiesFirst(files);
+  const { ordered, treaties } = await treatiesFirst(files, cache);
   let toAnalyse = 0;
   let bytes = 0;
-  for (const { file, size } of ordered) {
-    const key = cache?.keyOf(file.path);
-    jobs.push(cache ? { ...file, cache: { key } } : file);
-    const isKnown = key !== undefined && key.size === size && unchangedSince(file.path, key.mtimeMs);
-    known.push(isKnown);
-    if (isKnown) continue;
+  for (const { file, size, unchanged } of ordered) {
+    jobs.push(cache ? { ...file, cache: { key: cache.keyOf(file.path) } } : file);
+    known.push(unchanged);
+    if (unchanged) continue;
     toAnalyse++;
     bytes += size;
   }
@@ -105,13 +103,22 @@ export async function analyzeFiles(
   return new Indexing(jobs, known, sizes, treaties, config, count, workerPath, log, deliver, options).run();
 }
 
+interface Ordered {
+  readonly file: FileToAnalyze;
+  readonly size: number;
+  /** The cache knows the file with this size and modification time (its hash is checked when it is read). */
+  readonly unchanged: boolean;
+}
+
 /**
- * The files in reading order: those whose first bytes look like a treaty's first (see `mayBeTreatyText`), then the
- * others, each in the order given. Analyses delivered after every treaty are resolved once, as they arrive.
+ * The files in reading order: the likely treaties (a file the cache knows unchanged, by what it was then; any other,
+ * by whether its first bytes look like a treaty's, see `mayBeTreatyText`), then the others, each in the order given.
+ * Analyses delivered after every treaty are resolved once, as they arrive.
  */
-async function treatiesFirst(files: readonly FileToAnalyze[]): Promise<{ ordered: { file: FileToAnalyze; size: number }[]; treaties: number }> {
-  const treaties: { file: FileToAnalyze; size: number }[] = [];
-  const others: { file: FileToAnalyze; size: number }[] = [];
+async function treatiesFirst(files: readonly FileToAnalyze[], cache: FactsCache | undefined): Promise<{ ordered: Ordered[]; treaties: number }> {
+  const treaties: Ordered[] = [];
+  const others: Ordered[] = [];
+  const scratch = Buffer.allocUnsafe(HEAD_BYTES);
   let sliceStart = performance.now();
   for (const file of files) {
     // A thousand files take a while: requests on the open documents are answered in between.
@@ -119,19 +126,24 @@ async function treatiesFirst(files: readonly FileToAnalyze[]): Promise<{ ordered
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
+    const key = cache?.keyOf(file.path);
+    const stat = key && statOf(file.path);
+    if (key && stat && stat.size === key.size && stat.mtimeMs === key.mtimeMs) {
+      (cache!.wasTreaty(file.path) ? treaties : others).push({ file, size: stat.size, unchanged: true });
+      continue;
+    }
     // A file it may not read (outside the roots, not a regular file, unreadable): reading it whole says why, in its turn.
-    const look = readHead(file.path, HEAD_BYTES, file.roots);
-    (look && mayBeTreatyText(look.head) ? treaties : others).push({ file, size: look?.size ?? 0 });
+    const look = readHead(file.path, scratch, file.roots);
+    (look && mayBeTreatyText(look.head) ? treaties : others).push({ file, size: look?.size ?? 0, unchanged: false });
   }
   return { ordered: [...treaties, ...others], treaties: treaties.length };
 }
 
-/** Whether a file still has the modification time the cache knows (its hash is checked when it is read). */
-function unchangedSince(path: string, mtimeMs: number): boolean {
+function statOf(path: string): { size: number; mtimeMs: number } | undefined {
   try {
-    return statSync(path).mtimeMs === mtimeMs;
+    return statSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
