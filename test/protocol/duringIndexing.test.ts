@@ -19,7 +19,7 @@ An armed attack against one shall be considered an attack against them all.
 function workspace(analyses: number): string {
   const filler = 'The Parties consulted one another on the matter and agreed to keep the question under review. '.repeat(60);
   // The treaty's folder sorts first, so that it is read early and the hover has something to say before the end.
-  const files = [`//- /open.md\n---\ncites: nat\n---\nArticle 5 is the core. Article 3 of the Paris Accord is not here.\n`, `//- /a-treaties/nat.md\n${TREATY}`];
+  const files = [`//- /open.md\n---\ncites: nat\n---\nArticle 5 is the core. Article 3 of the Paris Accord is not here. Article 99 is not in it.\n`, `//- /a-treaties/nat.md\n${TREATY}`];
   for (let index = 0; index < analyses; index++) files.push(`//- /notes/n${index}.md\n---\ncites: nat\n---\n${filler}\n\nArticle 5 again.\n`);
   return files.join('');
 }
@@ -67,6 +67,20 @@ describe('requests during the first indexing', () => {
     // Once everything is read, the hover says what is wrong.
     expect(JSON.stringify(after?.contents)).not.toContain(STILL_READING);
     expect(JSON.stringify(after?.contents)).toContain('Paris Accord');
+  });
+
+  it('says at once that an article is missing once its treaty has been read, while the rest is still read', async () => {
+    harness = new Harness(workspace(600), { open: ['/open.md'] });
+    await harness.initialize();
+    const ended = (): boolean => harness!.progress.some((report) => (report as { value?: { kind?: string } }).value?.kind === 'end');
+    const position = harness.at('/open.md', 'Article 99', 8);
+    // The treaty is read first; until then the answer may only say that the workspace is still being read.
+    let hover = await harness.request<Hover | null>('textDocument/hover', position);
+    while (JSON.stringify(hover?.contents).includes(STILL_READING)) hover = await harness.request<Hover | null>('textDocument/hover', position);
+    const endedAtHover = ended();
+    await harness.ready();
+    expect(endedAtHover).toBe(false);
+    expect(JSON.stringify(hover?.contents)).toContain('has no Article 99');
   });
 });
 

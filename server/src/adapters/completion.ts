@@ -5,7 +5,7 @@
 import { MarkupKind, type CompletionItem, type CompletionList, type CompletionParams, type Connection } from 'vscode-languageserver';
 import type { CompletionItem as CoreCompletionItem } from '../core/api';
 import type { LineIndex } from '../core/text/lineIndex';
-import { guard, resolvesNow, type FeatureContext } from './context';
+import { guard, answerableNow, type FeatureContext } from './context';
 import { completionItemKind, fromPosition, toCompletionItem, toRange } from './convert';
 
 /** What `data` carries from an item to its resolve: which answer it belongs to (the item is found by its label). */
@@ -31,7 +31,7 @@ export function registerCompletion(connection: Connection, context: FeatureConte
       if (defaults.includes('editRange') && defaults.includes('data') && shareOneSpan(items)) return compactList(lineIndex, items, data);
       return items.map((item): CompletionItem => ({ ...toCompletionItem(lineIndex, { ...item, documentation: null }), data }));
     }, {
-      duringIndexing: (params) => resolvesNow(context, params),
+      duringIndexing: (params) => answerableNow(context, params),
       // Incomplete: the client asks again as the user types, by when more of the workspace is read.
       meanwhile: () => ({ isIncomplete: true, items: [] }),
     }),

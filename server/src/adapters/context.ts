@@ -73,10 +73,10 @@ const RECHECK_MS = 20;
 /** How long a request during indexing waits for the cited treaty to be read before `meanwhile` answers it. */
 const INDEXING_WAIT_MS = 60;
 
-/** During indexing: whether the position is in a citation that resolves to a provision with what is read so far. */
-export function resolvesNow(context: FeatureContext, { textDocument, position }: TextDocumentPositionParams): boolean {
+/** During indexing: whether what is read so far answers a request at the position (no citation there, or its treaty is read). */
+export function answerableNow(context: FeatureContext, { textDocument, position }: TextDocumentPositionParams): boolean {
   const lineIndex = context.service.getLineIndex(textDocument.uri);
-  return lineIndex !== undefined && context.service.getDefinition(textDocument.uri, lineIndex.offsetAt(position)).length > 0;
+  return lineIndex !== undefined && context.service.isAnsweredWithWhatIsRead(textDocument.uri, lineIndex.offsetAt(position));
 }
 
 function answersEarly<P>(context: FeatureContext, params: P, known: (params: P) => boolean): boolean {

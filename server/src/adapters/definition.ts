@@ -1,6 +1,6 @@
 // LSP adapter for go to definition: from a citation to the provision it names.
 import type { Connection, Location, TextDocumentPositionParams } from 'vscode-languageserver';
-import { guard, resolvesNow, type FeatureContext } from './context';
+import { guard, answerableNow, type FeatureContext } from './context';
 import { fromPosition, toLocation } from './convert';
 
 export function registerDefinition(connection: Connection, context: FeatureContext): void {
@@ -11,6 +11,6 @@ export function registerDefinition(connection: Connection, context: FeatureConte
       if (!lineIndex) return [];
       const locations = service.getDefinition(textDocument.uri, fromPosition(lineIndex, position));
       return locations.map((location) => toLocation(service, location));
-    }, { duringIndexing: (params) => resolvesNow(context, params) }),
+    }, { duringIndexing: (params) => answerableNow(context, params) }),
   );
 }

@@ -1,6 +1,6 @@
 // LSP adapter for hover: a citation's provision text.
 import type { Connection, Hover, TextDocumentPositionParams } from 'vscode-languageserver';
-import { guard, resolvesNow, type FeatureContext } from './context';
+import { guard, answerableNow, type FeatureContext } from './context';
 import { fromPosition, toMarkdownHover } from './convert';
 
 /** The hover at a position; `reading`: while the workspace is still read and what is read does not resolve it. */
@@ -16,7 +16,7 @@ function hover(context: FeatureContext, { textDocument, position }: TextDocument
 export function registerHover(connection: Connection, context: FeatureContext): void {
   connection.onHover(
     guard(context, 'hover', null as Hover | null, (params: TextDocumentPositionParams) => hover(context, params, false), {
-      duringIndexing: (params) => resolvesNow(context, params),
+      duringIndexing: (params) => answerableNow(context, params),
       meanwhile: (params) => hover(context, params, true),
     }),
   );

@@ -30,7 +30,7 @@ import type { LineIndex } from './text/lineIndex';
 import type { TreatyConfig } from './config';
 import { findDefinition } from './features/definition';
 import { checkDocument } from './features/diagnostics';
-import { findHover, findReadingHover } from './features/hover';
+import { answeredWithWhatIsRead, findHover, findReadingHover } from './features/hover';
 import { findReferences } from './features/references';
 import { findCodeActions } from './features/codeActions';
 import { findCodeLenses } from './features/codeLens';
@@ -94,6 +94,8 @@ export interface TreatyService {
   getHover(uri: DocumentUri, offset: number, editorShowsDiagnostics?: boolean): Hover | null;
   /** While the workspace is being read: the hover of a citation that what is read so far does not resolve. */
   getReadingHover(uri: DocumentUri, offset: number): Hover | null;
+  /** While the workspace is being read: whether what is read answers a request at the offset (the cited treaty is read). */
+  isAnsweredWithWhatIsRead(uri: DocumentUri, offset: number): boolean;
   getReferences(uri: DocumentUri, offset: number, includeDeclaration: boolean): readonly Location[];
   getDocumentSymbols(uri: DocumentUri): readonly DocumentSymbol[];
   getWorkspaceSymbols(query: string): readonly WorkspaceSymbol[];
@@ -193,6 +195,7 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
     getDefinition: (uri, offset) => findDefinition(index, uri, offset),
     getHover: (uri, offset, editorShowsDiagnostics = false) => findHover(index, uri, offset, editorShowsDiagnostics),
     getReadingHover: (uri, offset) => findReadingHover(index, uri, offset),
+    isAnsweredWithWhatIsRead: (uri, offset) => answeredWithWhatIsRead(index, uri, offset),
     getReferences: (uri, offset, includeDeclaration) => findReferences(index, uri, offset, includeDeclaration),
     getDocumentSymbols: (uri) => findDocumentSymbols(index, uri),
     getWorkspaceSymbols: (query) => findWorkspaceSymbols(index, query),

@@ -160,15 +160,25 @@ function resolveInBackground(core: TreatyService): void {
 
 /** Edits of open documents go to the index; a closed one falls back to its file on disk. */
 function listenToDocuments(session: ServerSession, documents: lsp.TextDocuments<TextDocument>, workspace: LspWorkspace, scheduler: UpdateScheduler): void {
-  documents.onDidChangeContent(({ document }) =>
+  documents.onDidChangeContent(({ document }) => {
+    // Opened or edited during the first indexing: indexed at once, so that requests on it are answered from what is
+    // read so far, and again once the indexing is done (its own reading of the file may come after this).
+    const indexing = session.isReady ? undefined : session.core;
+    if (indexing && workspace.includes(document.uri) && indexing.getText(document.uri) !== document.getText()) {
+      try {
+        indexing.setDocument(document.uri, document.getText());
+      } catch (error) {
+        session.log(`document change failed: ${describeError(error)}`);
+      }
+    }
     session.afterReady('document change', (service) => {
       if (!workspace.includes(document.uri)) return;
       const text = document.getText();
       if (service.getText(document.uri) !== text) service.setDocument(document.uri, text);
       session.known.add(document.uri);
       scheduler.documentEdited(document.uri);
-    }),
-  );
+    });
+  });
 
   // A closed document falls back to its file on disk, or leaves the index when it has none (untitled, deleted).
   documents.onDidClose(({ document }) =>

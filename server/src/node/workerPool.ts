@@ -53,15 +53,15 @@ const SMALL_WORKSPACE_BYTES = 8_000_000;
 const BATCHES_AHEAD = 2;
 /** A file that was in a worker when it died this many times is read on the main thread. */
 const MAX_ATTEMPTS = 2;
-/** Work done on the main thread between two turns of its event loop. */
-const SLICE_MS = 15;
+/** Work done on the main thread between two turns of its event loop: a request that arrives waits for it. */
+const SLICE_MS = 5;
 /** How much of a file's start the treaty hint reads. */
 const HEAD_BYTES = 4096;
 /**
  * While workers run, this thread takes from their queue only files up to this size: it answers requests between
- * files, and a 1 MB analysis read here would keep them waiting a quarter of a second.
+ * files, and a larger one read here (a 1 MB analysis: a quarter of a second) would keep them waiting.
  */
-const MAX_STOLEN_BYTES = 128 * 1024;
+const MAX_STOLEN_BYTES = 32 * 1024;
 
 export const DEFAULT_WORKER_PATH = join(__dirname, 'indexWorker.js');
 

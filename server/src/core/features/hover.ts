@@ -64,6 +64,15 @@ export function findHover(index: WorkspaceIndex, uri: string, offset: number, ed
 }
 
 /**
+ * While the workspace is still being read: whether what is read so far answers a request at the offset, that is no
+ * citation is there, or its treaty has been read (a treaty is read whole, so an article it lacks is missing for good).
+ */
+export function answeredWithWhatIsRead(index: WorkspaceIndex, uri: string, offset: number): boolean {
+  const citation = citationAt(index, uri, offset);
+  return citation === undefined || (citation.treatyId !== null && index.treatyEntry(citation.treatyId) !== undefined);
+}
+
+/**
  * The hover of a citation asked while the workspace is still being read, when what is read so far does not resolve it:
  * it says so, rather than that the treaty or the article is missing (they may be in a file not read yet).
  */
