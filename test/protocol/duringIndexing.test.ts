@@ -3,7 +3,7 @@
 // being read (never with a notice that the treaty is missing), and the progress is still shown until the end.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Hover, Location } from 'vscode-languageserver-protocol';
+import type { Hover, Location, TextDocumentPositionParams } from 'vscode-languageserver-protocol';
 import { Harness } from './harness';
 
 const TREATY = `---
@@ -25,6 +25,16 @@ function workspace(analyses: number): string {
 }
 
 let harness: Harness | undefined;
+
+const progressEnded = (): boolean => harness!.progress.some((report) => (report as { value?: { kind?: string } }).value?.kind === 'end');
+
+/** The hover at `position` once the cited treaty is read: until then it may only say that the workspace is still being read. */
+async function hoverOnceRead(position: TextDocumentPositionParams): Promise<Hover | null> {
+  let hover = await harness!.request<Hover | null>('textDocument/hover', position);
+  while (JSON.stringify(hover?.contents).includes(STILL_READING)) hover = await harness!.request<Hover | null>('textDocument/hover', position);
+  return hover;
+}
+
 afterEach(async () => {
   await harness?.dispose();
   harness = undefined;
@@ -34,17 +44,14 @@ describe('requests during the first indexing', () => {
   it('answers hover and definition on an open document before the indexing progress ends, and completion too', async () => {
     harness = new Harness(workspace(600), { open: ['/open.md'] });
     await harness.initialize();
-    const ended = (): boolean => harness!.progress.some((report) => (report as { value?: { kind?: string } }).value?.kind === 'end');
     const position = harness.at('/open.md', 'Article 5', 8);
-    // Until the treaty is read, the answer may only say that the workspace is still being read.
-    let hover = await harness.request<Hover | null>('textDocument/hover', position);
-    while (JSON.stringify(hover?.contents).includes(STILL_READING)) hover = await harness.request<Hover | null>('textDocument/hover', position);
-    const endedAtHover = ended();
+    const hover = await hoverOnceRead(position);
+    const endedAtHover = progressEnded();
     const definition = await harness.request<Location[]>('textDocument/definition', position);
     const completion = await harness.request<unknown>('textDocument/completion', position);
     await harness.ready();
     expect(endedAtHover).toBe(false);
-    expect(ended()).toBe(true);
+    expect(progressEnded()).toBe(true);
     expect(completion).toBeDefined();
     // Answered once the treaty had been read, never with a notice that it is missing.
     expect(JSON.stringify(hover?.contents)).toContain('armed attack');
@@ -54,11 +61,10 @@ describe('requests during the first indexing', () => {
   it('says the workspace is still being read when what is read so far does not resolve the citation, never that the treaty is missing', async () => {
     harness = new Harness(workspace(600), { open: ['/open.md'] });
     await harness.initialize();
-    const ended = (): boolean => harness!.progress.some((report) => (report as { value?: { kind?: string } }).value?.kind === 'end');
     const position = harness.at('/open.md', 'Article 3 of the Paris Accord', 8);
     const during = await harness.request<Hover | null>('textDocument/hover', position);
     const definition = await harness.request<Location[] | null>('textDocument/definition', position);
-    const endedMeanwhile = ended();
+    const endedMeanwhile = progressEnded();
     await harness.ready();
     const after = await harness.request<Hover | null>('textDocument/hover', position);
     expect(endedMeanwhile).toBe(false);
@@ -72,12 +78,9 @@ describe('requests during the first indexing', () => {
   it('says at once that an article is missing once its treaty has been read, while the rest is still read', async () => {
     harness = new Harness(workspace(600), { open: ['/open.md'] });
     await harness.initialize();
-    const ended = (): boolean => harness!.progress.some((report) => (report as { value?: { kind?: string } }).value?.kind === 'end');
     const position = harness.at('/open.md', 'Article 99', 8);
-    // The treaty is read first; until then the answer may only say that the workspace is still being read.
-    let hover = await harness.request<Hover | null>('textDocument/hover', position);
-    while (JSON.stringify(hover?.contents).includes(STILL_READING)) hover = await harness.request<Hover | null>('textDocument/hover', position);
-    const endedAtHover = ended();
+    const hover = await hoverOnceRead(position);
+    const endedAtHover = progressEnded();
     await harness.ready();
     expect(endedAtHover).toBe(false);
     expect(JSON.stringify(hover?.contents)).toContain('has no Article 99');
