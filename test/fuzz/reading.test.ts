@@ -56,18 +56,21 @@ const FRAGMENTS = [
   'それぞれイ又はロ',
 ];
 
+/** The edit (`removeLength` characters at `at`, wrapped into the text, replaced by `insert`) re-read equals a fresh reading. */
+function rereadsAsFresh(before: string, at: number, removeLength: number, insert: string): void {
+  const position = at % (before.length + 1);
+  const after = before.slice(0, position) + insert + before.slice(position + removeLength);
+  const previous = analyzeDocument('file:///a.md', before, DEFAULT_CONFIG);
+  const incremental = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG, previous);
+  const fresh = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG);
+  expect(observable(incremental)).toEqual(observable(fresh));
+}
+
 describe('re-reading a document after an edit', () => {
   it('equals reading the edited text afresh, for random documents and edits', () => {
     const text = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(
-      fc.property(text, fc.nat(), fc.nat(8), fc.constantFrom(...FRAGMENTS, ''), (before, at, removeLength, insert) => {
-        const position = at % (before.length + 1);
-        const after = before.slice(0, position) + insert + before.slice(position + removeLength);
-        const previous = analyzeDocument('file:///a.md', before, DEFAULT_CONFIG);
-        const incremental = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG, previous);
-        const fresh = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG);
-        expect(observable(incremental)).toEqual(observable(fresh));
-      }),
+      fc.property(text, fc.nat(), fc.nat(8), fc.constantFrom(...FRAGMENTS, ''), rereadsAsFresh),
       // A fixed seed keeps npm test repeatable; READING_SEED / READING_RUNS explore further (see the fuzz).
       { numRuns: Number(process.env.READING_RUNS ?? 1500), seed: Number(process.env.READING_SEED ?? 20261124) },
     );
@@ -86,14 +89,7 @@ describe('re-reading a document after an edit', () => {
     const text = fc.array(paragraph, { minLength: 1, maxLength: 12 }).map((paragraphs) => paragraphs.join(''));
     const edit = fc.constantFrom(...prose, '');
     fc.assert(
-      fc.property(text, fc.nat(), fc.nat(8), edit, (before, at, removeLength, insert) => {
-        const position = at % (before.length + 1);
-        const after = before.slice(0, position) + insert + before.slice(position + removeLength);
-        const previous = analyzeDocument('file:///a.md', before, DEFAULT_CONFIG);
-        const incremental = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG, previous);
-        const fresh = analyzeDocument('file:///a.md', after, DEFAULT_CONFIG);
-        expect(observable(incremental)).toEqual(observable(fresh));
-      }),
+      fc.property(text, fc.nat(), fc.nat(8), edit, rereadsAsFresh),
       { numRuns: Number(process.env.READING_RUNS ?? 1500) / 5, seed: Number(process.env.READING_SEED ?? 20261207) },
     );
   });
