@@ -47,7 +47,7 @@ describe('FrameSplitter', () => {
 });
 
 describe('FrameWriter', () => {
-  it('writes each message as one frame, in order, its length in UTF-8 bytes', async () => {
+  it('writes each message as one frame, its length in UTF-8 bytes, and the messages of one turn in one write, in order', async () => {
     const stream = new PassThrough();
     const writes: string[] = [];
     stream.on('data', (chunk: Buffer) => writes.push(chunk.toString()));
@@ -58,7 +58,9 @@ describe('FrameWriter', () => {
       { jsonrpc: '2.0', method: 'b', params: { text: 'Article 5(1)\r\n' } },
     ];
     await Promise.all(messages.map((message) => writer.write(message)));
-    expect(writes).toEqual(messages.map((message) => frame(JSON.stringify(message))));
+    const later = { jsonrpc: '2.0', id: 2, result: 'ｆｕｌｌ' };
+    await writer.write(later);
+    expect(writes).toEqual([messages.map((message) => frame(JSON.stringify(message))).join(''), frame(JSON.stringify(later))]);
   });
 
   it('reports a stream that fails, and rejects the write', async () => {
