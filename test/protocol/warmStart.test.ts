@@ -1,7 +1,7 @@
 // The server keeps its facts cache where the editor tells it (`cacheDirectory`, VS Code's storage folder), never
 // in the workspace; two windows on one folder (two server processes) write it at the same time without harm.
 
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,40 @@ describe('the facts cache of a warm start', () => {
     await second.waitForDiagnostics(second.uri('/notes/a.md'), (list) => list.length === 0);
     await second.dispose();
     expect(readdirSync(root).sort()).toEqual(['notes', 'treaties']);
+  });
+
+  it('gives the diagnostics it holds first, then reads the files it left unread: one edited in place (its size and time put back) is published again', async () => {
+    const root = mkdtempSync(join(scratch, 'workspace-'));
+    const cacheDirectory = join(scratch, 'storage-three');
+    const cacheFile = join(cacheDirectory, CACHE_FILE_NAME);
+    const first = await startServer(FIXTURE, { root, initializationOptions: { cacheDirectory } });
+    await cacheWritten(cacheDirectory);
+    await first.dispose();
+    // Files modified long before they are read: the cache vouches for them by their size and time alone (the
+    // second start reads them, finds the same bytes at new times, and writes the cache again).
+    const paths = ['treaties/nat.md', 'notes/a.md', 'notes/b.md'].map((path) => join(root, path));
+    for (const path of paths) utimesSync(path, 1_700_000_000, 1_700_000_000);
+    const written = statSync(cacheFile).mtimeMs;
+    const second = await startServer('', { root, initializationOptions: { cacheDirectory } });
+    for (let tries = 0; tries < 100 && statSync(cacheFile).mtimeMs === written; tries++) await new Promise((done) => setTimeout(done, 50));
+    await second.dispose();
+    await cacheWritten(cacheDirectory);
+    // Article 12 becomes article 5, in as many bytes, at the same time.
+    const b = paths[2]!;
+    const text = readFileSync(b, 'utf8');
+    writeFileSync(b, text.replace('Article 12 does not exist either.', 'Article 5 does exist, as written.'));
+    expect(statSync(b).size).toBe(Buffer.byteLength(text));
+    utimesSync(b, 1_700_000_000, 1_700_000_000);
+    const third = new Harness('', { root, initializationOptions: { cacheDirectory } });
+    await third.initialize();
+    const uri = third.uri('/notes/b.md');
+    expect((await third.waitForDiagnostics(uri)).map((item) => item.code)).toEqual(['unknown-article']);
+    await third.waitForDiagnostics(uri, (list) => list.length === 0);
+    expect(third.logs).toContain('indexed 3 documents, 3 of them from the facts cache, 3 with their diagnostics from it');
+    // A file left unread answers requests: its text is read when they need it.
+    const hover = await third.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: third.uri('/notes/a.md') }, position: { line: 3, character: 9 } });
+    expect(hover.contents.value).toContain('An armed attack against one');
+    await third.dispose();
   });
 
   it('is written whole when two windows on one folder write it at once', async () => {

@@ -11,7 +11,10 @@ import { createTreatyService } from '../../server/src/core/index';
 import { DEFAULT_CONFIG, type TreatyConfig } from '../../server/src/core/config';
 import { CACHE_FILE_NAME } from '../../server/src/node/factsCache';
 import { NodeWorkspace } from '../../server/src/node/files';
-import { indexFiles } from '../../server/src/node/workerPool';
+import { analyzeWithCache, indexFiles } from '../../server/src/node/workerPool';
+import { indexingInto } from '../../server/src/lsp/lspWorkspace';
+import { analyzeDocument } from '../../server/src/core/document';
+import { encodeFacts } from '../../server/src/core/factsCodec';
 
 const scratch = mkdtempSync(join(tmpdir(), 'treaty-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -62,6 +65,35 @@ async function index(root: string, cacheDirectory?: string, config: TreatyConfig
   return { results, cached: outcome.cached, reused: outcome.reused, logs };
 }
 
+interface ServerStart extends Run {
+  /** The diagnostics published first, before the files the cache let stay unread are read. */
+  readonly first: unknown;
+}
+
+/**
+ * Indexes `root` with the cache in `cacheDirectory` as the server does: the first diagnostics, then the cache written
+ * and the files it let stay unread read in the background (see lsp/server.ts), then what a consumer sees.
+ */
+async function startServer(root: string, cacheDirectory: string, config: TreatyConfig = DEFAULT_CONFIG): Promise<ServerStart> {
+  const workspace = new NodeWorkspace([root], config);
+  const service = createTreatyService({ workspace, config });
+  const logs: string[] = [];
+  const { onAnalyzed, onIdle } = indexingInto(service, config);
+  const outcome = await analyzeWithCache(workspace.filesToAnalyze(), config, { workers: 0, cacheDirectory, onIdle, log: (message) => logs.push(message) }, onAnalyzed);
+  const reused = service.finishIndexing();
+  const diagnostics = () => service.getDocumentUris().map((uri) => ({ uri, diagnostics: service.getDiagnostics(uri) }));
+  const first = diagnostics();
+  const resultsOf = (uri: string) => service.exportResults(uri);
+  await outcome.saveCache(resultsOf);
+  for (const uri of service.getDocumentUris()) service.getText(uri);
+  await outcome.saveCache(resultsOf);
+  const results = diagnostics().map((entry) => ({ ...entry, citations: service.getCitations(entry.uri), text: service.getText(entry.uri) }));
+  return { first, results, cached: outcome.cached, reused, logs };
+}
+
+/** The diagnostics of a run's results, as `ServerStart.first` lists them. */
+const diagnosticsOf = (run: Run): unknown => (run.results as { uri: string; diagnostics: unknown }[]).map(({ uri, diagnostics }) => ({ uri, diagnostics }));
+
 /** Modification times in whole seconds, so that a test can put a file's old time back exactly. */
 let clock = 1_700_000_000;
 function write(path: string, text: string, seconds = ++clock): void {
@@ -87,7 +119,7 @@ describe('a warm start from the facts cache', () => {
     );
     const language = fc.constantFrom<TreatyConfig['language']>('en', 'ja');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ steps: fc.array(change, { minLength: 1, maxLength: 4 }), language }), { minLength: 1, maxLength: 3 }), async (rounds) => {
+      fc.asyncProperty(fc.array(fc.record({ steps: fc.array(change, { minLength: 1, maxLength: 4 }), language, server: fc.boolean() }), { minLength: 1, maxLength: 3 }), async (rounds) => {
         const root = newFolder('property');
         const cache = newFolder('property-cache');
         writeWorkspace(root, { 'treaties/nat.md': TREATY, ...Object.fromEntries([0, 1, 2, 3, 4].map((file) => [`notes/n${file}.md`, analysis([file + 1, 5])])) });
@@ -108,9 +140,11 @@ describe('a warm start from the facts cache', () => {
           }
           // The display language (the editor's) may differ between runs: the words of every cached diagnostic change.
           const config = { ...DEFAULT_CONFIG, language: round.language };
-          const warm = await index(root, cache, config);
+          const cold = await index(root, undefined, config);
+          // As the server starts (files read after the first diagnostics), or as the command line does (all read first).
+          const warm = round.server ? await startServer(root, cache, config) : await index(root, cache, config);
           expect(warm.logs).toEqual([]);
-          expect(warm.results).toEqual((await index(root, undefined, config)).results);
+          expect(warm.results).toEqual(cold.results);
         }
       }),
       { numRuns: 15 },
@@ -140,6 +174,43 @@ describe('cached results in the core', () => {
     }
   });
 
+  it('are taken for a file not read, whose text is read once, when first needed, and read afresh if it is other bytes, or skipped if it is gone', () => {
+    const cold = add();
+    cold.finishIndexing();
+    const uri = 'file:///w/notes/a.md';
+    const text = documents[uri];
+    const edited = analysis([1, 5]);
+    const empty = () => createTreatyService({ workspace: { listDocuments: () => [], readDocument: () => ({ error: 'none' }) }, config });
+    const fresh = empty();
+    fresh.addDocument('file:///w/treaties/nat.md', { text: TREATY }, config);
+    fresh.addDocument(uri, { text: edited }, config);
+    fresh.finishIndexing();
+    for (const [name, reading, expected] of [
+      ['the same bytes', { text, hash: `hash of ${uri}` }, { text, citations: cold.getCitations(uri) }],
+      ['other bytes', { text: edited, hash: 'hash of the edit' }, { text: edited, citations: fresh.getCitations(uri) }],
+      ['gone', { error: 'skipped: cannot read the file (ENOENT)' }, { text: undefined, citations: [] }],
+    ] as const) {
+      const service = empty();
+      service.addDocument('file:///w/treaties/nat.md', { text: TREATY, hash: 'hash of file:///w/treaties/nat.md' }, config);
+      let reads = 0;
+      const readText = () => (reads++, reading);
+      const facts = encodeFacts(analyzeDocument(uri, text, config));
+      service.addDocument(uri, { readText, facts, hash: `hash of ${uri}`, results: cold.exportResults(uri)! }, config);
+      expect(service.finishIndexing(), name).toBe(1);
+      // Published without reading it: the cached diagnostics, placed by the line starts its facts keep.
+      expect(service.getDiagnostics(uri), name).toEqual(cold.getDiagnostics(uri));
+      const last = cold.getDiagnostics(uri).at(-1)!.span.end;
+      expect(service.getLineIndex(uri)!.positionAt(last), name).toEqual(cold.getLineIndex(uri)!.positionAt(last));
+      expect(reads, name).toBe(0);
+      service.takeChangedDocuments();
+      expect(service.getText(uri), name).toBe(expected.text);
+      expect(service.getCitations(uri), name).toEqual(expected.citations);
+      expect(reads, name).toBe(1);
+      // A file that was not what the cache held, or is gone, has its diagnostics published again.
+      expect(service.takeChangedDocuments(), name).toEqual(name === 'the same bytes' ? [] : [uri]);
+    }
+  });
+
   it('are not taken for a document resolved during the indexing, which keeps that resolution', () => {
     const cold = add();
     cold.finishIndexing();
@@ -151,6 +222,64 @@ describe('cached results in the core', () => {
     expect(warm.finishIndexing()).toBe(1);
     expect(warm.getCitations(uri)).toEqual(cold.getCitations(uri));
     expect(warm.getDiagnostics(uri)).toEqual(cold.getDiagnostics(uri));
+  });
+});
+
+describe('the files a warm start leaves unread', () => {
+  const documents = { 'treaties/nat.md': TREATY, 'notes/a.md': analysis([1, 9]), 'notes/b.md': analysis([5]) };
+
+  it('are read after the first diagnostics: one edited with its size and modification time put back is read afresh, and at the next start', async () => {
+    const root = newFolder('in-place');
+    const cache = newFolder('in-place-cache');
+    writeWorkspace(root, documents);
+    const before = await index(root, cache);
+    const path = join(root, 'notes/a.md');
+    const { size, mtimeMs } = statSync(path);
+    // Article 9, which the treaty lacks, becomes article 5: the same size.
+    writeFileSync(path, analysis([1, 5]));
+    utimesSync(path, mtimeMs / 1000, mtimeMs / 1000);
+    expect(statSync(path)).toMatchObject({ size, mtimeMs });
+    const cold = await index(root);
+    expect(diagnosticsOf(cold)).not.toEqual(diagnosticsOf(before));
+    const warm = await startServer(root, cache);
+    expect(warm.cached).toBe(3);
+    // Published first: what the cache held, the file not read yet; then what reading it gives.
+    expect(warm.first).toEqual(diagnosticsOf(before));
+    expect(warm.results).toEqual(cold.results);
+    // The cache no longer vouches for it: the next start reads it before its first diagnostics.
+    const next = await startServer(root, cache);
+    expect(next.first).toEqual(diagnosticsOf(cold));
+    expect(next.results).toEqual(cold.results);
+  });
+
+  it('do not include one modified too close to the time it was read: it is read at the start, as git does, so that its first diagnostics are right', async () => {
+    const root = newFolder('racy');
+    const cache = newFolder('racy-cache');
+    writeWorkspace(root, documents);
+    const path = join(root, 'notes/a.md');
+    // Modified in the second the cache is written: a change later in that second would leave the same time.
+    const now = Math.floor(Date.now() / 1000);
+    write(path, analysis([1, 9]), now);
+    await index(root, cache);
+    writeFileSync(path, analysis([1, 5]));
+    utimesSync(path, now, now);
+    const cold = await index(root);
+    const warm = await startServer(root, cache);
+    expect(warm.first).toEqual(diagnosticsOf(cold));
+    expect(warm.results).toEqual(cold.results);
+  });
+
+  it('do not include one deleted between runs', async () => {
+    const root = newFolder('deleted');
+    const cache = newFolder('deleted-cache');
+    writeWorkspace(root, documents);
+    await index(root, cache);
+    rmSync(join(root, 'notes/b.md'));
+    const cold = await index(root);
+    const warm = await startServer(root, cache);
+    expect(warm.cached).toBe(2);
+    expect(warm.first).toEqual(diagnosticsOf(cold));
+    expect(warm.results).toEqual(cold.results);
   });
 });
 

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { analyzeDocument, type DocumentFacts } from '../../server/src/core/document';
-import { decodeFacts, encodeFacts } from '../../server/src/core/factsCodec';
+import { decodeFacts, encodedLines, encodeFacts } from '../../server/src/core/factsCodec';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { comparable, roundTrip } from './factsCodecKit';
 
 const ANALYSIS = `---
@@ -103,6 +104,30 @@ describe('facts encoded and decoded', () => {
   });
 });
 
+describe('the lines of encoded facts', () => {
+  it('are read from their front alone: the line index of a text not read yet places offsets as the text does', () => {
+    const text = `${ANALYSIS}\r\nCRLF 第5条\r\n\rlone CR, 𠮷 and full-width ５\n`;
+    const { length, lineStarts } = encodedLines(encodeFacts(analyzeDocument('file:///doc.md', text, DEFAULT_CONFIG)));
+    const read = new LineIndex(text);
+    expect({ length, lineStarts }).toEqual({ length: text.length, lineStarts: read.lineStarts });
+    let reads = 0;
+    const deferred = LineIndex.deferred(length, lineStarts, () => (reads++, text));
+    for (let offset = 0; offset <= text.length + 1; offset++) expect(deferred.positionAt(offset)).toEqual(read.positionAt(offset));
+    expect(reads).toBe(0);
+    // A position past the end of a CRLF line needs the line break: the text is read, once.
+    for (let line = 0; line < read.lineCount + 1; line++) {
+      for (const character of [0, 3, 500]) expect(deferred.offsetAt({ line, character })).toBe(read.offsetAt({ line, character }));
+    }
+    expect(reads).toBe(1);
+  });
+
+  it('are refused when cut short', () => {
+    const encoded = encodeFacts(analyzeDocument('file:///doc.md', ANALYSIS, DEFAULT_CONFIG));
+    const tableLength = encoded.ints[0]!;
+    for (const length of [0, 1, tableLength + 2, tableLength + 4]) expect(() => encodedLines({ ints: encoded.ints.slice(0, length), chars: encoded.chars })).toThrow();
+  });
+});
+
 describe('encoded facts that do not hold together', () => {
   const encoded = encodeFacts(analyzeDocument('file:///doc.md', ANALYSIS, DEFAULT_CONFIG));
 
@@ -119,7 +144,8 @@ describe('encoded facts that do not hold together', () => {
     expect(() => decodeFacts('file:///doc.md', ANALYSIS, { ints: longer, chars: encoded.chars }, DEFAULT_CONFIG)).toThrow();
   });
 
-  it('are refused for another text whose lines do not fit them', () => {
+  it('are refused for another text whose lines do not fit them, or of another length', () => {
     expect(() => decodeFacts('file:///doc.md', 'short', encoded, DEFAULT_CONFIG)).toThrow();
+    expect(() => decodeFacts('file:///doc.md', `${ANALYSIS} `, encoded, DEFAULT_CONFIG)).toThrow('encoded facts of another text');
   });
 });

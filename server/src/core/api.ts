@@ -14,6 +14,12 @@ export interface TreatyWorkspace {
   readDocument(uri: DocumentUri): { readonly text: string } | { readonly error: string };
 }
 
+/**
+ * A file's text read when it is first needed (a warm start does not read the files its cache knows unchanged): the
+ * text with a hash of its bytes, or why it cannot be read now. Given by the caller, which does the reading.
+ */
+export type TextSource = () => { readonly text: string; readonly hash: string } | { readonly error: string };
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export type DiagnosticCode =

@@ -29,7 +29,7 @@ import {
 } from './types';
 
 /** Bumped whenever the encoding or anything it describes changes: a cache of another version is not read. */
-export const FACTS_CODEC_VERSION = 3;
+export const FACTS_CODEC_VERSION = 4;
 
 export interface EncodedFacts {
   readonly ints: Int32Array;
@@ -299,11 +299,17 @@ const structure = record<Omit<MarkdownStructure, 'masked' | 'maskedSpans'> & { r
   codeBlocks: list(span),
 });
 
-/** Everything in DocumentFacts but what the receiver already has (the URI, the text, the configuration's languages). */
+/**
+ * Everything in DocumentFacts but what the receiver already has (the URI, the text, the configuration's languages).
+ * The text's length and line starts come first, so that `encodedLines` reads them without decoding the rest.
+ */
 const facts = record<Pick<DocumentFacts, 'kind' | 'frontMatter' | 'treaty' | 'scan' | 'directives' | 'suppressions' | 'problems'> & {
-  readonly structure: Omit<MarkdownStructure, 'masked' | 'maskedSpans'> & { readonly maskedRuns: readonly Span[] };
+  readonly textLength: number;
   readonly lineStarts: readonly number[];
+  readonly structure: Omit<MarkdownStructure, 'masked' | 'maskedSpans'> & { readonly maskedRuns: readonly Span[] };
 }>({
+  textLength: int,
+  lineStarts: list(int),
   kind: word(),
   frontMatter,
   treaty: nullable(treaty),
@@ -312,7 +318,6 @@ const facts = record<Pick<DocumentFacts, 'kind' | 'frontMatter' | 'treaty' | 'sc
   directives: list(record<CitesDirective>({ offset: int, treatyId: string, span })),
   suppressions: list(record<Suppression>({ start: int, end: int, codes: list(string) })),
   problems: list(problem),
-  lineStarts: list(int),
 });
 
 export function encodeFacts(document: DocumentFacts): EncodedFacts {
@@ -320,6 +325,8 @@ export function encodeFacts(document: DocumentFacts): EncodedFacts {
   // Not the masked text: a structure re-read after an edit makes it only when asked.
   const { maskedSpans, frontMatter, comments, headings, codeBlocks } = document.reading.structure;
   facts.write(out, {
+    textLength: document.text.length,
+    lineStarts: document.lineIndex.lineStarts,
     kind: document.kind,
     frontMatter: document.frontMatter,
     treaty: document.treaty,
@@ -328,7 +335,6 @@ export function encodeFacts(document: DocumentFacts): EncodedFacts {
     directives: document.directives,
     suppressions: document.suppressions,
     problems: document.problems,
-    lineStarts: document.lineIndex.lineStarts,
   });
   return out.finish();
 }
@@ -359,6 +365,7 @@ export function decodeFacts(uri: string, text: string, encoded: EncodedFacts, co
   const input = new Reader(encoded);
   const decoded = facts.read(input);
   if (!input.done) throw new Error('encoded facts continue past their end');
+  if (decoded.textLength !== text.length) throw new Error('encoded facts of another text');
   const { maskedRuns: runs, ...rest } = decoded.structure;
   checkMaskedRuns(text, runs);
   const markdown = maskedOnDemand(text, { ...rest, maskedSpans: runs });
@@ -377,6 +384,25 @@ export function decodeFacts(uri: string, text: string, encoded: EncodedFacts, co
     suppressions: decoded.suppressions,
     problems: decoded.problems,
   };
+}
+
+/**
+ * The length and line starts of the text encoded facts were read from, read from their front without decoding the
+ * rest: what publishing a document's cached diagnostics needs, before its file is read again. Throws on data that
+ * does not hold together.
+ */
+export function encodedLines(encoded: EncodedFacts): { readonly length: number; readonly lineStarts: number[] } {
+  const { ints } = encoded;
+  // The string table's entry lengths lead, then the fields in the order of `facts`.
+  const at = 1 + (ints[0] ?? -1);
+  const length = ints[at]!;
+  const count = ints[at + 1]!;
+  if (!(at > 0 && count > 0 && at + 2 + count <= ints.length)) throw new Error('encoded facts end too early');
+  const lineStarts = Array.from(ints.subarray(at + 2, at + 2 + count));
+  for (let index = 0; index < count; index++) {
+    if (index === 0 ? lineStarts[0] !== 0 : lineStarts[index]! <= lineStarts[index - 1]! || lineStarts[index]! > length) throw new Error('line starts that do not fit the text');
+  }
+  return { length, lineStarts };
 }
 
 /** Throws on runs that do not lie in order inside the text (encoded data that does not hold together). */

@@ -21,6 +21,7 @@ import type {
   SemanticToken,
   TreatyCoverage,
   TreatyDocument,
+  TextSource,
   TreatyWorkspace,
   WorkspaceStats,
   WorkspaceSymbol,
@@ -125,7 +126,13 @@ export interface TreatyService {
 export type AddedDocument =
   | { readonly error: string }
   /** `facts` encoded (read on another thread, or cached) or as read on this thread; none: the text is read here. */
-  | { readonly text: string; readonly facts?: EncodedFacts | DocumentFacts; readonly hash?: string; readonly results?: string };
+  | { readonly text: string; readonly facts?: EncodedFacts | DocumentFacts; readonly hash?: string; readonly results?: string }
+  /**
+   * A file a cache knows unchanged (by its size and modification time), not read: its facts and results are the
+   * cache's, of the bytes `hash` names; `readText` reads it when its text is first needed, and a text of other bytes
+   * is read afresh then.
+   */
+  | { readonly readText: TextSource; readonly facts: EncodedFacts; readonly hash: string; readonly results: string };
 
 export interface TreatyServiceOptions {
   readonly workspace: TreatyWorkspace;
@@ -163,10 +170,13 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
       index.startIndexing();
       if ('error' in read) return skip(uri, read.error);
       // Facts read with another configuration (it changed meanwhile) are read again with this one.
-      if (config !== index.config) return index.setDocument(uri, read.text);
-      const { text, facts: encoded, hash, results } = read;
+      if (config !== index.config) {
+        const text = 'readText' in read ? read.readText() : read;
+        return 'error' in text ? skip(uri, text.error) : index.setDocument(uri, text.text);
+      }
+      const { facts: encoded, hash, results } = read;
       if (encoded && !('ints' in encoded)) return index.setFacts(encoded, hash);
-      const decode = (): DocumentFacts => {
+      const decode = (text: string): DocumentFacts => {
         if (encoded) {
           try {
             return decodeFacts(uri, text, encoded, config);
@@ -177,8 +187,9 @@ export function createTreatyService(options: TreatyServiceOptions): TreatyServic
         }
         return analyzeDocument(uri, text, config);
       };
-      if (hash !== undefined && results !== undefined) index.setCached(uri, text, hash, results, decode);
-      else index.setFacts(decode(), hash);
+      if ('readText' in read) return index.setCached(uri, read.readText, read.hash, read.facts, read.results, decode);
+      if (hash !== undefined && results !== undefined) index.setCached(uri, read.text, hash, encoded, results, decode);
+      else index.setFacts(decode(read.text), hash);
     },
     finishIndexing: () => index.finishIndexing(),
     resolveSome: (count) => index.resolveSome(count),

@@ -1,10 +1,11 @@
 // The incremental workspace index: per-document facts, per-document resolutions, and the reverse
 // indexes (article → citing documents, treaty → dependent documents) that keep an edit's cost local.
 
-import type { Diagnostic } from './api';
+import type { Diagnostic, TextSource } from './api';
 import { buildCatalog, catalogSignature, primaryEntry, type Catalog, type TreatyEntry } from './catalog';
 import type { TreatyConfig } from './config';
 import { analyzeDocument, type DocumentFacts } from './document';
+import { encodedLines, type EncodedFacts } from './factsCodec';
 import { recheckResolution, resolveFacts, type Resolution, type ResolvedCitation } from './resolve';
 import { stringHash } from './text/hash';
 import { LineIndex } from './text/lineIndex';
@@ -12,20 +13,36 @@ import { findArticle } from './treaty/locate';
 import type { Article, Treaty } from './types';
 
 /**
- * An analysis whose facts stay encoded until something needs more than its text: a warm start takes most documents'
- * diagnostics from the cache, and decoding their facts would cost more than everything else it does.
+ * An analysis whose facts stay encoded until something needs more than its line starts: a warm start takes most
+ * documents' diagnostics from the cache, and decoding their facts would cost more than everything else it does.
+ * Its text too is read only when first needed (`TextSource`): publishing the cached diagnostics needs only the line
+ * starts, which the encoded facts hold.
  */
 class EncodedDocument {
   #lineIndex: LineIndex | undefined;
 
   constructor(
     readonly uri: string,
-    readonly text: string,
-    readonly decode: () => DocumentFacts,
+    /** The text, or where to read it from until it is read (see `WorkspaceIndex.#textOf`). */
+    public text: string | TextSource,
+    /** Without them (the caller reads the text itself), `decode` reads the text afresh. */
+    readonly encoded: EncodedFacts | undefined,
+    readonly decode: (text: string) => DocumentFacts,
+    /** The text, read if need be (through the index, which checks that it is the one the facts were read from). */
+    readonly read: () => string,
   ) {}
 
   get lineIndex(): LineIndex {
-    return (this.#lineIndex ??= new LineIndex(this.text));
+    if (this.#lineIndex) return this.#lineIndex;
+    if (typeof this.text !== 'string' && this.encoded) {
+      try {
+        const { length, lineStarts } = encodedLines(this.encoded);
+        return (this.#lineIndex = LineIndex.deferred(length, lineStarts, this.read));
+      } catch {
+        // Line starts that do not hold together: the text says where its lines start.
+      }
+    }
+    return (this.#lineIndex = new LineIndex(this.read()));
   }
 }
 
@@ -107,12 +124,20 @@ export class WorkspaceIndex {
   setConfig(config: TreatyConfig): void {
     this.#sync();
     this.#config = config;
-    for (const [uri, facts] of this.#facts) this.#facts.set(uri, analyzeDocument(uri, facts.text, config));
+    for (const uri of [...this.#facts.keys()]) {
+      const text = this.text(uri);
+      // Gone from disk since a warm start left it unread: skipped by reading it.
+      if (text !== undefined && this.#facts.has(uri)) this.#facts.set(uri, analyzeDocument(uri, text, config));
+    }
     this.#refreshCatalog(true);
   }
 
   setDocument(uri: string, text: string, contentHash?: string): void {
-    this.setFacts(analyzeDocument(uri, text, this.#config, this.facts(uri)), contentHash);
+    // The facts before, so that only the part edited is read again; not those of a file not read yet, which reading
+    // and decoding would cost more than reading the new text whole.
+    const previous = this.#facts.get(uri);
+    const unread = previous instanceof EncodedDocument && typeof previous.text !== 'string';
+    this.setFacts(analyzeDocument(uri, text, this.#config, unread ? undefined : this.facts(uri)), contentHash);
     this.#editable.add(uri);
   }
 
@@ -125,14 +150,42 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Adds a document read elsewhere with the results a cache kept for it (see `offerResults`). When those results
-   * say it is an analysis, for these very bytes, its facts are decoded (`decode`) only when something needs them.
+   * Adds a document read elsewhere (`text`), or not read yet (`text` says where from), with the facts and results a
+   * cache kept for the bytes `contentHash` names (see `offerResults`). When those results say it is an analysis, of
+   * these very bytes, its facts are decoded (`decode`) and its text read only when something needs them; otherwise
+   * now, and a text that turns out to be other bytes is read afresh.
    */
-  setCached(uri: string, text: string, contentHash: string, results: string, decode: () => DocumentFacts): void {
+  setCached(uri: string, text: string | TextSource, contentHash: string, encoded: EncodedFacts | undefined, results: string, decode: (text: string) => DocumentFacts): void {
     const header = resultsHeader(results);
-    const analysis = header?.kind === 'analysis' && header.contentHash === contentHash && !this.#facts.has(uri);
-    this.#put(analysis ? new EncodedDocument(uri, text, decode) : decode(), contentHash);
+    if (header?.kind === 'analysis' && header.contentHash === contentHash && !this.#facts.has(uri)) {
+      const document: EncodedDocument = new EncodedDocument(uri, text, encoded, decode, () => this.#textOf(document) ?? '');
+      this.#put(document, contentHash);
+    } else {
+      const read = typeof text === 'string' ? { text, hash: contentHash } : text();
+      if ('error' in read) return this.skipDocument(uri, read.error);
+      if (read.hash !== contentHash) return this.setFacts(analyzeDocument(uri, read.text, this.#config), read.hash);
+      this.#put(decode(read.text), contentHash);
+    }
     this.offerResults(uri, results);
+  }
+
+  /**
+   * The text of a document kept encoded, read when first needed and checked against the hash of the bytes its facts
+   * were read from: a file changed since (its size and modification time put back) is indexed afresh, one that can
+   * no longer be read is skipped (undefined).
+   */
+  #textOf(document: EncodedDocument): string | undefined {
+    if (typeof document.text === 'string') return document.text;
+    const { uri } = document;
+    const read = document.text();
+    const current = this.#facts.get(uri) === document;
+    if ('error' in read) {
+      if (current) this.skipDocument(uri, read.error);
+      return undefined;
+    }
+    if (read.hash === this.#contentHashes.get(uri)) return (document.text = read.text);
+    if (current) this.setFacts(analyzeDocument(uri, read.text, this.#config), read.hash);
+    return read.text;
   }
 
   #put(facts: DocumentFacts | EncodedDocument, contentHash: string | undefined): void {
@@ -204,7 +257,10 @@ export class WorkspaceIndex {
   facts(uri: string): DocumentFacts | undefined {
     const facts = this.#facts.get(uri);
     if (!(facts instanceof EncodedDocument)) return facts;
-    const decoded = facts.decode();
+    const text = this.#textOf(facts);
+    // Read afresh (its file changed) or skipped (gone) instead.
+    if (this.#facts.get(uri) !== facts) return this.facts(uri);
+    const decoded = facts.decode(text!);
     this.#facts.set(uri, decoded);
     return decoded;
   }
@@ -213,9 +269,10 @@ export class WorkspaceIndex {
     return this.#facts.has(uri);
   }
 
-  /** A document's text and line index, without decoding facts kept encoded. */
+  /** A document's text and line index, without decoding facts kept encoded (the text is read if it was not yet). */
   text(uri: string): string | undefined {
-    return this.#facts.get(uri)?.text;
+    const facts = this.#facts.get(uri);
+    return facts instanceof EncodedDocument ? this.#textOf(facts) : facts?.text;
   }
 
   lineIndex(uri: string): LineIndex | undefined {
@@ -296,11 +353,13 @@ export class WorkspaceIndex {
     if (reused !== undefined) return reused;
     if (!this.#facts.has(uri)) return undefined;
     this.resolved(uri);
+    // Resolving it read its file, which may have gone since.
+    const facts = this.facts(uri);
+    if (!facts) return undefined;
     const dependencies = [...(this.#documentKeys.get(uri)?.treaties ?? [])].sort();
     const fingerprint = this.#fingerprint(uri, dependencies);
     if (fingerprint === undefined) return undefined;
-    const kind = this.facts(uri)!.kind;
-    const header = JSON.stringify([fingerprint, kind, this.#contentHashes.get(uri)!, ...dependencies]);
+    const header = JSON.stringify([fingerprint, facts.kind, this.#contentHashes.get(uri)!, ...dependencies]);
     return `${header}\n${JSON.stringify(this.diagnostics(uri, check))}`;
   }
 
@@ -414,12 +473,13 @@ export class WorkspaceIndex {
   }
 
   #resolve(uri: string): void {
+    // First: a file read now may turn out changed on disk, and is then indexed afresh (stale again, nothing kept).
+    const facts = this.facts(uri);
     this.#stale.delete(uri);
     const edited = this.#recheck.get(uri);
     this.#recheck.delete(uri);
     const kept = this.#keptDiagnostics.get(uri);
     this.#keptDiagnostics.delete(uri);
-    const facts = this.facts(uri);
     if (!facts) {
       this.#forgetResolution(uri);
       return;

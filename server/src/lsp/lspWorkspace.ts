@@ -4,7 +4,7 @@
 import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentUri, EncodedFacts, TreatyService, TreatyWorkspace } from '../core/index';
+import type { DocumentUri, EncodedFacts, TextSource, TreatyService, TreatyWorkspace } from '../core/index';
 import type { DocumentFacts } from '../core/document';
 import { DEFAULT_CONFIG, type TreatyConfig } from '../core/config';
 import { documentFilter, type DocumentFilter } from '../core/documentFilter';
@@ -56,7 +56,9 @@ export interface FileToAnalyze {
  */
 export type AnalyzedFile =
   | { readonly uri: DocumentUri; readonly error: string }
-  | { readonly uri: DocumentUri; readonly text: string; readonly facts: EncodedFacts | DocumentFacts; readonly hash?: string; readonly results?: string };
+  | { readonly uri: DocumentUri; readonly text: string; readonly facts: EncodedFacts | DocumentFacts; readonly hash?: string; readonly results?: string }
+  /** A file the cache knows unchanged by its size and modification time, not read (see the core's `addDocument`). */
+  | { readonly uri: DocumentUri; readonly readText: TextSource; readonly facts: EncodedFacts; readonly hash: string; readonly results: string };
 
 /** A workspace folder with the configuration that applies to it (its own file, then the editor settings). */
 export interface WorkspaceRoot {

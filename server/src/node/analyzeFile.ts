@@ -1,7 +1,7 @@
 // Reading one file into facts: what an indexing worker does for each file it is given (its facts encoded, to travel
 // back beside the text), and what the main thread does itself (its facts kept as they are). With a facts
-// cache, the file's key (size, modification time, hash) comes back too, and when it is the key the cache
-// holds, the file is not analysed again: the cache's facts are used.
+// cache, the file's key (size, modification time, hash) comes back too, and when its bytes are those the cache
+// holds (the same size and hash, at any modification time), the file is not analysed again: the cache's facts are used.
 
 import { analyzeDocument, type DocumentFacts } from '../core/document';
 import { encodeFacts, withMaskedOnDemand, type EncodedFacts } from '../core/factsCodec';
@@ -31,7 +31,8 @@ export function analyzeFile(file: FileJob, config: TreatyConfig, here = false): 
   if ('error' in read) return { uri: file.uri, error: read.error };
   const { text, key } = read;
   const known = file.cache?.key;
-  if (known && key && known.size === key.size && known.mtimeMs === key.mtimeMs && known.hash === key.hash) return { uri: file.uri, text, key, hit: true };
+  // The same bytes (touched, or restored) have the same facts, whatever their modification time.
+  if (known && key && known.size === key.size && known.hash === key.hash) return { uri: file.uri, text, key, hit: true };
   const facts = analyzeDocument(file.uri, text, config);
   const keyed = key ? { key } : {};
   return { uri: file.uri, text, facts: here ? withMaskedOnDemand(facts) : encodeFacts(facts), ...keyed };

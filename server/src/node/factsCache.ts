@@ -17,11 +17,19 @@ import type { FileKey } from './files';
 export const CACHE_FILE_NAME = 'facts-cache.bin';
 const MAGIC = 'treaty-annotator facts cache\n';
 /** The layout of the file itself; the codec's version and the analysis build are in its header. */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
+/**
+ * How coarse a file system's modification times may be (a FAT volume's two seconds). A file modified this close to
+ * the time it was read may have changed again in the same tick without its time moving: it is read again and its
+ * hash checked, as git does with racily clean files, until it is read at a time well past its modification.
+ */
+const TIMESTAMP_RESOLUTION_MS = 2000;
 
 interface Entry<Facts = EncodedFacts> {
   readonly path: string;
   readonly key: FileKey;
+  /** When the file was read, or last found unchanged by reading it (ms since the epoch, the clock of modification times). */
+  readonly readAt: number;
   readonly facts: Facts;
   /** The core's results for the document ('' for none). */
   readonly results: string;
@@ -34,6 +42,21 @@ export interface CachedFile {
   readonly results?: string;
 }
 
+/** An entry as the file lists it in its header: the key, and where its facts and results lie in the body. */
+interface Listed {
+  readonly path: string;
+  readonly key: FileKey;
+  readonly readAt: number;
+  /** Whether its results say it was a treaty document. */
+  readonly treaty: boolean;
+  /** Lengths: Int32 values, UTF-16 code units, code units of the results. */
+  readonly ints: number;
+  readonly chars: number;
+  readonly results: number;
+  /** Whether the results are written in UTF-16, or (all their code units below 256) in one byte each. */
+  readonly wide: boolean;
+}
+
 interface Header {
   readonly layout: number;
   readonly codec: number;
@@ -41,18 +64,30 @@ interface Header {
   readonly languages: readonly string[];
   /** A hash of everything after the header. */
   readonly body: string;
-  readonly entries: readonly { readonly path: string; readonly key: FileKey; readonly ints: number; readonly chars: number; readonly results: number }[];
+  readonly entries: readonly Listed[];
+}
+
+/** An entry of the file opened, decoded from its body only when hit (a warm start takes most, but not all at once). */
+interface Unread extends Listed {
+  /** Where its bytes start in the body. */
+  readonly offset: number;
 }
 
 export class FactsCache {
   readonly #file: string;
   readonly #analysis: string;
   readonly #languages: readonly string[];
-  readonly #old = new Map<string, Entry>();
+  /** When this indexing started reading: files stored now were read after it. */
+  readonly #startedAt = Date.now();
+  readonly #old = new Map<string, Unread | Entry>();
+  /** The body of the file opened, whose entries are decoded when hit. */
+  #body: Buffer = Buffer.alloc(0);
   /** Facts read on the main thread in this indexing are kept as they are, and encoded when the cache is written. */
   readonly #next = new Map<string, Entry<EncodedFacts | DocumentFacts>>();
   #changed = false;
   #hits = 0;
+  /** The write under way, if any. */
+  #saving: Promise<void> = Promise.resolve();
 
   private constructor(directory: string, analysis: string, config: TreatyConfig) {
     this.#file = join(directory, CACHE_FILE_NAME);
@@ -68,9 +103,10 @@ export class FactsCache {
     const cache = new FactsCache(directory, analysis, config);
     if (!existsSync(cache.#file)) return cache;
     try {
-      for (const entry of cache.#read(readFileSync(cache.#file))) cache.#old.set(entry.path, entry);
+      cache.#read(readFileSync(cache.#file));
     } catch (error) {
       cache.#old.clear();
+      cache.#body = Buffer.alloc(0);
       cache.#changed = true;
       log(`the facts cache ${cache.#file} was discarded: ${(error as Error).message}`);
     }
@@ -84,19 +120,35 @@ export class FactsCache {
 
   /** Whether the results the cache holds for a path say it was a treaty document (false when it holds none). */
   wasTreaty(path: string): boolean {
-    const results = this.#old.get(path)?.results ?? '';
-    // The results' first line is a JSON array whose second element is the document's kind (see the core's exportResults).
-    try {
-      return results !== '' && (JSON.parse(results.slice(0, results.indexOf('\n'))) as unknown[])[1] === 'treaty';
-    } catch {
-      return false;
-    }
+    const entry = this.#old.get(path);
+    return entry !== undefined && ('treaty' in entry ? entry.treaty : isTreatyResults(entry.results));
   }
 
-  /** What the cache holds for a path whose file still has the key the cache holds: kept for the next write. */
-  hit(path: string): CachedFile | undefined {
+  /**
+   * Whether a file that still has the size and modification time the cache holds may be left unread: the cache
+   * holds the results of an analysis for it (a treaty is needed whole at once), and it was read well after it was
+   * last modified (otherwise it may have changed within the same tick of the clock).
+   */
+  mayLeaveUnread(path: string): boolean {
     const entry = this.#old.get(path);
-    if (!entry) return undefined;
+    if (!entry || this.wasTreaty(path) || racy(entry)) return false;
+    return 'offset' in entry ? entry.results > 0 : entry.results !== '';
+  }
+
+  /**
+   * What the cache holds for a path whose file holds the bytes the cache's facts are of, kept for the next write:
+   * `read` is the key of the file as read now (the same size and hash, at any modification time), or undefined when
+   * it was not read (the same size and modification time).
+   */
+  hit(path: string, read?: FileKey): CachedFile | undefined {
+    const old = this.#old.get(path);
+    if (!old) return undefined;
+    let entry = 'offset' in old ? this.#decode(old) : old;
+    // Read now: its new modification time is kept (a touched file), and one read racily is read well after it now.
+    if (read && (read.mtimeMs !== entry.key.mtimeMs || racy(entry))) {
+      entry = { ...entry, key: read, readAt: this.#startedAt };
+      this.#changed = true;
+    }
     this.#next.set(path, entry);
     this.#hits++;
     return entry.results === '' ? { facts: entry.facts } : { facts: entry.facts, results: entry.results };
@@ -109,8 +161,13 @@ export class FactsCache {
 
   /** Facts read afresh, to be written. */
   store(path: string, key: FileKey, facts: EncodedFacts | DocumentFacts): void {
-    this.#next.set(path, { path, key, facts, results: '' });
+    this.#next.set(path, { path, key, readAt: this.#startedAt, facts, results: '' });
     this.#changed = true;
+  }
+
+  /** A file hit without reading it, found since to hold other bytes: not written, so that the next start reads it. */
+  forget(path: string): void {
+    if (this.#next.delete(path)) this.#changed = true;
   }
 
   /** The results of a file stored or hit in this indexing, to be written with its facts. */
@@ -121,8 +178,17 @@ export class FactsCache {
     this.#changed = true;
   }
 
-  /** Writes what this indexing read, when it differs from what the file held (anything read afresh, or gone). */
-  async save(): Promise<void> {
+  /**
+   * Writes what this indexing read, when it differs from what the file held (anything read afresh, or gone), after
+   * any write still under way.
+   */
+  save(): Promise<void> {
+    const write = this.#saving.then(() => this.#save());
+    this.#saving = write.catch(() => undefined);
+    return write;
+  }
+
+  async #save(): Promise<void> {
     if (!this.#changed && this.#next.size === this.#old.size) return;
     const directory = join(this.#file, '..');
     await mkdir(directory, { recursive: true });
@@ -135,6 +201,7 @@ export class FactsCache {
       await rm(temporary, { force: true });
     }
     this.#old.clear();
+    this.#body = Buffer.alloc(0);
     for (const entry of entries) this.#old.set(entry.path, entry);
     this.#changed = false;
   }
@@ -144,7 +211,10 @@ export class FactsCache {
     for (const entry of entries) {
       parts.push(Buffer.from(entry.facts.ints.buffer, entry.facts.ints.byteOffset, entry.facts.ints.byteLength));
       parts.push(Buffer.from(entry.facts.chars, 'utf16le'));
-      parts.push(Buffer.from(entry.results, 'utf16le'));
+      const results = Buffer.from(entry.results, isWide(entry.results) ? 'utf16le' : 'latin1');
+      parts.push(results);
+      // Each entry starts on a multiple of four bytes, so that its integers are read in place.
+      parts.push(PADDING.subarray(0, padding(entry.facts.ints.length * 4 + entry.facts.chars.length * 2 + results.length)));
     }
     const body = Buffer.concat(parts);
     const header: Header = {
@@ -156,18 +226,24 @@ export class FactsCache {
       entries: entries.map((entry) => ({
         path: entry.path,
         key: entry.key,
+        readAt: entry.readAt,
+        treaty: isTreatyResults(entry.results),
         ints: entry.facts.ints.length,
         chars: entry.facts.chars.length,
         results: entry.results.length,
+        wide: isWide(entry.results),
       })),
     };
-    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const json = JSON.stringify(header);
+    // Spaces after the header's JSON, so that the body starts on a multiple of four bytes too.
+    const headerBytes = Buffer.from(json + ' '.repeat(padding(MAGIC.length + 4 + Buffer.byteLength(json, 'utf8'))), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32LE(headerBytes.length);
     return Buffer.concat([Buffer.from(MAGIC, 'utf8'), length, headerBytes, body]);
   }
 
-  #read(file: Buffer): Entry[] {
+  /** Checks the file whole (its header, the hash of its body) and lists its entries, decoding none. */
+  #read(file: Buffer): void {
     const magic = Buffer.from(MAGIC, 'utf8');
     if (file.length < magic.length + 4 || !file.subarray(0, magic.length).equals(magic)) throw new Error('not a facts cache');
     const headerLength = file.readUInt32LE(magic.length);
@@ -180,22 +256,61 @@ export class FactsCache {
     if (JSON.stringify(header.languages) !== JSON.stringify(this.#languages)) throw new Error('made for other languages');
     const body = file.subarray(headerStart + headerLength);
     if (hash(body) !== header.body) throw new Error('cut short or corrupt');
-    const entries: Entry[] = [];
     let offset = 0;
     for (const entry of header.entries) {
-      const intsBytes = entry.ints * 4;
-      // A copy, aligned for Int32Array and independent of the file's buffer.
-      const ints = new Int32Array(entry.ints);
-      new Uint8Array(ints.buffer).set(body.subarray(offset, offset + intsBytes));
-      offset += intsBytes;
-      const chars = body.toString('utf16le', offset, offset + entry.chars * 2);
-      offset += entry.chars * 2;
-      const results = body.toString('utf16le', offset, offset + entry.results * 2);
-      offset += entry.results * 2;
-      entries.push({ path: entry.path, key: entry.key, facts: { ints, chars }, results });
+      if (!isListed(entry)) throw new Error('cut short or corrupt');
+      this.#old.set(entry.path, { ...entry, offset });
+      const size = entry.ints * 4 + entry.chars * 2 + entry.results * (entry.wide ? 2 : 1);
+      offset += size + padding(size);
     }
     if (offset !== body.length) throw new Error('cut short or corrupt');
-    return entries;
+    this.#body = body;
+  }
+
+  #decode(entry: Unread): Entry {
+    const body = this.#body;
+    let offset = entry.offset;
+    const start = body.byteOffset + offset;
+    // In place, where the file's buffer lets integers be read there (it does when it has a buffer of its own).
+    const ints = start % 4 === 0 ? new Int32Array(body.buffer, start, entry.ints) : new Int32Array(new Uint8Array(body.subarray(offset, offset + entry.ints * 4)).buffer);
+    offset += entry.ints * 4;
+    const chars = body.toString('utf16le', offset, (offset += entry.chars * 2));
+    const results = entry.wide ? body.toString('utf16le', offset, offset + entry.results * 2) : body.toString('latin1', offset, offset + entry.results);
+    return { path: entry.path, key: entry.key, readAt: entry.readAt, facts: { ints, chars }, results };
+  }
+}
+
+const PADDING = Buffer.alloc(4);
+
+/** How many bytes make `size` a multiple of four. */
+function padding(size: number): number {
+  return (4 - (size % 4)) % 4;
+}
+
+/** Whether a text has code units of 256 and above (results in Japanese), which one byte each cannot hold. */
+function isWide(text: string): boolean {
+  return /[^\u0000-\u00ff]/.test(text);
+}
+
+/** Whether a header's entry has the fields of one (the header is not hashed, the body is). */
+function isListed(entry: Listed): boolean {
+  const { path, key, readAt, treaty } = entry;
+  const fields = typeof path === 'string' && typeof readAt === 'number' && typeof treaty === 'boolean' && typeof entry.wide === 'boolean';
+  const keyed = typeof key === 'object' && key !== null && typeof key.size === 'number' && typeof key.mtimeMs === 'number' && typeof key.hash === 'string';
+  return fields && keyed && [entry.ints, entry.chars, entry.results].every((count) => Number.isSafeInteger(count) && count >= 0);
+}
+
+/** Whether a file may have changed since it was read without its modification time moving. */
+function racy(entry: { readonly key: FileKey; readonly readAt: number }): boolean {
+  return entry.key.mtimeMs > entry.readAt - TIMESTAMP_RESOLUTION_MS;
+}
+
+/** Whether a document's results say it is a treaty document: their first line is a JSON array whose second element is its kind (see the core's exportResults). */
+function isTreatyResults(results: string): boolean {
+  try {
+    return results !== '' && (JSON.parse(results.slice(0, results.indexOf('\n'))) as unknown[])[1] === 'treaty';
+  } catch {
+    return false;
   }
 }
 

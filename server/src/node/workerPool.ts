@@ -19,7 +19,7 @@ import { mayBeTreatyText } from '../core/treaty/official';
 import { indexingInto, type AnalyzeOptions, type AnalyzeOutcome } from '../lsp/lspWorkspace';
 import { analyzeFile, type AnalyzedFile, type FileJob, type FileResult, type FileToAnalyze } from './analyzeFile';
 import { analysisVersion, FactsCache } from './factsCache';
-import { readHead } from './files';
+import { readHead, readKeyedTextFile, type FileKey } from './files';
 import type { WorkerBatch } from './indexWorker';
 
 export interface WorkerOptions {
@@ -83,13 +83,13 @@ export async function analyzeFiles(
 ): Promise<void> {
   const workerPath = options.workerPath ?? DEFAULT_WORKER_PATH;
   const { cache } = options;
-  const jobs: FileJob[] = [];
+  const jobs: Job[] = [];
   const known: boolean[] = [];
   const { ordered, treaties } = await treatiesFirst(files, cache);
   let toAnalyse = 0;
   let bytes = 0;
-  for (const { file, size, unchanged } of ordered) {
-    jobs.push(cache ? { ...file, cache: { key: cache.keyOf(file.path) } } : file);
+  for (const { file, size, unchanged, unread } of ordered) {
+    jobs.push(cache ? { ...file, cache: { key: cache.keyOf(file.path) }, ...(unread ? { unread } : {}) } : file);
     known.push(unchanged);
     if (unchanged) continue;
     toAnalyse++;
@@ -97,7 +97,7 @@ export async function analyzeFiles(
   }
   const count = existsSync(workerPath) ? workerCount(options.workers, toAnalyse, bytes, options.minBytes) : 0;
   const paths = new Map(files.map((file) => [file.uri, file.path]));
-  const deliver = (result: FileResult): void => onAnalyzed(cache ? throughCache(cache, paths.get(result.uri)!, result, config) : (result as AnalyzedFile));
+  const deliver = (result: Delivered): void => onAnalyzed(cache ? throughCache(cache, paths.get(result.uri)!, result, config) : (result as AnalyzedFile));
   const log = options.log ?? (() => undefined);
   const sizes = ordered.map((entry) => entry.size);
   return new Indexing(jobs, known, sizes, treaties, config, count, workerPath, log, deliver, options).run();
@@ -108,7 +108,15 @@ interface Ordered {
   readonly size: number;
   /** The cache knows the file with this size and modification time (its hash is checked when it is read). */
   readonly unchanged: boolean;
+  /** And the cache lets it stay unread until its text is needed (see `FactsCache.mayLeaveUnread`). */
+  readonly unread: boolean;
 }
+
+/** A file to read, or (`unread`) one the cache knows unchanged and lets stay unread: its facts are the cache's. */
+type Job = FileJob & { readonly unread?: true };
+
+/** What the indexing delivers for a file: what reading it gave, or that it was left unread. */
+type Delivered = FileResult | { readonly uri: string; readonly unread: FileJob & { readonly cache: { readonly key: FileKey } } };
 
 /**
  * The files in reading order: the likely treaties (a file the cache knows unchanged, by what it was then; any other,
@@ -129,12 +137,12 @@ async function treatiesFirst(files: readonly FileToAnalyze[], cache: FactsCache 
     const key = cache?.keyOf(file.path);
     const stat = key && statOf(file.path);
     if (key && stat && stat.size === key.size && stat.mtimeMs === key.mtimeMs) {
-      (cache!.wasTreaty(file.path) ? treaties : others).push({ file, size: stat.size, unchanged: true });
+      (cache!.wasTreaty(file.path) ? treaties : others).push({ file, size: stat.size, unchanged: true, unread: cache!.mayLeaveUnread(file.path) });
       continue;
     }
     // A file it may not read (outside the roots, not a regular file, unreadable): reading it whole says why, in its turn.
     const look = readHead(file.path, scratch, file.roots);
-    (look && mayBeTreatyText(look.head) ? treaties : others).push({ file, size: look?.size ?? 0, unchanged: false });
+    (look && mayBeTreatyText(look.head) ? treaties : others).push({ file, size: look?.size ?? 0, unchanged: false, unread: false });
   }
   return { ordered: [...treaties, ...others], treaties: treaties.length };
 }
@@ -147,12 +155,29 @@ function statOf(path: string): { size: number; mtimeMs: number } | undefined {
   }
 }
 
-/** A file's facts from the cache when it was found unchanged; otherwise its new facts, stored in the cache. */
-function throughCache(cache: FactsCache, path: string, result: FileResult, config: TreatyConfig): AnalyzedFile {
+/**
+ * A file's facts from the cache when it was found unchanged (read, or left unread: then its text is read when first
+ * needed); otherwise its new facts, stored in the cache.
+ */
+function throughCache(cache: FactsCache, path: string, result: Delivered, config: TreatyConfig): AnalyzedFile {
   if ('error' in result) return result;
+  if ('unread' in result) {
+    const file = result.unread;
+    const { key } = file.cache;
+    const entry = cache.hit(path);
+    // Left unread only when the cache holds its results; if not, it is read as any other file.
+    if (entry?.results === undefined) return throughCache(cache, path, analyzeFile(file, config, true), config);
+    const readText = (): { text: string; hash: string } | { error: string } => {
+      const read = readKeyedTextFile(file.path, file.maxFileSize, file.roots);
+      // Other bytes than those the cache's facts are of: the next start reads it rather than trusting its key.
+      if ('error' in read || read.key.hash !== key.hash) cache.forget(path);
+      return 'error' in read ? read : { text: read.text, hash: read.key.hash };
+    };
+    return { uri: result.uri, readText, facts: entry.facts, hash: key.hash, results: entry.results };
+  }
   if ('hit' in result) {
     // A hit names a key the cache gave out, so its facts are there; if not, the text is analysed, never guessed.
-    const entry = cache.hit(path);
+    const entry = cache.hit(path, result.key);
     if (entry) return { uri: result.uri, text: result.text, facts: entry.facts, hash: result.key.hash, results: entry.results };
     return { uri: result.uri, text: result.text, facts: encodeFacts(analyzeDocument(result.uri, result.text, config)), hash: result.key.hash };
   }
@@ -198,6 +223,9 @@ export async function indexFiles(
   const { onAnalyzed, onIdle } = indexingInto(service, config);
   const outcome = await analyzeWithCache(files, config, { ...options, onIdle }, onAnalyzed);
   const reused = service.finishIndexing();
+  // A check reports on the files as they are: those the cache let stay unread are read now, and one whose bytes
+  // changed (its size and modification time put back) is read afresh.
+  for (const uri of service.getDocumentUris()) service.getText(uri);
   return { cached: outcome.cached, reused, saveCache: () => outcome.saveCache((uri) => service.exportResults(uri)) };
 }
 
@@ -209,12 +237,12 @@ interface Batch {
 
 /** One first indexing: the workers, this thread's own reading, and the delivery in order. */
 class Indexing {
-  readonly #files: readonly FileJob[];
+  readonly #files: readonly Job[];
   readonly #config: TreatyConfig;
   readonly #size: number;
   readonly #workerPath: string;
   readonly #log: (message: string) => void;
-  readonly #onAnalyzed: (analyzed: FileResult) => void;
+  readonly #onAnalyzed: (analyzed: Delivered) => void;
   readonly #onIdle: (() => boolean) | undefined;
   /**
    * The idle work waits until this many files (the likely treaties, first in the list) are delivered: each treaty
@@ -233,7 +261,7 @@ class Indexing {
   readonly #queue: number[] = [];
   readonly #attempts: number[];
   /** Results that arrived before those of earlier files, by position. */
-  readonly #results: (FileResult | undefined)[];
+  readonly #results: (Delivered | undefined)[];
   #delivered = 0;
   readonly #inFlight = new Map<Worker, Map<number, Batch>>();
   #nextBatch = 0;
@@ -246,7 +274,7 @@ class Indexing {
   #settled = false;
 
   constructor(
-    files: readonly FileJob[],
+    files: readonly Job[],
     known: readonly boolean[],
     sizes: readonly number[],
     idleAfter: number,
@@ -254,7 +282,7 @@ class Indexing {
     size: number,
     workerPath: string,
     log: (message: string) => void,
-    onAnalyzed: (analyzed: FileResult) => void,
+    onAnalyzed: (analyzed: Delivered) => void,
     options: Pick<WorkerOptions, 'onIdle' | 'mainThreadReads'>,
   ) {
     this.#files = files;
@@ -269,7 +297,7 @@ class Indexing {
     this.#sizes = sizes;
     files.forEach((_, position) => (position < idleAfter || known[position] ? this.#here : this.#queue).push(position));
     this.#attempts = files.map(() => 0);
-    this.#results = new Array<FileResult | undefined>(files.length);
+    this.#results = new Array<Delivered | undefined>(files.length);
     // Small batches keep the workers evenly loaded to the end; not so small that messages dominate.
     this.#batchSize = Math.max(1, Math.min(16, Math.floor(this.#queue.length / (Math.max(1, size) * 16))));
   }
@@ -367,7 +395,8 @@ class Indexing {
         if (this.#idleWork && (this.#idleWork = this.#onIdle!())) continue;
         const position = this.#here.shift() ?? this.#steal();
         if (position === undefined) return;
-        this.#results[position] = analyzeFile(this.#files[position]!, this.#config, true);
+        const file = this.#files[position]!;
+        this.#results[position] = file.unread && file.cache?.key ? { uri: file.uri, unread: { ...file, cache: { key: file.cache.key } } } : analyzeFile(file, this.#config, true);
       }
     } catch (error) {
       this.#stop();

@@ -10,8 +10,9 @@ export interface LineCharacter {
 
 export class LineIndex {
   readonly #lineStarts: number[];
-  readonly #length: number;
-  readonly #text: string;
+  #length: number;
+  /** The text, or how to read it when first needed (see `deferred`). */
+  #text: string | (() => string);
 
   constructor(text: string, lineStarts?: readonly number[]) {
     this.#text = text;
@@ -45,6 +46,18 @@ export class LineIndex {
     return new LineIndex(text, lineStarts);
   }
 
+  /**
+   * An index of a text not read yet, from its length and line starts (kept with a document's cached facts): offsets
+   * become positions without it; `read` is called the first time a position becomes an offset (where a line ends
+   * depends on its line break).
+   */
+  static deferred(length: number, lineStarts: readonly number[], read: () => string): LineIndex {
+    const index = new LineIndex('', lineStarts);
+    index.#text = read;
+    index.#length = length;
+    return index;
+  }
+
   /** The offset of each line's first character. */
   get lineStarts(): readonly number[] {
     return this.#lineStarts;
@@ -74,6 +87,7 @@ export class LineIndex {
     let lineEnd = this.#length;
     if (position.line + 1 < this.#lineStarts.length) {
       lineEnd = this.#lineStarts[position.line + 1]! - 1;
+      if (typeof this.#text !== 'string') this.#text = this.#text();
       if (lineEnd > lineStart && this.#text.charCodeAt(lineEnd) === 0x0a && this.#text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
     }
     return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), lineEnd));
