@@ -69,9 +69,12 @@ export function guard<P, R>(
 }
 
 /** How often a request waiting during indexing checks whether what has been read by now answers it. */
-const RECHECK_MS = 20;
-/** How long a request during indexing waits for the cited treaty to be read before `meanwhile` answers it. */
-const INDEXING_WAIT_MS = 60;
+const RECHECK_MS = 10;
+/**
+ * How long a request during indexing waits for the cited treaty to be read before `meanwhile` answers it: well under
+ * the 100 ms a hover should take, since the thread may be inside a treaty read whole (20–30 ms) when it arrives.
+ */
+const INDEXING_WAIT_MS = 30;
 
 /** During indexing: whether what is read so far answers a request at the position (no citation there, or its treaty is read). */
 export function answerableNow(context: FeatureContext, { textDocument, position }: TextDocumentPositionParams): boolean {
