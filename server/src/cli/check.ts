@@ -68,7 +68,10 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   }
 
   const uris = service.getDocumentUris();
-  const diagnostics = uris.flatMap((uri) => service.getDiagnostics(uri).map((diagnostic) => ({ file: displayUri(uri), uri, diagnostic })));
+  const diagnostics = uris.flatMap((uri) => {
+    const file = displayUri(uri);
+    return service.getDiagnostics(uri).map((diagnostic) => ({ file, uri, diagnostic }));
+  });
   const configLines = new LineIndex(configText);
   const configDiagnostics = parsed.problems.map(({ span, message }) => ({
     file: display(configFile!),
