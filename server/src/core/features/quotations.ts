@@ -293,40 +293,67 @@ interface Normalized {
   readonly footnote: readonly boolean[];
 }
 
-const WHITE = /[\s\u3000\u00a0\u200b\ufeff]/;
 const QUOTE_MARKS = '「」『』“”„‟"\'‘’＂＇';
 const DASHES = '―—–‐‑−';
+/** What a character stands for in normalised text, where it differs from the character (after full-width folding). */
+const FOLDED = new Map<number, string>([
+  ['…'.charCodeAt(0), '...'],
+  ['‥'.charCodeAt(0), '..'],
+  ['、'.charCodeAt(0), ','],
+  ['。'.charCodeAt(0), '.'],
+  ...[...QUOTE_MARKS].map((mark): [number, string] => [mark.charCodeAt(0), '"']),
+  ...[...DASHES].map((dash): [number, string] => [dash.charCodeAt(0), '-']),
+]);
 const KANJI_NUMERAL = /^[〇一二三四五六七八九十百千]+(?=[条項号章節編款目])/;
 /** What may follow a number in prose (so the number is not a footnote marker). */
 const COUNTERS = /[条項号章節編款目年月日回人件時分秒%％倍位番歳億万千百十つ]/;
 const SUMMARY_LINE = /^[ \t]*(?:要旨\s*[：:]|Summary\s*:|<!--)/i;
 
+/** White space as `\s` reads it, and the zero-width space: what a quotation may add or drop between words. */
+function isWhite(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+// Called for every quotation and every provision quoted: one character at a time, without a regular expression or
+// a string search per character.
 function normalize(source: string, start: number, end: number, options: { footnotes: boolean; summaries: boolean }): Normalized {
-  let text = '';
+  const parts: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
   const footnote: boolean[] = [];
-  const emit = (characters: string, at: number, until: number, isFootnote = false): void => {
-    for (const character of characters) {
-      text += character;
+  const emit = (characters: string, at: number, until: number): void => {
+    for (let index = 0; index < characters.length; index++) {
+      parts.push(characters[index]!);
       from.push(at);
       to.push(until);
-      footnote.push(isFootnote);
+      footnote.push(false);
     }
   };
   for (let offset = start; offset < end; ) {
-    const character = source[offset]!;
-    if (!options.summaries && (offset === start || source[offset - 1] === '\n') && SUMMARY_LINE.test(source.slice(offset, offset + 12))) {
+    const code = source.charCodeAt(offset);
+    if (!options.summaries && (offset === start || source.charCodeAt(offset - 1) === 0x0a) && SUMMARY_LINE.test(source.slice(offset, offset + 12))) {
       // The analyst's summary and comments are not the treaty's words.
       const lineEnd = source.indexOf('\n', offset);
       offset = lineEnd < 0 || lineEnd > end ? end : lineEnd + 1;
       continue;
     }
-    if (WHITE.test(character)) {
+    if (isWhite(code)) {
       offset++;
       continue;
     }
-    if (character === '第') {
+    if (code === 0x7b2c /* 第 */) {
       const kanji = KANJI_NUMERAL.exec(source.slice(offset + 1, offset + 12));
       const value = kanji ? parseKanjiNumber(kanji[0]) : null;
       if (kanji && value !== null) {
@@ -336,20 +363,18 @@ function normalize(source: string, start: number, end: number, options: { footno
         continue;
       }
     }
-    const code = character.charCodeAt(0);
-    let mapped = character;
-    if (code >= 0xff01 && code <= 0xff5e) mapped = String.fromCharCode(code - 0xfee0);
-    if (mapped === '…') mapped = '...';
-    else if (mapped === '‥') mapped = '..';
-    else if (QUOTE_MARKS.includes(mapped)) mapped = '"';
-    else if (DASHES.includes(mapped)) mapped = '-';
-    else if (mapped === '、') mapped = ',';
-    else if (mapped === '。') mapped = '.';
-    const isDigit = mapped >= '0' && mapped <= '9';
-    emit(mapped, offset, offset + 1, options.footnotes && isDigit && isFootnoteDigit(source, offset, start, end));
+    const folded = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+    const mapped = FOLDED.get(folded);
+    if (mapped !== undefined) emit(mapped, offset, offset + 1);
+    else {
+      parts.push(folded === code ? source[offset]! : String.fromCharCode(folded));
+      from.push(offset);
+      to.push(offset + 1);
+      footnote.push(options.footnotes && folded >= 0x30 && folded <= 0x39 && isFootnoteDigit(source, offset, start, end));
+    }
     offset++;
   }
-  return { text, from, to, footnote };
+  return { text: parts.join(''), from, to, footnote };
 }
 
 /** A run of one or two digits stuck to the end of a word or sentence, not followed by a counter: `条7並びに`, `された8。`. */
@@ -362,7 +387,7 @@ function isFootnoteDigit(source: string, offset: number, start: number, end: num
   if (last - first > 2 || first === start) return false;
   const previous = source[first - 1]!;
   const next = source[last] ?? '';
-  if (WHITE.test(previous) || previous === '第' || /[(（\-,.]/.test(previous)) return false;
+  if (isWhite(previous.charCodeAt(0)) || previous === '第' || /[(（\-,.]/.test(previous)) return false;
   return !COUNTERS.test(next) && !isAnyDigit(next);
 }
 
