@@ -70,11 +70,16 @@ local ok, err = pcall(function()
   assert(vim.wait(15000, function() return ready end, 50), 'the server did not initialize')
   vim.api.nvim_win_set_cursor(0, { ${row}, ${byteColumn} })
   local params = vim.lsp.util.make_position_params()
-  -- The server indexes the workspace after initializing: ask until the hover has content.
+  -- The server indexes the workspace after initializing: ask until the hover has content other than the one
+  -- that says the workspace is still being read (a request the treaty's reading does not answer soon enough).
+  local function reading(contents)
+    local value = type(contents) == 'string' and contents or (contents.value or '')
+    return string.find(value, 'still being read', 1, true) ~= nil or string.find(value, '読み込み中', 1, true) ~= nil
+  end
   for _ = 1, 75 do
     local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', params, 2000) or {}
     for _, response in pairs(responses) do
-      if response.result and response.result.contents then result.hover = response.result end
+      if response.result and response.result.contents and not reading(response.result.contents) then result.hover = response.result end
     end
     if result.hover ~= vim.NIL then break end
     vim.wait(200)

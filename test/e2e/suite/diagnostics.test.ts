@@ -3,7 +3,7 @@
 // samples/README.md, the unknown-treaty notice, and nothing anywhere else.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, diagnosticCode, hoverText, openSample, positionOf, retryUntil } from './helpers';
+import { activateExtension, answeredHover, diagnosticCode, openSample, positionOf, retryUntil } from './helpers';
 
 const SEVERITY: Record<vscode.DiagnosticSeverity, string> = {
   [vscode.DiagnosticSeverity.Error]: 'error',
@@ -61,7 +61,7 @@ suite('Diagnostics', () => {
       await retryUntil(
         `hover in ${file}`,
         () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, needle, 1)),
-        (result) => hoverText(result ?? []).length > 0,
+        (result) => answeredHover(result ?? []),
       );
       assert.deepEqual(describe(document, vscode.languages.getDiagnostics(document.uri)), [], file);
     }

@@ -98,6 +98,15 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
     .join('\n---\n');
 }
 
+/**
+ * Whether a hover answers from the indexed workspace: it says something, and not only that the workspace is still
+ * being read (the hover of a citation whose treaty is not read yet, during the first indexing).
+ */
+export function answeredHover(hovers: readonly vscode.Hover[]): boolean {
+  const text = hoverText(hovers);
+  return text.length > 0 && !text.includes('still being read') && !text.includes('読み込み中');
+}
+
 /** A definition result as (file, line text): Location and LocationLink alike. */
 export function landing(result: vscode.Location | vscode.LocationLink): { uri: vscode.Uri; range: vscode.Range } {
   return 'targetUri' in result

@@ -3,7 +3,7 @@
 // the editor's own provider commands, with the expected article text and landing lines from the samples.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, hoverText, landing, lineText, openSample, positionOf, relative, retryUntil } from './helpers';
+import { activateExtension, answeredHover, hoverText, landing, lineText, openSample, positionOf, relative, retryUntil } from './helpers';
 
 const ANALYSIS = 'analyses/kaiyo-kyotei-kaisetsu.md';
 const COMPARISON = 'analyses/ryokyotei-hikaku.md';
@@ -13,7 +13,7 @@ async function hoverAt(document: vscode.TextDocument, position: vscode.Position)
   const hovers = await retryUntil(
     `hover at ${relative(document.uri)}:${position.line + 1}:${position.character + 1}`,
     () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position),
-    (result) => hoverText(result ?? []).length > 0,
+    (result) => answeredHover(result ?? []),
   );
   return hoverText(hovers);
 }
