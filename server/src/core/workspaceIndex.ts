@@ -95,6 +95,8 @@ export class WorkspaceIndex {
    */
   readonly #editable = new Set<string>();
   #workspaceKey: { readonly signature: string; readonly config: TreatyConfig; readonly key: string } | undefined;
+  /** Each treaty's part of the fingerprints (null: a document of it has no content hash), until any document changes. */
+  readonly #treatyFingerprints = new Map<string, string | null>();
   #catalog: Catalog = buildCatalog([]);
   /**
    * During the first indexing, treaties come one after another (after every analysis, in path order): the catalog is
@@ -191,6 +193,7 @@ export class WorkspaceIndex {
   #put(facts: DocumentFacts | EncodedDocument, contentHash: string | undefined): void {
     if (!this.#indexing) this.#sync();
     const uri = facts.uri;
+    this.#treatyFingerprints.clear();
     this.#editable.delete(uri);
     this.#skipped.delete(uri);
     this.#offered.delete(uri);
@@ -225,6 +228,7 @@ export class WorkspaceIndex {
 
   deleteDocument(uri: string): void {
     const previous = this.#facts.get(uri);
+    this.#treatyFingerprints.clear();
     this.#skipped.delete(uri);
     this.#offered.delete(uri);
     this.#contentHashes.delete(uri);
@@ -394,14 +398,29 @@ export class WorkspaceIndex {
     const parts = [this.#workspaceFingerprint(), own];
     const ownTreaty = treatyOf(this.#facts.get(uri))?.id;
     for (const id of [...new Set(ownTreaty ? [...dependencies, ownTreaty] : dependencies)].sort()) {
-      parts.push(id);
-      for (const entry of this.catalog.byId.get(id) ?? []) {
-        const hash = this.#contentHashes.get(entry.uri);
-        if (hash === undefined) return undefined;
-        parts.push(entry.uri, hash);
-      }
+      const treaty = this.#treatyFingerprint(id);
+      if (treaty === undefined) return undefined;
+      parts.push(treaty);
     }
     return stringHash(parts.join('\u0000'));
+  }
+
+  /** A treaty's part of a fingerprint: its id, and each of its documents with its content (kept until a document changes). */
+  #treatyFingerprint(id: string): string | undefined {
+    const known = this.#treatyFingerprints.get(id);
+    if (known !== undefined) return known ?? undefined;
+    const parts = [id];
+    for (const entry of this.catalog.byId.get(id) ?? []) {
+      const hash = this.#contentHashes.get(entry.uri);
+      if (hash === undefined) {
+        this.#treatyFingerprints.set(id, null);
+        return undefined;
+      }
+      parts.push(entry.uri, hash);
+    }
+    const fingerprint = stringHash(parts.join('\u0000'));
+    this.#treatyFingerprints.set(id, fingerprint);
+    return fingerprint;
   }
 
   #workspaceFingerprint(): string {
@@ -543,6 +562,7 @@ export class WorkspaceIndex {
   /** Rebuilds the catalog; when the treaties' identities changed (or `force`), every document goes stale. */
   #refreshCatalog(force: boolean): boolean {
     this.#catalogDirty = false;
+    this.#treatyFingerprints.clear();
     this.#pendingTreaties.clear();
     const entries: TreatyEntry[] = [];
     for (const [uri, facts] of this.#facts) {

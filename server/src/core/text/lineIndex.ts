@@ -9,7 +9,7 @@ export interface LineCharacter {
 }
 
 export class LineIndex {
-  readonly #lineStarts: number[];
+  #lineStarts: ArrayLike<number>;
   #length: number;
   /** The text, or how to read it when first needed (see `deferred`). */
   #text: string | (() => string);
@@ -51,8 +51,9 @@ export class LineIndex {
    * become positions without it; `read` is called the first time a position becomes an offset (where a line ends
    * depends on its line break).
    */
-  static deferred(length: number, lineStarts: readonly number[], read: () => string): LineIndex {
-    const index = new LineIndex('', lineStarts);
+  static deferred(length: number, lineStarts: ArrayLike<number>, read: () => string): LineIndex {
+    const index = new LineIndex('', []);
+    index.#lineStarts = lineStarts;
     index.#text = read;
     index.#length = length;
     return index;
@@ -60,7 +61,8 @@ export class LineIndex {
 
   /** The offset of each line's first character. */
   get lineStarts(): readonly number[] {
-    return this.#lineStarts;
+    const starts = this.#lineStarts;
+    return Array.isArray(starts) ? starts : Array.from(starts);
   }
 
   get lineCount(): number {
