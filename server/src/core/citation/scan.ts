@@ -137,23 +137,25 @@ function splitSentencesFrom(
   };
   let lineStart = from - base;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  // Every character of every document passes here: compared by its code, since a one-character string of a
+  // Japanese text is a new string each time.
   for (let index = from - base; index < text.length; index++) {
     if (index >= limit) return undefined;
-    const character = text[index]!;
-    if (character === '。' || character === '！' || character === '？') {
+    const code = text.charCodeAt(index);
+    if (code === 0x3002 /* 。 */ || code === 0xff01 /* ！ */ || code === 0xff1f /* ？ */) {
       if (close(index + 1)) return stopped;
-    } else if (character === '.' || character === '!' || character === '?') {
+    } else if (code === 0x2e /* . */ || code === 0x21 /* ! */ || code === 0x3f /* ? */) {
       if (!/\s/.test(text[index + 1] ?? '')) continue;
       const next = nextNonSpace(text, index + 1);
       if (next === '' && cut) return undefined;
-      if (/[A-ZА-ЯЁ"“(]/.test(next) && (character !== '.' || !ABBREVIATIONS.test(text.slice(Math.max(lineStart, index - 6), index)))) {
+      if (/[A-ZА-ЯЁ"“(]/.test(next) && (code !== 0x2e || !ABBREVIATIONS.test(text.slice(Math.max(lineStart, index - 6), index)))) {
         if (close(index + 1)) return stopped;
       }
-    } else if (character === '\n' || character === '\r') {
-      const isHeading = text[lineStart] === '#';
+    } else if (code === 0x0a || code === 0x0d) {
+      const isHeading = text.charCodeAt(lineStart) === 0x23; // #
       let next = index + 1;
-      if (character === '\r' && text[next] === '\n') next++;
-      if (isHeading || text[next] === '#' || LIST_ITEM.test(text.slice(next, next + LOOKAHEAD))) {
+      if (code === 0x0d && text.charCodeAt(next) === 0x0a) next++;
+      if (isHeading || text.charCodeAt(next) === 0x23 || LIST_ITEM.test(text.slice(next, next + LOOKAHEAD))) {
         if (close(index)) return stopped;
       }
       lineStart = next;
