@@ -85,7 +85,7 @@ class JapaneseScanner {
   private readonly isCitationEnd = (offset: number): boolean => this.citationEnds[offset] === 1;
   /** Citation ends, and name ends (2): a name read back stops at either. */
   private readonly isBoundary = (offset: number): boolean => this.citationEnds[offset] !== 0;
-  private pairs: Int32Array | null = null;
+  private pairs: Map<number, number> | null = null;
   /** The last item cited (`それぞれイ又はロ` refers to its sub-items). */
   private lastItem: Draft | null = null;
 
@@ -392,25 +392,26 @@ class JapaneseScanner {
 
   /** The offset of the parenthesis closing the one at `open`, or -1 (unbalanced, masked or too long). */
   private closingParenthesis(open: number): number {
-    const close = this.parenthesisPairs()[open]! - 1;
+    const close = this.parenthesisPairs().get(open) ?? -1;
     return close > open ? close : -1;
   }
 
   /** The offset of the parenthesis opening the one closed at `close`, or -1. */
   private openingParenthesis(close: number): number {
-    const open = this.parenthesisPairs()[close]! - 1;
+    const open = this.parenthesisPairs().get(close) ?? -1;
     return open >= 0 && open < close ? open : -1;
   }
 
   /**
-   * For every parenthesis, its partner's offset plus one (0 if none): one pass over the text, made on
-   * first use, so that asking about a parenthesis never rescans it. Full- and half-width ones
-   * pair freely (PDF text mixes them); pairs longer than MAX_PAREN_LENGTH or across masked text do not count.
+   * Every paired parenthesis with its partner's offset: one pass over the text, made on first use, so that asking
+   * about a parenthesis never rescans it (a map: an array over every character of a long text cost more to make and
+   * collect than the pass). Full- and half-width ones pair freely (PDF text mixes them); pairs longer than
+   * MAX_PAREN_LENGTH or across masked text do not count.
    */
-  private parenthesisPairs(): Int32Array {
+  private parenthesisPairs(): Map<number, number> {
     if (this.pairs) return this.pairs;
     const text = this.text;
-    const pairs = new Int32Array(text.length);
+    const pairs = new Map<number, number>();
     const stack: number[] = [];
     for (let position = 0; position < text.length; position++) {
       const code = text.charCodeAt(position);
@@ -421,8 +422,8 @@ class JapaneseScanner {
       } else if (code === 0xff09 || code === 0x29) {
         const open = stack.pop();
         if (open !== undefined && position - open <= MAX_PAREN_LENGTH) {
-          pairs[open] = position + 1;
-          pairs[position] = open + 1;
+          pairs.set(open, position);
+          pairs.set(position, open);
         }
       } else if (code === 0xfffc) {
         stack.length = 0;
