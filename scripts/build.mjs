@@ -10,6 +10,8 @@ const ESM_REQUIRE = "import { createRequire as __createRequire } from 'node:modu
 const entries = [
   { in: 'server/src/node/main.ts', outfile: 'dist/server.js', banner: SHEBANG, executable: true },
   { in: 'server/src/cli/main.ts', outfile: 'dist/cli.js', banner: SHEBANG, executable: true },
+  // Read by dist/cli.js from beside it when `export` or `import` runs, so that a check does not parse their libraries.
+  { in: 'server/src/cli/exportImport.ts', outfile: 'dist/cli-export-import.js' },
   // Loaded by the server and the checker from beside them (new Worker(dist/indexWorker.js)).
   { in: 'server/src/node/indexWorker.ts', outfile: 'dist/indexWorker.js' },
   { in: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },

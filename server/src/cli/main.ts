@@ -2,15 +2,20 @@
 // `treaty-check [check] [options] [paths…]` checks (the default command); further commands live beside this file,
 // one module each, and are listed in COMMANDS. Exit 0 clean, 1 errors (or nothing to do), 2 usage, network or I/O.
 
+import { join } from 'node:path';
 import { runCheck, CHECK_USAGE } from './check';
 import { CliError, EXPORT_USAGE, IMPORT_USAGE, type Command } from './command';
 
-// Export and import are loaded when they run: their libraries (unified, htmlparser2, fast-xml-parser) would cost
-// every check their start-up.
+/** Export and import: a bundle beside this one, read only when one of them runs (see exportImport.ts). */
+const exportImport = (): typeof import('./exportImport') =>
+  // A path made at run time, which the bundler leaves alone: the bundle it names is built beside this one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(join(__dirname, 'cli-export-import.js')) as typeof import('./exportImport');
+
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: { usage: CHECK_USAGE, run: runCheck },
-  export: { usage: EXPORT_USAGE, run: async (argv) => (await import('./export')).runExport(argv) },
-  import: { usage: IMPORT_USAGE, run: async (argv) => (await import('./import')).runImport(argv) },
+  export: { usage: EXPORT_USAGE, run: (argv) => exportImport().runExport(argv) },
+  import: { usage: IMPORT_USAGE, run: (argv) => exportImport().runImport(argv) },
 };
 
 const USAGE = Object.values(COMMANDS)
