@@ -109,7 +109,7 @@ describe('the facts cache of a warm start', () => {
     await cacheWritten(cacheDirectory);
     await Promise.all(windows.map((window) => window.dispose()));
     const logs: string[] = [];
-    FactsCache.open(cacheDirectory, analysisVersion(resolve(__dirname, '../../dist/indexWorker.js')), DEFAULT_CONFIG, (message) => logs.push(message));
+    await FactsCache.load(cacheDirectory, analysisVersion(resolve(__dirname, '../../dist/indexWorker.js')), DEFAULT_CONFIG, (message) => logs.push(message));
     expect(logs).toEqual([]);
     const third = await startServer('', { root, initializationOptions: { cacheDirectory } });
     expect(third.logs).toContain('indexed 3 documents, 3 of them from the facts cache, 3 with their diagnostics from it');

@@ -21,6 +21,8 @@ export interface WorkspaceFileSystem {
    * the server reads one file at a time on its own thread.
    */
   analyzeFiles?(files: readonly FileToAnalyze[], config: TreatyConfig, options: AnalyzeOptions, onAnalyzed: (analyzed: AnalyzedFile) => void): Promise<AnalyzeOutcome>;
+  /** Starts reading the facts cache kept in `directory` (see `AnalyzeOptions`), so that the first indexing finds it read. */
+  prefetchCache?(directory: string): void;
 }
 
 export interface AnalyzeOptions {

@@ -104,9 +104,14 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
     hoverShowsDiagnostics = options.hoverShowsDiagnostics === true;
     configuration.settings = options.settings;
     configuration.cacheDirectory = typeof options.cacheDirectory === 'string' && options.cacheDirectory !== '' ? options.cacheDirectory : undefined;
+    // Read while the configuration is asked for and the workspace listed.
+    if (configuration.cacheDirectory) dependencies.fileSystem.prefetchCache?.(configuration.cacheDirectory);
     folders.initialize(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []), capabilities);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'treaty-language-server', version: '0.1.0' } };
   });
+
+  /** The facts cache's write under way, if any. */
+  let cacheWritten: Promise<void> | undefined;
 
   connection.onInitialized(() => {
     registerWatchers(connection, capabilities);
@@ -128,11 +133,11 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
             const core = session.core;
             if (!core) return;
             const resultsOf = (uri: string): string | undefined => core.exportResults(uri);
-            void outcome?.saveCache(resultsOf);
+            cacheWritten = outcome?.saveCache(resultsOf);
             await readInBackground(core);
             scheduler.schedule(0);
             // Written again only if the reading found a file changed: the next start reads it.
-            void outcome?.saveCache(resultsOf);
+            cacheWritten = outcome?.saveCache(resultsOf);
             resolveInBackground(core);
           });
         }, 0);
@@ -150,7 +155,11 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   const diagnosticsWritten = registerFeatures(connection, context, documents);
 
   // After `shutdown` the client expects no more notifications: pending debounced work is dropped.
-  connection.onShutdown(() => scheduler.dispose());
+  // A cache write under way is finished first: the process may end as soon as the answer is sent.
+  connection.onShutdown(async () => {
+    scheduler.dispose();
+    await cacheWritten;
+  });
 
   documents.listen(connection);
   connection.listen();

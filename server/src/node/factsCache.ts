@@ -6,7 +6,7 @@
 // to a temporary file and renamed over the old one, so that two servers on one folder never see half of it.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFile, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
@@ -100,14 +100,28 @@ export class FactsCache {
   }
 
   /**
+   * Starts reading the cache file in `directory` off this thread, so that `load` finds it read: a server learns the
+   * folder when it is initialized, before it asks for its configuration and lists the workspace.
+   */
+  static prefetch(directory: string): void {
+    const file = join(directory, CACHE_FILE_NAME);
+    if (!prefetched.has(file)) prefetched.set(file, readAhead(file));
+  }
+
+  /**
    * Opens the cache in `directory` for facts read with `config` by the analysis build `analysis` (a hash of the
    * worker bundle). A missing file is an empty cache; an unusable one is discarded with one line to `log`.
    */
-  static open(directory: string, analysis: string, config: TreatyConfig, log: (message: string) => void): FactsCache {
+  static async load(directory: string, analysis: string, config: TreatyConfig, log: (message: string) => void): Promise<FactsCache> {
+    const file = join(directory, CACHE_FILE_NAME);
+    const reading = prefetched.get(file) ?? readAhead(file);
+    prefetched.delete(file);
+    const read = await reading;
     const cache = new FactsCache(directory, analysis, config);
-    if (!existsSync(cache.#file)) return cache;
+    if (read === undefined) return cache;
     try {
-      cache.#read(readFileSync(cache.#file));
+      if (read instanceof Error) throw read;
+      cache.#read(read);
     } catch (error) {
       cache.#old.clear();
       cache.#body = Buffer.alloc(0);
@@ -302,6 +316,14 @@ function isListed(entry: Listed): boolean {
   const fields = typeof path === 'string' && typeof readAt === 'number' && typeof treaty === 'boolean' && typeof entry.wide === 'boolean';
   const keyed = typeof key === 'object' && key !== null && typeof key.size === 'number' && typeof key.mtimeMs === 'number' && typeof key.hash === 'string';
   return fields && keyed && [entry.ints, entry.chars, entry.results].every((count) => Number.isSafeInteger(count) && count >= 0);
+}
+
+/** Reads of cache files started ahead of `FactsCache.load`, by file. */
+const prefetched = new Map<string, Promise<Buffer | Error | undefined>>();
+
+/** A file's bytes, read off this thread; undefined when there is no such file, or why it could not be read. */
+function readAhead(file: string): Promise<Buffer | Error | undefined> {
+  return new Promise((resolve) => readFile(file, (error, bytes) => resolve(error ? (error.code === 'ENOENT' ? undefined : error) : bytes)));
 }
 
 /** Whether a file may have changed since it was read without its modification time moving. */

@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { startServer } from '../lsp/server';
 import { readTextFile, walkDocuments } from './files';
 import { FrameSplitter, FrameWriter } from './framing';
+import { FactsCache } from './factsCache';
 import { analyzeWithCache } from './workerPool';
 
 // Over stdio (also with no transport flag, the way editors other than VS Code start servers), stdin goes through the
@@ -31,5 +32,6 @@ startServer(connection, {
     readTextFile,
     exists: existsSync,
     analyzeFiles: (files, config, options, onAnalyzed) => analyzeWithCache(files, config, { ...options, log: (message) => connection.console.log(message) }, onAnalyzed),
+    prefetchCache: (directory) => FactsCache.prefetch(directory),
   },
 });

@@ -195,7 +195,7 @@ export async function analyzeWithCache(
 ): Promise<AnalyzeOutcome> {
   const log = options.log ?? (() => undefined);
   const directory = options.cacheDirectory;
-  const cache = directory ? FactsCache.open(directory, analysisVersion(options.workerPath ?? DEFAULT_WORKER_PATH), config, log) : undefined;
+  const cache = directory ? await FactsCache.load(directory, analysisVersion(options.workerPath ?? DEFAULT_WORKER_PATH), config, log) : undefined;
   await analyzeFiles(files, config, { ...options, cache }, onAnalyzed);
   return {
     cached: cache?.hits ?? 0,
