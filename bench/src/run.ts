@@ -188,7 +188,7 @@ async function measureCore(scale: number, interactive: boolean, options: Options
 /**
  * The server started three more times with a facts cache (outside the workspace): a cold start that writes it,
  * then a reload with nothing changed, then one after touching an analysis (a new modification time: it is read
- * and analysed again). The first run also asks hover and definition while it indexes.
+ * and hashed, and keeps its cached facts). The first run also asks hover and definition while it indexes.
  */
 async function measureWarmStarts(manifest: Manifest, options: Options): Promise<Figures> {
   const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'treaty-bench-cache-'));
