@@ -359,7 +359,7 @@ function describeRun(record: BenchRecord, options: Options): void {
     if (typeof server.indexingRequests === 'number') {
       record.notes.push(
         `Server during indexing: ${server.indexingRequests} hover and definition requests answered before the progress ended, ${String(server.indexingAnswered)} of them non-empty; ` +
-          'a request is answered once the treaty it cites has been read (likely treaties are read first), or after 60 ms with a hover saying that the workspace is still being read (never "not in the workspace" for a treaty not yet read).',
+          'a request is answered once the treaty it cites has been read (likely treaties are read first), or after 30 ms with a hover saying that the workspace is still being read (never "not in the workspace" for a treaty not yet read).',
       );
     }
     if (typeof server.treatyEditReached === 'number' && server.treatyEditReached < (reference?.hotDocuments ?? 0)) {
