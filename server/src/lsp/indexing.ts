@@ -32,6 +32,12 @@ export async function indexWorkspace(
     return undefined;
   }
   session.started(core);
+  // The open documents first, before the workspace is listed and the progress shown: they are what the user looks
+  // at, and hover, definition and completion on them are answered from here on (the guard checks that the editor's
+  // text is the one indexed), from what is known so far.
+  const indexedFirst = new Set(workspace.openDocumentUris());
+  for (const uri of indexedFirst) core.refreshDocument(uri);
+  session.markAnswering();
   // Progress is a courtesy: a client that fails to create it still gets its workspace indexed.
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   progress?.begin('Treaty Annotator: indexing', 0, undefined, false);
@@ -45,19 +51,16 @@ export async function indexWorkspace(
     reported = percentage;
     progress?.report(percentage, `${done}/${uris.length}`);
   };
-  // Open documents first: they are what the user looks at. Files go to the readers in the order listed.
+  // Files go to the readers in the order listed; a document opened meanwhile is read here, from the editor.
   const files: FileToAnalyze[] = [];
   for (const uri of uris) {
-    const file = workspace.openDocument(uri) ? undefined : workspace.fileToAnalyze(uri);
+    const file = indexedFirst.has(uri) || workspace.openDocument(uri) ? undefined : workspace.fileToAnalyze(uri);
     if (file) files.push(file);
     else {
-      core.refreshDocument(uri);
+      if (!indexedFirst.has(uri)) core.refreshDocument(uri);
       advance();
     }
   }
-  // Hover, definition and completion on the open documents are answered from here on (the guard checks that
-  // the editor's text is the one indexed), from what is known so far.
-  session.markAnswering();
   let outcome: AnalyzeOutcome | undefined;
   if (fileSystem.analyzeFiles) {
     const { onAnalyzed, onIdle } = indexingInto(core, config, advance);

@@ -102,10 +102,16 @@ export class LspWorkspace implements TreatyWorkspace {
       }
     }
     // Open documents win over their file on disk, whatever URI spelling the client uses.
-    for (const document of this.#documents.all()) {
-      if (this.includes(document.uri)) found.set(normalizeUri(document.uri), document.uri);
-    }
+    for (const uri of this.openDocumentUris()) found.set(normalizeUri(uri), uri);
     return [...found.values()];
+  }
+
+  /** The open documents that belong in the index, as the client names them. */
+  openDocumentUris(): DocumentUri[] {
+    return this.#documents
+      .all()
+      .filter((document) => this.includes(document.uri))
+      .map((document) => document.uri);
   }
 
   readDocument(uri: DocumentUri): { readonly text: string } | { readonly error: string } {
