@@ -54,12 +54,15 @@ export async function indexWorkspace(
   // Files go to the readers in the order listed; a document opened meanwhile is read here, from the editor.
   const files: FileToAnalyze[] = [];
   for (const uri of uris) {
-    const file = indexedFirst.has(uri) || workspace.openDocument(uri) ? undefined : workspace.fileToAnalyze(uri);
-    if (file) files.push(file);
-    else {
-      if (!indexedFirst.has(uri)) core.refreshDocument(uri);
-      advance();
+    if (!indexedFirst.has(uri)) {
+      const file = workspace.openDocument(uri) ? undefined : workspace.fileToAnalyze(uri);
+      if (file) {
+        files.push(file);
+        continue;
+      }
+      core.refreshDocument(uri);
     }
+    advance();
   }
   let outcome: AnalyzeOutcome | undefined;
   if (fileSystem.analyzeFiles) {
