@@ -58,6 +58,14 @@ describe('requests during the first indexing', () => {
     expect(definition.map((location) => location.uri)).toEqual([harness!.uri('/a-treaties/nat.md')]);
   });
 
+  it('answers a request on a document that is not open once the indexing ends, not from what is read so far', async () => {
+    harness = new Harness(workspace(600), { open: ['/open.md'] });
+    await harness.initialize();
+    const hover = await harness.request<Hover | null>('textDocument/hover', harness.at('/notes/n599.md', 'Article 5', 8));
+    expect(progressEnded()).toBe(true);
+    expect(JSON.stringify(hover?.contents)).toContain('armed attack');
+  });
+
   it('says the workspace is still being read when what is read so far does not resolve the citation, never that the treaty is missing', async () => {
     harness = new Harness(workspace(600), { open: ['/open.md'] });
     await harness.initialize();

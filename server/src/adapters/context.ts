@@ -30,7 +30,8 @@ export interface FeatureContext {
  * With `duringIndexing`, a request on a document whose editor text is indexed is answered as soon as the open
  * documents are in, once `duringIndexing` says that what is read so far answers it (the cited treaty has been
  * read); if that takes longer than INDEXING_WAIT_MS, `meanwhile` answers (a hover saying the workspace is still
- * being read, no location): it never says that a treaty not yet read is missing.
+ * being read, no location): it never says that a treaty not yet read is missing. A request on any other document
+ * waits for the end of the indexing.
  */
 export function guard<P, R>(
   context: FeatureContext,
@@ -43,6 +44,9 @@ export function guard<P, R>(
     let answer = handler;
     if (options.duringIndexing) {
       await context.answering;
+      // Only a document whose editor text is indexed is answered from what is read so far: any other waits for the
+      // end, not for the short wait below (its facts may not be read yet, and the answer would be empty).
+      if (!isCurrentDocument(context, params)) await context.ready;
       const deadline = performance.now() + INDEXING_WAIT_MS;
       // Checked again as the documents come in: the answer comes once the cited treaty has been read.
       while (!context.indexed() && !answersEarly(context, params, options.duringIndexing) && !token.isCancellationRequested) {
@@ -82,9 +86,13 @@ export function answerableNow(context: FeatureContext, { textDocument, position 
   return lineIndex !== undefined && context.service.isAnsweredWithWhatIsRead(textDocument.uri, lineIndex.offsetAt(position));
 }
 
-function answersEarly<P>(context: FeatureContext, params: P, known: (params: P) => boolean): boolean {
+function isCurrentDocument<P>(context: FeatureContext, params: P): boolean {
   const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
-  if (typeof uri !== 'string' || !context.isCurrent(uri)) return false;
+  return typeof uri === 'string' && context.isCurrent(uri);
+}
+
+function answersEarly<P>(context: FeatureContext, params: P, known: (params: P) => boolean): boolean {
+  if (!isCurrentDocument(context, params)) return false;
   try {
     return known(params);
   } catch {
