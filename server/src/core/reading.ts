@@ -168,9 +168,10 @@ function spliceCitations(
   oldEnd: number,
   delta: number,
 ): CitationSyntax[] {
-  const head = before.filter((citation) => citation.span.end <= start);
-  const tailStart = before.findIndex((citation) => citation.span.start >= oldEnd);
-  const tail = tailStart < 0 ? [] : before.slice(tailStart);
+  const result = before.filter((citation) => citation.span.end <= start);
+  const headLength = result.length;
+  const found = before.findIndex((citation) => citation.span.start >= oldEnd);
+  const tailStart = found < 0 ? before.length : found;
   // Every field spelled out: a keystroke moves every citation after it, and a literal of one shape is the cheapest copy.
   const move = (citation: CitationSyntax, by: number, indexShift: number): CitationSyntax => ({
     span: moveSpan(citation.span, by),
@@ -189,11 +190,11 @@ function spliceCitations(
     seriesPrevious: citation.seriesPrevious === null ? null : citation.seriesPrevious + indexShift,
     rangeRole: citation.rangeRole,
   });
-  return [
-    ...head,
-    ...inside.map((citation) => move(citation, start, head.length)),
-    ...tail.map((citation) => move(citation, delta, head.length + inside.length - tailStart)),
-  ];
+  // Loops, not spreads: a keystroke near the start of a long analysis moves thousands, and spreads go through iterators.
+  for (const citation of inside) result.push(move(citation, start, headLength));
+  const tailShift = headLength + inside.length - tailStart;
+  for (let index = tailStart; index < before.length; index++) result.push(move(before[index]!, delta, tailShift));
+  return result;
 }
 
 // A safe place to cut: the start of a line after a blank line that follows the end of a sentence. Citations,

@@ -137,15 +137,32 @@ export function readHead(path: string, scratch: Buffer, roots?: readonly string[
  */
 const realPath = (path: string): string => realpathSync.native(path);
 
+/**
+ * The real paths of the roots, each remembered for a second: an indexing asks about the same root for every file it
+ * reads (a thousand realpath(3) calls, each a readlink per folder on the way), and a second is as long as a root just
+ * replaced by a link could still be taken for what it was.
+ */
+const realRoots = new Map<string, { readonly real: string | null; readonly at: number }>();
+const REAL_ROOT_TTL_MS = 1000;
+
+function realRoot(root: string): string | null {
+  const now = Date.now();
+  const known = realRoots.get(root);
+  if (known && now - known.at < REAL_ROOT_TTL_MS) return known.real;
+  let real: string | null;
+  try {
+    real = realPath(root);
+  } catch {
+    real = null;
+  }
+  realRoots.set(root, { real, at: now });
+  return real;
+}
+
 function isInside(realFile: string, roots: readonly string[]): boolean {
   return roots.some((root) => {
-    let realRoot: string;
-    try {
-      realRoot = realPath(root);
-    } catch {
-      return false;
-    }
-    return realFile === realRoot || realFile.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+    const real = realRoot(root);
+    return real !== null && (realFile === real || realFile.startsWith(real.endsWith(sep) ? real : real + sep));
   });
 }
 

@@ -53,6 +53,8 @@ export class FrameSplitter extends Transform {
  */
 /** Pending messages past this length are written at once rather than at the end of the turn (a pipe holds 64 KB). */
 const FLUSH_LENGTH = 64 * 1024;
+/** `Content-Length: ` and `\r\n\r\n` around the longest length a buffer can have. */
+const MAX_HEADER_LENGTH = 'Content-Length: \r\n\r\n'.length + String(Number.MAX_SAFE_INTEGER).length;
 
 export class FrameWriter extends AbstractMessageWriter implements MessageWriter {
   readonly #stream: NodeJS.WritableStream;
@@ -91,16 +93,19 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
     if (batch.length === 0) return;
     this.#pending = [];
     this.#pendingLength = 0;
-    const lengths = batch.map(({ json }) => Buffer.byteLength(json, 'utf8'));
-    const headers = lengths.map((length) => `Content-Length: ${length}\r\n\r\n`);
-    const size = lengths.reduce((sum, length, index) => sum + headers[index]!.length + length, 0);
-    const frames = Buffer.allocUnsafe(size);
+    // Each body is encoded once, after room for the longest header; its header then goes just before it and the
+    // body moves up to meet it (a copy, cheaper than the pass over the text that Buffer.byteLength would be).
+    const frames = Buffer.allocUnsafe(batch.reduce((sum, { json }) => sum + MAX_HEADER_LENGTH + json.length * 3, 0));
     let at = 0;
-    batch.forEach(({ json }, index) => {
-      at += frames.write(headers[index]!, at, 'latin1');
-      at += frames.write(json, at, 'utf8');
-    });
-    this.#stream.write(frames, (error) => {
+    for (const { json } of batch) {
+      const bodyStart = at + MAX_HEADER_LENGTH;
+      const length = frames.write(json, bodyStart, 'utf8');
+      const header = `Content-Length: ${length}\r\n\r\n`;
+      at += frames.write(header, at, 'latin1');
+      frames.copyWithin(at, bodyStart, bodyStart + length);
+      at += length;
+    }
+    this.#stream.write(frames.subarray(0, at), (error) => {
       for (const { message, resolve, reject } of batch) {
         if (!error) {
           resolve();
