@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { buildCatalog } from '../../server/src/core/catalog';
 import { analyzeDocument } from '../../server/src/core/document';
 import { type TreatyService } from '../../server/src/core/index';
-import { resolveFacts } from '../../server/src/core/resolve';
+import { resolveFacts, startResolution, type Resolution } from '../../server/src/core/resolve';
 import { dedent, indexFixture, parseFixture, uriOf } from '../fixture';
 
 const TREATIES = dedent(`
@@ -186,5 +186,62 @@ describe('resolving an analysis again after an edit', () => {
     expect(resolution.citations[0]).toBe(oldResolution.citations[0]);
     expect(resolution.bindings.at(-1)).toBe(oldResolution.bindings.at(-1));
     expect(resolution.citations.at(-1)!.syntax.span.start).toBe(oldResolution.citations.at(-1)!.syntax.span.start + 1);
+  });
+});
+
+describe('resolving a long analysis a part at a time', () => {
+  const fixture = parseFixture(TREATIES);
+  const entries = [...fixture.files].map(([uri, text]) => ({ uri, facts: analyzeDocument(uri, text, DEFAULT_CONFIG) }));
+  const catalog = buildCatalog(entries.map(({ uri, facts }) => ({ id: facts.treaty!.id, uri, treaty: facts.treaty! })));
+
+  it('gives what resolving it in one piece gives, wherever the parts end', () => {
+    const text = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }), (analysis, parts) => {
+        const facts = analyzeDocument('file:///a.md', analysis, DEFAULT_CONFIG);
+        const run = startResolution(facts, catalog);
+        let resolution: Resolution | null = null;
+        for (let call = 0; resolution === null; call++) resolution = run.advance(parts[call % parts.length]!);
+        expect(resolution).toEqual(resolveFacts(facts, catalog));
+      }),
+      { numRuns: Number(process.env.RESOLVE_RUNS ?? 300), seed: Number(process.env.RESOLVE_SEED ?? 20261207) },
+    );
+  });
+
+  // 3 citations a paragraph: 1,800 in all, more than one part.
+  const long = '北大西洋条約第5条及び第6条を見よ。同条第2項も見よ。\n\n'.repeat(600);
+  const resolveAllSome = (service: TreatyService): number => {
+    let calls = 0;
+    while (service.resolveSome(1) === 1) calls++;
+    return calls;
+  };
+
+  it('lets resolveSome return between the parts of a long analysis', () => {
+    const service = serviceWith('');
+    const uri = uriOf('/long.md');
+    service.setDocument(uri, long);
+    expect(resolveAllSome(service)).toBe(4);
+    const fresh = serviceWith('');
+    fresh.setDocument(uri, long);
+    expect(citationsOf(service, uri)).toEqual(citationsOf(fresh, uri));
+  });
+
+  it('starts again when the analysis or a treaty it cites changes between two parts', () => {
+    const service = serviceWith('');
+    const uri = uriOf('/long.md');
+    service.setDocument(uri, long);
+    service.resolveSome(1);
+    const edited = `北大西洋条約第9条。\n\n${long}`;
+    service.setDocument(uri, edited);
+    service.resolveSome(1);
+    const nat = [...fixture.files].find(([file]) => file.endsWith('/nat.md'))![0];
+    const treaty = service.getText(nat)!.replace('## 第6条', '## 第9条');
+    service.setDocument(nat, treaty);
+    resolveAllSome(service);
+    const fresh = serviceWith('');
+    fresh.setDocument(uri, edited);
+    fresh.setDocument(nat, treaty);
+    expect(citationsOf(service, uri)).toEqual(citationsOf(fresh, uri));
+    expect(service.getDiagnostics(uri)).toEqual(fresh.getDiagnostics(uri));
   });
 });

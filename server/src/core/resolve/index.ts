@@ -28,6 +28,17 @@ export function resolveDocument(facts: DocumentFacts, catalog: Catalog): Resolve
  * Invariant: the result equals resolving afresh (test/fuzz/resolveIncremental.test.ts, the fuzz, the soak).
  */
 export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Resolution): Resolution {
+  return startResolution(facts, catalog, prior).advance(Infinity)!;
+}
+
+/** A resolution under way, done a part at a time so that a long analysis does not hold its thread for long. */
+export interface ResolutionRun {
+  /** Resolves up to `count` more citations: the finished resolution, or null while some are left. */
+  advance(count: number): Resolution | null;
+}
+
+/** `resolveFacts` in parts: nothing is resolved until `advance` is called. */
+export function startResolution(facts: DocumentFacts, catalog: Catalog, prior?: Resolution): ResolutionRun {
   const self = facts.treaty;
   // Only analyses resume: a treaty's own provisions and amendment quotes make every citation depend on its place.
   const resumable = self === null;
@@ -52,7 +63,19 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
   const first = plan ? plan.from.index : 0;
   const positions = self ? new PositionReader(self, facts.text) : null;
   const citations = facts.scan.citations;
-  for (let index = first; index < citations.length; index++) {
+  let next = first;
+  const advance = (count: number): Resolution | null => {
+    const end = Math.min(citations.length, next + count);
+    for (; next < end; next++) {
+      const finished = resolveOne(next);
+      if (finished) return finished;
+    }
+    if (next < citations.length) return null;
+    // Only an analysis resumes, so only an analysis keeps its bindings.
+    return { citations: done.results, reading: facts.reading.serial, catalog, scan: facts.scan, bindings: resumable ? done.bindings : [], checkpoints: done.checkpoints, principal, structuresRead: [...document.structuresRead] };
+  };
+  /** Resolves the citation at `index`; returns the whole resolution where it meets the old one (the rest moves along). */
+  const resolveOne = (index: number): Resolution | null => {
     const citation = citations[index]!;
     if (discourse.enterSentenceOf(citation.span.start) || index === first) {
       // A qualifier carries over within its sentence only.
@@ -83,9 +106,9 @@ export function resolveFacts(facts: DocumentFacts, catalog: Catalog, prior?: Res
     discourse.remember(citation, binding);
     if (citation.seriesPrevious !== null) markCrossed(done.checkpoints, citation.seriesPrevious);
     done.results.push(check(citation, binding, catalog));
-  }
-  // Only an analysis resumes, so only an analysis keeps its bindings.
-  return { citations: done.results, reading: facts.reading.serial, catalog, scan: facts.scan, bindings: resumable ? done.bindings : [], checkpoints: done.checkpoints, principal, structuresRead: [...document.structuresRead] };
+    return null;
+  };
+  return { advance };
 }
 
 /**
