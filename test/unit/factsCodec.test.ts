@@ -102,6 +102,15 @@ describe('facts encoded and decoded', () => {
     const decoded = decodeFacts('file:///doc.md', ANALYSIS, encodeFacts(analyzeDocument('file:///doc.md', ANALYSIS, config)), config);
     expect(decoded.languages).toBe(config.languages);
   });
+
+  it('share the article and paragraph numbers that recur, across documents: one object for every 第5条', () => {
+    const first = roundTrip('file:///a.md', '北大西洋条約第5条を見よ。第5条第2項も。').decoded.scan.citations;
+    const second = roundTrip('file:///b.md', '同条約第5条、第6条。').decoded.scan.citations;
+    expect(first.map((citation) => citation.article)).toEqual([{ kind: 'number', value: '5' }, { kind: 'number', value: '5' }]);
+    expect(first[1]!.article).toBe(first[0]!.article);
+    expect(second[0]!.article).toBe(first[0]!.article);
+    expect(second[1]!.article).not.toBe(first[0]!.article);
+  });
 });
 
 describe('the lines of encoded facts', () => {

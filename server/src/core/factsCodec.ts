@@ -208,14 +208,40 @@ function recursive<T>(define: () => Codec<T>): Codec<T> {
 const span = record<Span>({ start: int, end: int });
 const problem = record<ParseProblem>({ span, code: string, message: string });
 
-const levelRef = variants<LevelRef>({
-  number: record({ kind: literal('number'), value: string }),
-  same: record({ kind: literal('same') }),
-  previous: record({ kind: literal('previous'), count: int }),
-  next: record({ kind: literal('next') }),
-  this: record({ kind: literal('this') }),
-  each: record({ kind: literal('each'), previous: bool }),
-});
+/** How many distinct values `shared` keeps; past it, a value is decoded as a new object again. */
+const MAX_SHARED = 50_000;
+
+/**
+ * Values that recur across a workspace and are never changed, decoded into one object each: the same `第5条` cited a
+ * thousand times is one level object, not a thousand that each outlive every young-generation collection of the
+ * indexing (level objects were a tenth of the objects an indexed workspace kept).
+ */
+function shared<T>(codec: Codec<T>, keyOf: (value: T) => string): Codec<T> {
+  const known = new Map<string, T>();
+  return {
+    write: codec.write,
+    read(input) {
+      const value = codec.read(input);
+      const key = keyOf(value);
+      const existing = known.get(key);
+      if (existing !== undefined) return existing;
+      if (known.size < MAX_SHARED) known.set(key, value);
+      return value;
+    },
+  };
+}
+
+const levelRef = shared(
+  variants<LevelRef>({
+    number: record({ kind: literal('number'), value: string }),
+    same: record({ kind: literal('same') }),
+    previous: record({ kind: literal('previous'), count: int }),
+    next: record({ kind: literal('next') }),
+    this: record({ kind: literal('this') }),
+    each: record({ kind: literal('each'), previous: bool }),
+  }),
+  (ref) => (ref.kind === 'number' ? `#${ref.value}` : ref.kind === 'previous' ? `previous ${ref.count}` : ref.kind === 'each' ? `each ${ref.previous}` : ref.kind),
+);
 
 const qualifier = variants<Qualifier>({
   name: record({ kind: literal('name'), name: string, span }),

@@ -63,6 +63,20 @@ export function isStructural(citation: CitationSyntax): boolean {
 }
 
 /** Checks a bound citation against its instrument's treaty: resolved, or what is dangling. */
+/**
+ * One target per provision: the citations that resolve to an article (thousands of them, at times) share it, instead of
+ * each keeping an object of its own for as long as its resolution stands.
+ */
+const targets = new WeakMap<Span, { readonly uri: string; readonly span: Span }>();
+
+function targetAt(uri: string, span: Span): { readonly uri: string; readonly span: Span } {
+  const known = targets.get(span);
+  if (known && known.uri === uri) return known;
+  const target = { uri, span };
+  targets.set(span, target);
+  return target;
+}
+
 export function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): ResolvedCitation {
   // One object literal of one shape per citation: cheaper than spreading a base object.
   const outcome = (status: CitationStatus, detail: string | null = null, target: ResolvedCitation['target'] = null, key: string | null = null): ResolvedCitation => ({
@@ -97,7 +111,7 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
   if (!entry) return outcome('unknown-treaty', instrument.name);
   const treaty = entry.treaty;
   if (citation.preamble && binding.article === null) {
-    return treaty.preamble ? outcome('resolved', null, { uri: entry.uri, span: treaty.preamble.span }) : outcome('unknown-article', 'preamble');
+    return treaty.preamble ? outcome('resolved', null, targetAt(entry.uri, treaty.preamble.span)) : outcome('unknown-article', 'preamble');
   }
   if (binding.article === null) {
     // 各号 / bare relative pointers with nothing to stand on inside the article.
@@ -109,7 +123,7 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
   let paragraph: Paragraph | undefined;
   if (binding.paragraph !== null) {
     paragraph = findParagraph(article, binding.paragraph);
-    if (!paragraph) return outcome('unknown-paragraph', `${article.label}: ${article.paragraphs.length}`, { uri: entry.uri, span: article.span }, key);
+    if (!paragraph) return outcome('unknown-paragraph', `${article.label}: ${article.paragraphs.length}`, targetAt(entry.uri, article.span), key);
   }
   let item: Item | undefined;
   if (binding.item !== null && binding.item !== 'each') {
@@ -118,8 +132,8 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
       item = findItem(candidate, binding.item);
       if (item) break;
     }
-    if (!item) return outcome('unknown-item', article.label, { uri: entry.uri, span: (paragraph ?? article).span }, key);
+    if (!item) return outcome('unknown-item', article.label, targetAt(entry.uri, (paragraph ?? article).span), key);
     if (citation.subitem) item = findItem(item, citation.subitem) ?? item;
   }
-  return outcome('resolved', null, { uri: entry.uri, span: (item ?? paragraph ?? article).span }, key);
+  return outcome('resolved', null, targetAt(entry.uri, (item ?? paragraph ?? article).span), key);
 }
