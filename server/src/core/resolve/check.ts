@@ -62,7 +62,6 @@ export function isStructural(citation: CitationSyntax): boolean {
   return STRUCTURAL_KINDS.has(citation.kind);
 }
 
-/** Checks a bound citation against its instrument's treaty: resolved, or what is dangling. */
 /**
  * One target per provision: the citations that resolve to an article (thousands of them, at times) share it, instead of
  * each keeping an object of its own for as long as its resolution stands.
@@ -77,6 +76,7 @@ function targetAt(uri: string, span: Span): { readonly uri: string; readonly spa
   return target;
 }
 
+/** Checks a bound citation against its instrument's treaty: resolved, or what is dangling. */
 export function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): ResolvedCitation {
   // One object literal of one shape per citation: cheaper than spreading a base object.
   const outcome = (status: CitationStatus, detail: string | null = null, target: ResolvedCitation['target'] = null, key: string | null = null): ResolvedCitation => ({
