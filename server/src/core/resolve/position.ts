@@ -12,23 +12,36 @@ interface AmendmentQuote {
   readonly opensClause: boolean;
 }
 
-/** Top-level 「…」 quotations that follow 中 or とあるのは: quoted provision wording, in one linear pass. */
+const OPEN = '「'.charCodeAt(0);
+const CLOSE = '」'.charCodeAt(0);
+const NEWLINE = 0x0a;
+const IDEOGRAPHIC_SPACE = 0x3000;
+
+/**
+ * Top-level 「…」 quotations that follow 中 or とあるのは: quoted provision wording, in one linear pass over a whole
+ * treaty, on character codes (a one-character string of a CJK text is a new string each time).
+ */
 function findAmendmentQuotes(text: string): AmendmentQuote[] {
   const quotes: AmendmentQuote[] = [];
   let depth = 0;
   let start = -1;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (character === '「') {
+  for (let index = text.indexOf('「'); index >= 0 && index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === OPEN) {
       if (depth === 0) start = index;
       depth++;
-    } else if (character === '」' && depth > 0) {
+    } else if (code === CLOSE && depth > 0) {
       depth--;
       if (depth > 0) continue;
       const before = text.slice(Math.max(0, start - 6), start);
       const opensClause = before.endsWith('中');
       if (opensClause || /とあるのは、?$/.test(before)) quotes.push({ start, end: index + 1, opensClause });
-    } else if (character === '\n' && depth > 0 && text[index + 1] !== '　') {
+    } else if (depth === 0) {
+      // Outside a quotation only the next opening mark matters.
+      const next = text.indexOf('「', index + 1);
+      if (next < 0) break;
+      index = next - 1;
+    } else if (code === NEWLINE && text.charCodeAt(index + 1) !== IDEOGRAPHIC_SPACE) {
       // An unclosed quotation does not run past its line.
       depth = 0;
     }
