@@ -76,10 +76,19 @@ function targetAt(uri: string, span: Span): { readonly uri: string; readonly spa
   return target;
 }
 
-/** Checks a bound citation against its instrument's treaty: resolved, or what is dangling. */
-export function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): ResolvedCitation {
-  // One object literal of one shape per citation: cheaper than spreading a base object.
-  const outcome = (status: CitationStatus, detail: string | null = null, target: ResolvedCitation['target'] = null, key: string | null = null): ResolvedCitation => ({
+/**
+ * A check's result: one object literal of one shape per citation (cheaper than spreading a base object), made by a
+ * function of its own rather than a closure per citation.
+ */
+function outcomeOf(
+  citation: CitationSyntax,
+  binding: Binding,
+  status: CitationStatus,
+  detail: string | null = null,
+  target: ResolvedCitation['target'] = null,
+  key: string | null = null,
+): ResolvedCitation {
+  return {
     syntax: citation,
     treatyId: binding.instrument?.id ?? null,
     treatyName: binding.instrument?.name ?? null,
@@ -92,38 +101,42 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
     target,
     articleKey: key,
     scope: binding.scope,
-  });
+  };
+}
+
+/** Checks a bound citation against its instrument's treaty: resolved, or what is dangling. */
+export function check(citation: CitationSyntax, binding: Binding, catalog: Catalog): ResolvedCitation {
   if (isStructural(citation) && binding.article === null) {
-    if (binding.instrument?.external) return outcome('external');
+    if (binding.instrument?.external) return outcomeOf(citation, binding, 'external');
     // A chapter (or a section in it) of a workspace treaty is found; other structural citations stay unchecked.
     const cited = binding.division ?? citation.division;
     const entry = cited && binding.instrument?.id ? primaryEntry(catalog, binding.instrument.id) : undefined;
     const division = entry && findDivision(entry.treaty, cited!);
-    return division ? outcome('resolved', null, { uri: entry!.uri, span: division.span }) : outcome('unchecked');
+    return division ? outcomeOf(citation, binding, 'resolved', null, { uri: entry!.uri, span: division.span }) : outcomeOf(citation, binding, 'unchecked');
   }
-  if (binding.problem) return outcome(binding.problem);
+  if (binding.problem) return outcomeOf(citation, binding, binding.problem);
   const instrument = binding.instrument;
-  if (!instrument) return outcome('ambiguous-treaty');
-  if (instrument.external) return outcome('external');
-  if (instrument.namesakes) return outcome('ambiguous-treaty');
-  if (instrument.id === null) return outcome('unknown-treaty', instrument.name);
+  if (!instrument) return outcomeOf(citation, binding, 'ambiguous-treaty');
+  if (instrument.external) return outcomeOf(citation, binding, 'external');
+  if (instrument.namesakes) return outcomeOf(citation, binding, 'ambiguous-treaty');
+  if (instrument.id === null) return outcomeOf(citation, binding, 'unknown-treaty', instrument.name);
   const entry = primaryEntry(catalog, instrument.id);
-  if (!entry) return outcome('unknown-treaty', instrument.name);
+  if (!entry) return outcomeOf(citation, binding, 'unknown-treaty', instrument.name);
   const treaty = entry.treaty;
   if (citation.preamble && binding.article === null) {
-    return treaty.preamble ? outcome('resolved', null, targetAt(entry.uri, treaty.preamble.span)) : outcome('unknown-article', 'preamble');
+    return treaty.preamble ? outcomeOf(citation, binding, 'resolved', null, targetAt(entry.uri, treaty.preamble.span)) : outcomeOf(citation, binding, 'unknown-article', 'preamble');
   }
   if (binding.article === null) {
     // 各号 / bare relative pointers with nothing to stand on inside the article.
-    return citation.article?.kind === 'each' || citation.item?.kind === 'each' ? outcome('resolved') : outcome('no-antecedent');
+    return citation.article?.kind === 'each' || citation.item?.kind === 'each' ? outcomeOf(citation, binding, 'resolved') : outcomeOf(citation, binding, 'no-antecedent');
   }
   const article = findArticle(treaty, binding.article, binding.supplementaryGroup);
-  if (!article) return outcome('unknown-article');
+  if (!article) return outcomeOf(citation, binding, 'unknown-article');
   const key = articleKeyOf(treaty.id, article);
   let paragraph: Paragraph | undefined;
   if (binding.paragraph !== null) {
     paragraph = findParagraph(article, binding.paragraph);
-    if (!paragraph) return outcome('unknown-paragraph', `${article.label}: ${article.paragraphs.length}`, targetAt(entry.uri, article.span), key);
+    if (!paragraph) return outcomeOf(citation, binding, 'unknown-paragraph', `${article.label}: ${article.paragraphs.length}`, targetAt(entry.uri, article.span), key);
   }
   let item: Item | undefined;
   if (binding.item !== null && binding.item !== 'each') {
@@ -132,8 +145,8 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
       item = findItem(candidate, binding.item);
       if (item) break;
     }
-    if (!item) return outcome('unknown-item', article.label, targetAt(entry.uri, (paragraph ?? article).span), key);
+    if (!item) return outcomeOf(citation, binding, 'unknown-item', article.label, targetAt(entry.uri, (paragraph ?? article).span), key);
     if (citation.subitem) item = findItem(item, citation.subitem) ?? item;
   }
-  return outcome('resolved', null, targetAt(entry.uri, (item ?? paragraph ?? article).span), key);
+  return outcomeOf(citation, binding, 'resolved', null, targetAt(entry.uri, (item ?? paragraph ?? article).span), key);
 }
