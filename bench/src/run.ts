@@ -247,7 +247,9 @@ async function measureSize(manifest: Manifest, sizeIndex: number, options: Optio
   const runs: RunRecord[] = [];
   const runCount = options.runs[sizeIndex] ?? 1;
   for (let run = 0; run < runCount; run++) {
-    const interactive = run === 0 && options.interactiveSizes.includes(scale);
+    // The server's and the core's interactive figures in every run, each the median of the runs: one sample (the first
+    // run, right after the peers had loaded both cores for a minute) moved a p95 or a treaty edit by a third.
+    const interactive = options.interactiveSizes.includes(scale);
     const tools: Partial<Record<Tool, Figures>> = {};
     const label = (tool: string): string => `${sizeLabel(scale)} run ${run + 1}/${runCount}: ${tool}`;
     const started = performance.now();
