@@ -48,7 +48,7 @@ class EncodedDocument {
 
 /**
  * Citations resolved at a time when `resolveSome` resolves a long analysis between other work: a few milliseconds
- * (the 1 MB analysis of the benchmark, 5,000 citations, held the thread for 70–100 ms in one piece while the JIT was
+ * (the 1 MB analysis of the benchmark, 5,000 citations, held the thread for 66–97 ms in one piece while the JIT was
  * still cold, and a request that came meanwhile waited for it).
  */
 const RESOLVE_PART = 500;

@@ -112,7 +112,7 @@ export function check(citation: CitationSyntax, binding: Binding, catalog: Catal
     const cited = binding.division ?? citation.division;
     const entry = cited && binding.instrument?.id ? primaryEntry(catalog, binding.instrument.id) : undefined;
     const division = entry && findDivision(entry.treaty, cited!);
-    return division ? outcomeOf(citation, binding, 'resolved', null, { uri: entry!.uri, span: division.span }) : outcomeOf(citation, binding, 'unchecked');
+    return division ? outcomeOf(citation, binding, 'resolved', null, targetAt(entry!.uri, division.span)) : outcomeOf(citation, binding, 'unchecked');
   }
   if (binding.problem) return outcomeOf(citation, binding, binding.problem);
   const instrument = binding.instrument;
