@@ -89,13 +89,21 @@ export function rereadText(
   if (window.frontMatter) return null;
   const windowScan = scanCitations(window.masked, languages, { treatyDocument: false });
 
-  const splice = <T extends { span: Span }>(before: readonly T[], inside: readonly T[]): T[] => [
-    ...before.filter((item) => item.span.end <= start),
-    ...inside.map((item) => moveItem(item, start)),
-    ...before.filter((item) => item.span.start >= oldEnd).map((item) => moveItem(item, delta)),
-  ];
-  const spliceSpans = (before: readonly Span[], inside: readonly Span[]): Span[] =>
-    splice(before.map((span) => ({ span })), inside.map((span) => ({ span }))).map((entry) => entry.span);
+  const splice = <T extends { span: Span }>(before: readonly T[], inside: readonly T[]): T[] => {
+    // Loops, not spreads and filters: a keystroke near the start of a long analysis moves thousands of items.
+    const result: T[] = [];
+    for (const item of before) if (item.span.end <= start) result.push(item);
+    for (const item of inside) result.push(moveItem(item, start));
+    for (const item of before) if (item.span.start >= oldEnd) result.push(moveItem(item, delta));
+    return result;
+  };
+  const spliceSpans = (before: readonly Span[], inside: readonly Span[]): Span[] => {
+    const result: Span[] = [];
+    for (const span of before) if (span.end <= start) result.push(span);
+    for (const span of inside) result.push(moveSpan(span, start));
+    for (const span of before) if (span.start >= oldEnd) result.push(moveSpan(span, delta));
+    return result;
+  };
 
   const maskedSpans = spliceSpans(old.maskedSpans, window.maskedSpans);
   const structure: MarkdownStructure = lazilyMasked(newText, maskedSpans, {
@@ -105,8 +113,14 @@ export function rereadText(
     codeBlocks: spliceSpans(old.codeBlocks, window.codeBlocks),
   });
   const spliceOf = (before: readonly { span: Span }[], inside: readonly unknown[]): Splice => {
-    const tailStart = before.findIndex((item) => item.span.start >= oldEnd);
-    return { head: before.filter((item) => item.span.end <= start).length, inside: inside.length, tailStart: tailStart < 0 ? before.length : tailStart };
+    let head = 0;
+    let tailStart = -1;
+    for (let index = 0; index < before.length; index++) {
+      const span = before[index]!.span;
+      if (span.end <= start) head++;
+      if (tailStart < 0 && span.start >= oldEnd) tailStart = index;
+    }
+    return { head, inside: inside.length, tailStart: tailStart < 0 ? before.length : tailStart };
   };
   // Sentences run across blank lines (PDF paste), so a window's edges are not sentence edges: the splitter
   // resumes before the window and runs until its sentences meet the old ones again.

@@ -308,6 +308,8 @@ const KANJI_NUMERAL = /^[〇一二三四五六七八九十百千]+(?=[条項号�
 /** What may follow a number in prose (so the number is not a footnote marker). */
 const COUNTERS = /[条項号章節編款目年月日回人件時分秒%％倍位番歳億万千百十つ]/;
 const SUMMARY_LINE = /^[ \t]*(?:要旨\s*[：:]|Summary\s*:|<!--)/i;
+/** Characters turned into a string at a time (`String.fromCharCode` takes them as arguments). */
+const CHUNK = 4096;
 
 /** White space as `\s` reads it, and the zero-width space: what a quotation may add or drop between words. */
 function isWhite(code: number): boolean {
@@ -326,16 +328,16 @@ function isWhite(code: number): boolean {
   );
 }
 
-// Called for every quotation and every provision quoted: one character at a time, without a regular expression or
-// a string search per character.
+// Called for every quotation and every provision quoted: one character code at a time, without a string per
+// character, a regular expression or a string search per character.
 function normalize(source: string, start: number, end: number, options: { footnotes: boolean; summaries: boolean }): Normalized {
-  const parts: string[] = [];
+  const codes: number[] = [];
   const from: number[] = [];
   const to: number[] = [];
   const footnote: boolean[] = [];
   const emit = (characters: string, at: number, until: number): void => {
     for (let index = 0; index < characters.length; index++) {
-      parts.push(characters[index]!);
+      codes.push(characters.charCodeAt(index));
       from.push(at);
       to.push(until);
       footnote.push(false);
@@ -367,14 +369,16 @@ function normalize(source: string, start: number, end: number, options: { footno
     const mapped = FOLDED.get(folded);
     if (mapped !== undefined) emit(mapped, offset, offset + 1);
     else {
-      parts.push(folded === code ? source[offset]! : String.fromCharCode(folded));
+      codes.push(folded);
       from.push(offset);
       to.push(offset + 1);
       footnote.push(options.footnotes && folded >= 0x30 && folded <= 0x39 && isFootnoteDigit(source, offset, start, end));
     }
     offset++;
   }
-  return { text: parts.join(''), from, to, footnote };
+  let text = '';
+  for (let chunk = 0; chunk < codes.length; chunk += CHUNK) text += String.fromCharCode(...codes.slice(chunk, chunk + CHUNK));
+  return { text, from, to, footnote };
 }
 
 /** A run of one or two digits stuck to the end of a word or sentence, not followed by a counter: `条7並びに`, `された8。`. */
@@ -492,23 +496,23 @@ function compare(openMark: string, quoted: Normalized, treatyFacts: DocumentFact
 /** The segment's first occurrence at or after `from`, or null; the first letter's case and footnote markers are forgiven. */
 function findSegment(provision: string, quoted: Normalized, segment: Segment, from: number): Segment | null {
   const exact = quoted.text.slice(segment.start, segment.end);
-  const variants = [exact];
+  const found = findEitherCase(provision, exact, from);
+  const footnote = quoted.footnote.indexOf(true, segment.start);
+  if (found !== null || footnote < 0 || footnote >= segment.end) return found;
   let withoutFootnotes = '';
   for (let position = segment.start; position < segment.end; position++) if (!quoted.footnote[position]) withoutFootnotes += quoted.text[position];
-  if (withoutFootnotes !== exact && withoutFootnotes.length > 0) variants.push(withoutFootnotes);
-  for (const variant of variants) {
-    for (const candidate of new Set([variant, swapFirstCase(variant)])) {
-      const at = provision.indexOf(candidate, from);
-      if (at >= 0) return { start: at, end: at + candidate.length };
-    }
-  }
-  return null;
+  return withoutFootnotes.length > 0 ? findEitherCase(provision, withoutFootnotes, from) : null;
 }
 
-function swapFirstCase(text: string): string {
-  const first = text[0]!;
+function findEitherCase(provision: string, words: string, from: number): Segment | null {
+  const at = provision.indexOf(words, from);
+  if (at >= 0) return { start: at, end: at + words.length };
+  const first = words[0]!;
   const swapped = first === first.toLowerCase() ? first.toUpperCase() : first.toLowerCase();
-  return swapped + text.slice(1);
+  if (swapped === first) return null;
+  const candidate = swapped + words.slice(1);
+  const other = provision.indexOf(candidate, from);
+  return other < 0 ? null : { start: other, end: other + candidate.length };
 }
 
 /** Anchors (short pieces of the quotation) looked up to find where a passage might be, and how often each. */
