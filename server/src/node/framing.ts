@@ -59,9 +59,14 @@ const MAX_HEADER_LENGTH = 'Content-Length: \r\n\r\n'.length + String(Number.MAX_
 export class FrameWriter extends AbstractMessageWriter implements MessageWriter {
   readonly #stream: NodeJS.WritableStream;
   /** The messages of this turn, as JSON, waiting for the write at its end. */
-  #pending: { readonly json: string; readonly message: Message; readonly resolve: () => void; readonly reject: (error: unknown) => void }[] = [];
+  #pending: string[] = [];
   /** Their length in UTF-16 code units. */
   #pendingLength = 0;
+  /**
+   * Who waits for each pending message, and what an error report names of it. Not the message itself: a first
+   * indexing's diagnostics would live, and be copied by every young-generation collection, until the pipe took them.
+   */
+  #waiting: { readonly about: Message; readonly resolve: () => void; readonly reject: (error: unknown) => void }[] = [];
 
   constructor(stream: NodeJS.WritableStream) {
     super();
@@ -80,7 +85,8 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
     }
     return new Promise((resolve, reject) => {
       if (this.#pending.length === 0) queueMicrotask(() => this.#flush());
-      this.#pending.push({ json, message, resolve, reject });
+      this.#pending.push(json);
+      this.#waiting.push({ about: described(message), resolve, reject });
       // A long burst goes out as it is made, a pipe's worth at a time, so that the client reads while it is made.
       this.#pendingLength += json.length;
       if (this.#pendingLength >= FLUSH_LENGTH) this.#flush();
@@ -91,13 +97,15 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
   #flush(): void {
     const batch = this.#pending;
     if (batch.length === 0) return;
+    const waiting = this.#waiting;
     this.#pending = [];
+    this.#waiting = [];
     this.#pendingLength = 0;
     // Each body is encoded once, after room for the longest header; its header then goes just before it and the
     // body moves up to meet it (a copy, cheaper than the pass over the text that Buffer.byteLength would be).
-    const frames = Buffer.allocUnsafe(batch.reduce((sum, { json }) => sum + MAX_HEADER_LENGTH + json.length * 3, 0));
+    const frames = Buffer.allocUnsafe(batch.reduce((sum, json) => sum + MAX_HEADER_LENGTH + json.length * 3, 0));
     let at = 0;
-    for (const { json } of batch) {
+    for (const json of batch) {
       const bodyStart = at + MAX_HEADER_LENGTH;
       const length = frames.write(json, bodyStart, 'utf8');
       const header = `Content-Length: ${length}\r\n\r\n`;
@@ -106,12 +114,12 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
       at += length;
     }
     this.#stream.write(frames.subarray(0, at), (error) => {
-      for (const { message, resolve, reject } of batch) {
+      for (const { about, resolve, reject } of waiting) {
         if (!error) {
           resolve();
           continue;
         }
-        this.fireError(error, message);
+        this.fireError(error, about);
         reject(error);
       }
     });
@@ -121,4 +129,10 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
     this.#flush();
     this.#stream.end();
   }
+}
+
+/** A message without its payload: its kind, id and method, enough to say which one failed. */
+function described(message: Message): Message {
+  const { id, method } = message as { id?: unknown; method?: unknown };
+  return { jsonrpc: message.jsonrpc, ...(id === undefined ? {} : { id }), ...(method === undefined ? {} : { method }) } as Message;
 }
