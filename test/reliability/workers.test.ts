@@ -2,7 +2,7 @@
 // do, the index must end up as one thread would fill it: the same documents, citations and diagnostics, also
 // when a worker throws or dies halfway (it is replaced and its files read again).
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { generateWorkspace } from '../../bench/src/generate';
 import { createTreatyService } from '../../server/src/core/index';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { NodeWorkspace } from '../../server/src/node/files';
-import { indexFiles, prestartWorker, type WorkerOptions } from '../../server/src/node/workerPool';
+import { indexFiles, type WorkerOptions } from '../../server/src/node/workerPool';
 import { CORPUS } from '../corpus/corpus';
 
 const WORKER = resolve(__dirname, '../../dist/indexWorker.js');
@@ -43,7 +43,7 @@ function faultyWorker(name: string, fault: string): string {
     path,
     `const { parentPort } = require('node:worker_threads');
      const fs = require('node:fs');
-     parentPort.on('message', (batch) => { for (const file of batch.files ?? []) { ${fault} } });
+     parentPort.on('message', (batch) => { for (const file of batch.files) { ${fault} } });
      require(${JSON.stringify(WORKER)});`,
   );
   return path;
@@ -81,16 +81,6 @@ describe('indexing on worker threads', () => {
     expect(await twoWorkers(generated, throws, (message) => logs.push(message))).toEqual(await oneThread(generated));
     expect(logs).toEqual([expect.stringContaining('an indexing worker stopped (it threw: planted)')]);
   });
-
-  it('takes the worker the server started ahead of it (no configuration given at its start) and reads with it', async () => {
-    const marker = join(scratch, 'spare-read');
-    const spare = faultyWorker('spare', `if (!require('node:worker_threads').workerData?.config) fs.writeFileSync(${JSON.stringify(marker)}, '');`);
-    prestartWorker(undefined, spare);
-    // Given time to load its bundle, as the server's has while the workspace is listed.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await twoWorkers(generated, spare)).toEqual(await oneThread(generated));
-    expect(existsSync(marker)).toBe(true);
-  }, 20_000);
 
   it('reads on its own thread a file that brings down every worker it is given to', async () => {
     const always = faultyWorker('always-dies', `if (file.path.endsWith('a0005.md')) process.exit(9);`);

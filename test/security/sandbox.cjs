@@ -47,11 +47,10 @@ for (const name of ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6'
   wrap(dns.promises, name, 'network');
 }
 
-// Other programs.
+// Other programs and other threads.
 const childProcess = require('node:child_process');
 for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) wrap(childProcess, name, 'process');
-// A thread is recorded apart: the server starts its own indexing worker ahead of the indexing (refused here too).
-wrap(require('node:worker_threads'), 'Worker', 'thread');
+wrap(require('node:worker_threads'), 'Worker', 'process');
 
 // Code from strings.
 const vm = require('node:vm');

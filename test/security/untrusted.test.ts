@@ -19,7 +19,7 @@ const SANDBOX = resolve(__dirname, 'sandbox.cjs');
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-WORKSPACE';
 
 interface Entry {
-  readonly kind: 'network' | 'process' | 'thread' | 'eval' | 'write' | 'read' | 'require';
+  readonly kind: 'network' | 'process' | 'eval' | 'write' | 'read' | 'require';
   readonly name: string;
   readonly target: string | null;
 }
@@ -195,9 +195,8 @@ describe('the language server in a hostile workspace', () => {
     expect(log.filter((entry) => entry.kind === 'network')).toEqual([]);
   });
 
-  it('starts no process, no thread but its own indexing worker, and evaluates no string as code', () => {
+  it('starts no process and evaluates no string as code', () => {
     expect(log.filter((entry) => entry.kind === 'process' || entry.kind === 'eval')).toEqual([]);
-    for (const thread of log.filter((entry) => entry.kind === 'thread')) expect(thread.target).toBe(join(ROOT, 'dist/indexWorker.js'));
     expect(existsSync(marker)).toBe(false);
   });
 
@@ -239,7 +238,7 @@ describe('treaty-check in a hostile workspace', () => {
   it('checks the workspace and writes only its report to stdout', () => {
     expect(result.stderr).toBe('');
     expect([0, 1]).toContain(result.status);
-    expect(log.filter((entry) => entry.kind === 'write' || entry.kind === 'network' || entry.kind === 'process' || entry.kind === 'thread' || entry.kind === 'eval' || entry.kind === 'require')).toEqual([]);
+    expect(log.filter((entry) => entry.kind === 'write' || entry.kind === 'network' || entry.kind === 'process' || entry.kind === 'eval' || entry.kind === 'require')).toEqual([]);
     const after = snapshot();
     after.delete(join(parent, 'server-sandbox.log'));
     after.delete(join(parent, 'cli-sandbox.log'));

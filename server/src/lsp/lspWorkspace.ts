@@ -21,11 +21,8 @@ export interface WorkspaceFileSystem {
    * the server reads one file at a time on its own thread.
    */
   analyzeFiles?(files: readonly FileToAnalyze[], config: TreatyConfig, options: AnalyzeOptions, onAnalyzed: (analyzed: AnalyzedFile) => void): Promise<AnalyzeOutcome>;
-  /**
-   * Starts what the first indexing will want, while the configuration is asked for and the workspace listed: the facts
-   * cache kept in `cacheDirectory` (see `AnalyzeOptions`) read, a worker thread loaded.
-   */
-  prepareIndexing?(cacheDirectory: string | undefined): void;
+  /** Starts reading the facts cache kept in `directory` (see `AnalyzeOptions`), so that the first indexing finds it read. */
+  prefetchCache?(directory: string): void;
 }
 
 export interface AnalyzeOptions {

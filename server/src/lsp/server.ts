@@ -104,8 +104,8 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
     hoverShowsDiagnostics = options.hoverShowsDiagnostics === true;
     configuration.settings = options.settings;
     configuration.cacheDirectory = typeof options.cacheDirectory === 'string' && options.cacheDirectory !== '' ? options.cacheDirectory : undefined;
-    // Under way while the configuration is asked for and the workspace listed.
-    dependencies.fileSystem.prepareIndexing?.(configuration.cacheDirectory);
+    // Read while the configuration is asked for and the workspace listed.
+    if (configuration.cacheDirectory) dependencies.fileSystem.prefetchCache?.(configuration.cacheDirectory);
     folders.initialize(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []), capabilities);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'treaty-language-server', version: '0.1.0' } };
   });

@@ -10,17 +10,10 @@ export interface WorkerBatch {
   readonly files: readonly FileJob[];
 }
 
-/** The configuration to read with: given at the start, or first of all messages to a worker started ahead of it. */
-let config = (workerData as { config?: TreatyConfig } | null)?.config;
+const config = (workerData as { config: TreatyConfig }).config;
 
-parentPort?.on('message', (message: WorkerBatch | { readonly config: TreatyConfig }) => {
-  if ('config' in message) {
-    config = message.config;
-    return;
-  }
-  const batch = message;
-  if (config === undefined) throw new Error('a batch came before the configuration');
-  const results = batch.files.map((file) => analyzeFile(file, config!));
+parentPort?.on('message', (batch: WorkerBatch) => {
+  const results = batch.files.map((file) => analyzeFile(file, config));
   const buffers = results.flatMap((result) => ('facts' in result && 'ints' in result.facts ? [result.facts.ints.buffer as ArrayBuffer] : []));
   parentPort!.postMessage({ id: batch.id, results }, buffers);
 });

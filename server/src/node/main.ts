@@ -7,7 +7,7 @@ import { startServer } from '../lsp/server';
 import { readTextFile, walkDocuments } from './files';
 import { FrameSplitter, FrameWriter } from './framing';
 import { FactsCache } from './factsCache';
-import { analyzeWithCache, prestartWorker } from './workerPool';
+import { analyzeWithCache } from './workerPool';
 
 // Over stdio (also with no transport flag, the way editors other than VS Code start servers), stdin goes through the
 // FrameSplitter so that a malformed frame cannot stall the frames behind it, and each message goes out as one write
@@ -32,9 +32,6 @@ startServer(connection, {
     readTextFile,
     exists: existsSync,
     analyzeFiles: (files, config, options, onAnalyzed) => analyzeWithCache(files, config, { ...options, log: (message) => connection.console.log(message) }, onAnalyzed),
-    prepareIndexing: (cacheDirectory) => {
-      if (cacheDirectory !== undefined) FactsCache.prefetch(cacheDirectory);
-      prestartWorker(cacheDirectory);
-    },
+    prefetchCache: (directory) => FactsCache.prefetch(directory),
   },
 });

@@ -18,7 +18,7 @@ import type { TreatyService } from '../core/index';
 import { mayBeTreatyText } from '../core/treaty/official';
 import { indexingInto, type AnalyzeOptions, type AnalyzeOutcome } from '../lsp/lspWorkspace';
 import { analyzeFile, type AnalyzedFile, type FileJob, type FileResult, type FileToAnalyze } from './analyzeFile';
-import { analysisVersion, CACHE_FILE_NAME, FactsCache } from './factsCache';
+import { analysisVersion, FactsCache } from './factsCache';
 import { readHead, readKeyedTextFile, type FileKey } from './files';
 import type { WorkerBatch } from './indexWorker';
 
@@ -65,76 +65,6 @@ const MAX_STOLEN_BYTES = 32 * 1024;
 
 export const DEFAULT_WORKER_PATH = join(__dirname, 'indexWorker.js');
 
-/** A worker started before the indexing that will use it, and whether it has said it is ready. */
-interface Spare {
-  readonly worker: Worker;
-  readonly path: string;
-  ready: boolean;
-  /** Its listeners while it waits, removed one by one when it is taken (a worker has listeners of its own). */
-  readonly onMessage: (message: { ready?: true }) => void;
-  readonly drop: () => void;
-}
-
-const spares: Spare[] = [];
-/** A spare no indexing took by then is ended. */
-const SPARE_LIFETIME_MS = 30_000;
-
-/**
- * Starts a worker while the server asks for its configuration and lists the workspace, so that the first indexing
- * finds it ready: a worker takes a fifth of a second to load its bundle, and until then the main thread reads alone
- * (the main thread is the one that decodes and resolves, so whatever it reads instead delays the last diagnostics).
- * Not with one core, nor when a facts cache is there (a warm start reads little), nor when one is already waiting.
- * The first indexing takes it if it starts any worker and ends it otherwise.
- */
-export function prestartWorker(cacheDirectory: string | undefined, workerPath = DEFAULT_WORKER_PATH): void {
-  if (availableParallelism() < 2 || spares.length > 0 || !existsSync(workerPath)) return;
-  if (cacheDirectory !== undefined && existsSync(join(cacheDirectory, CACHE_FILE_NAME))) return;
-  let worker: Worker;
-  try {
-    worker = new Worker(workerPath);
-  } catch {
-    return; // No thread can be started: the indexing finds none and reads on this thread, saying so.
-  }
-  const spare: Spare = {
-    worker,
-    path: workerPath,
-    ready: false,
-    onMessage: (message) => (spare.ready ||= message.ready === true),
-    drop: () => releaseSpare(spare),
-  };
-  spares.push(spare);
-  // Until an indexing takes it, it keeps nothing alive and a failure only drops it.
-  worker.unref();
-  worker.on('message', spare.onMessage);
-  worker.on('error', spare.drop);
-  worker.on('exit', spare.drop);
-  setTimeout(spare.drop, SPARE_LIFETIME_MS).unref();
-}
-
-/** Takes a waiting spare started from `workerPath`, without the listeners it waited with, or undefined. */
-function takeSpare(workerPath: string): Spare | undefined {
-  const at = spares.findIndex((spare) => spare.path === workerPath);
-  if (at < 0) return undefined;
-  const spare = spares.splice(at, 1)[0]!;
-  detach(spare);
-  spare.worker.ref();
-  return spare;
-}
-
-function releaseSpare(spare: Spare): void {
-  const at = spares.indexOf(spare);
-  if (at < 0) return;
-  spares.splice(at, 1);
-  detach(spare);
-  void spare.worker.terminate();
-}
-
-function detach(spare: Spare): void {
-  spare.worker.off('message', spare.onMessage);
-  spare.worker.off('error', spare.drop);
-  spare.worker.off('exit', spare.drop);
-}
-
 /**
  * How many workers to start for `files` files (`bytes` in all) to analyse, given the setting (undefined: one per core
  * but one, which the main thread keeps: it decodes and resolves what the workers deliver, and reads when it is idle).
@@ -166,7 +96,6 @@ export async function analyzeFiles(
     bytes += size;
   }
   const count = existsSync(workerPath) ? workerCount(options.workers, toAnalyse, bytes, options.minBytes) : 0;
-  if (count === 0) for (const spare of [...spares]) releaseSpare(spare);
   const paths = new Map(files.map((file) => [file.uri, file.path]));
   const deliver = (result: Delivered): void => onAnalyzed(cache ? throughCache(cache, paths.get(result.uri)!, result, config) : (result as AnalyzedFile));
   const log = options.log ?? (() => undefined);
@@ -383,17 +312,14 @@ class Indexing {
   }
 
   #start(): void {
-    const spare = takeSpare(this.#workerPath);
     let worker: Worker;
     try {
-      worker = spare?.worker ?? new Worker(this.#workerPath, { workerData: { config: this.#config } });
+      worker = new Worker(this.#workerPath, { workerData: { config: this.#config } });
     } catch (error) {
       // No thread can be started (a sandbox, a resource limit): whatever is left is read here.
       this.#log(`no indexing worker could be started (${(error as Error).message}); reading on the main thread`);
       return;
     }
-    // A spare learns the configuration first (messages arrive in order).
-    if (spare) worker.postMessage({ config: this.#config });
     this.#inFlight.set(worker, new Map());
     // Fed once it says it is ready (its bundle loaded): meanwhile this thread reads the first files itself.
     worker.on('message', (message: { ready: true } | { id: number; results: FileResult[] }) =>
@@ -401,7 +327,6 @@ class Indexing {
     );
     worker.on('error', (error) => this.#lost(worker, `it threw: ${error.message}`));
     worker.on('exit', (code) => this.#lost(worker, `it exited with code ${code}`));
-    if (spare?.ready) this.#feed(worker);
   }
 
   #feed(worker: Worker): void {
