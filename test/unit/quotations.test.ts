@@ -169,6 +169,25 @@ describe('quotations that are not checked', () => {
   });
 });
 
+describe('quotations typed into an analysis', () => {
+  // Long enough that an edit is re-read only around the paragraph it touches.
+  const before = ['第4条は軍事援助を定める。', '第6条は核兵器の役割を認める。', '第4条の援助は直ちに行われる。'].join('\n\n');
+  const misquoted = '第4条は「他方の締約国は、速やかに軍事援助を提供しなければならない」と定める。';
+
+  it('are checked once typed into a text that had none, and dropped once deleted', () => {
+    const { service: treatyService } = service(`//- /main.md\n${before}\n${TREATY}`);
+    const main = uriOf('/main.md');
+    const count = () => treatyService.getDiagnostics(main).filter((diagnostic) => diagnostic.code === 'misquote').length;
+    expect(count()).toBe(0);
+    treatyService.setDocument(main, `${before}\n\n${misquoted}\n`);
+    expect(count()).toBe(1);
+    treatyService.setDocument(main, `${before}\n\n${misquoted}\n\n第6条も見よ。\n`);
+    expect(count()).toBe(1);
+    treatyService.setDocument(main, `${before}\n\n第6条も見よ。\n`);
+    expect(count()).toBe(0);
+  });
+});
+
 describe('the quotation of one of several languages', () => {
   const VERSIONS = `${HARBOR}\n${dedent(`
     //- /treaties/harbor.ja.md
