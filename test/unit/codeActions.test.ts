@@ -116,6 +116,12 @@ describe('quick fixes for a treaty the workspace does not have', () => {
     ], [], 'en');
   });
 
+  it('name the file without the half surrogate pair that PDF extraction left in the name', () => {
+    check(`//- /notes/a.md\n「日米\udc00安全保障条約」第$05条を見よ。\n`, [
+      '「日米\udc00安全保障条約」の条約文書 日米安全保障条約.md を作る ⇒ create /notes/%E6%97%A5%E7%B1%B3%E5%AE%89%E5%85%A8%E4%BF%9D%E9%9A%9C%E6%9D%A1%E7%B4%84.md: ---⏎treaty: 日米安全保障条約⏎title: 日米\udc00安全保障条約⏎aliases:⏎  - 日米\udc00安全保障条約⏎---⏎⏎# 日米\udc00安全保障条約⏎⏎## 第5条',
+    ]);
+  });
+
   it('offer a Japanese law from e-Gov, asked for by the law number written with a citation of it, else by its name', () => {
     const folder = 'file:///treaties/';
     check(`${NAT}//- /a.md\n自衛隊法第$0七十六条による。\n//- /b.md\n自衛隊法（昭和二十九年法律第百六十五号）第三条を見よ。\n`, [
