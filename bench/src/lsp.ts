@@ -11,6 +11,8 @@ import { SERVER_NODE_FLAGS } from '../../server/src/node/nodeFlags';
 import { DIST_DIR, WORK_DIR, lineStartsOf, percentile, positionAt, type Manifest } from './common';
 
 export const SERVER_PATH = path.join(DIST_DIR, 'server.js');
+/** Where the benchmark's server starts keep V8's compiled code, as VS Code's global storage keeps it between windows. */
+export const CODE_CACHE_DIR = path.join(WORK_DIR, 'code-cache');
 export const MEMPROBE_PATH = path.join(WORK_DIR, 'memprobe.js');
 /** No diagnostics for this long after the expected ones arrived means the server has finished. */
 const QUIET_MS = 300;
@@ -33,6 +35,11 @@ export interface LspOptions {
   readonly log: (line: string) => void;
   /** The server's facts cache folder (`cacheDirectory`), for the warm-start runs. */
   readonly cacheDirectory?: string;
+  /**
+   * The folder for V8's compiled code of the server (`--code-cache`, as the VS Code client gives its global storage):
+   * CODE_CACHE_DIR by default, which the benchmark's first start fills; an empty one measures a first start after install.
+   */
+  readonly codeCacheDirectory?: string;
   /** Hover and definition asked, one after the other, at planted citations of an open analysis until indexing ends. */
   readonly duringIndexing?: boolean;
 }
@@ -116,7 +123,7 @@ export async function measureServer(manifest: Manifest, options: LspOptions): Pr
   // BENCH_SERVER_NODE_ARGS adds node flags to the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((flag) => flag.length > 0);
   // Started as the VS Code client starts it.
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extra, '--expose-gc', '-r', MEMPROBE_PATH, SERVER_PATH, '--stdio'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extra, '--expose-gc', '-r', MEMPROBE_PATH, SERVER_PATH, '--stdio', `--code-cache=${options.codeCacheDirectory ?? CODE_CACHE_DIR}`], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, BENCH_MEMPROBE_FILE: probeFile },
   });

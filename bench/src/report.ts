@@ -104,6 +104,12 @@ const ROWS: readonly Row[] = [
       value <= 3000 && ratio(size, ['server', 'coldMs'], ['markdown', 'wallMs']) <= 0.5 && ratio(size, ['server', 'coldMs'], ['floor', 'wallMs']) <= 3,
   },
   {
+    label: 'Cold start, the first after install (no compiled code kept yet)',
+    key: 'coldFirstMs',
+    floor: ['floor', 'wallMs'],
+    target: '',
+  },
+  {
     label: 'Cold start, CPU time (user + system)',
     key: 'coldCpuMs',
     floor: ['floor', 'coldCpuMs'],

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DIST_DIR, REPO_ROOT, RESULTS_DIR, RESULT_PREFIX, WORK_DIR, argValue, listFiles, type Manifest } from './common';
 import { generateWorkspace } from './generate';
-import { MEMPROBE_PATH, SERVER_PATH, measureServer } from './lsp';
+import { CODE_CACHE_DIR, MEMPROBE_PATH, SERVER_PATH, measureServer, type LspOptions } from './lsp';
 import { chartSvg, foundMismatches, renderMarkdown, sizeLabel, type BenchRecord, type Figures, type RunRecord, type SizeRecord, type Tool } from './report';
 
 const CLI_PATH = path.join(DIST_DIR, 'cli.js');
@@ -192,18 +192,7 @@ async function measureCore(scale: number, interactive: boolean, options: Options
  */
 async function measureWarmStarts(manifest: Manifest, options: Options): Promise<Figures> {
   const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'treaty-bench-cache-'));
-  const start = (duringIndexing: boolean) =>
-    measureServer(manifest, {
-      interactive: false,
-      requests: options.requests,
-      keystrokes: 0,
-      keystrokeBudgetMs: 0,
-      coldTimeoutMs: options.smoke ? 30_000 : 180_000,
-      fanOutTimeoutMs: 0,
-      log: logLine,
-      cacheDirectory,
-      duringIndexing,
-    });
+  const start = (duringIndexing: boolean) => measureServer(manifest, { ...startOnly(options), cacheDirectory, duringIndexing });
   try {
     const writing = await start(true);
     const cacheFile = path.join(cacheDirectory, 'facts-cache.bin');
@@ -227,6 +216,24 @@ async function measureWarmStarts(manifest: Manifest, options: Options): Promise<
     };
   } finally {
     fs.rmSync(cacheDirectory, { recursive: true, force: true });
+  }
+}
+
+/** A server start measured to its last diagnostics, and nothing asked after. */
+function startOnly(options: Options): LspOptions {
+  return { interactive: false, requests: options.requests, keystrokes: 0, keystrokeBudgetMs: 0, coldTimeoutMs: options.smoke ? 30_000 : 180_000, fanOutTimeoutMs: 0, log: logLine };
+}
+
+/**
+ * A cold start with no compiled code of an earlier start (a folder of its own for `--code-cache`): the first start
+ * after installing or updating the extension. Every other start finds the code the benchmark's first start left.
+ */
+async function measureFirstStart(manifest: Manifest, options: Options): Promise<Figures> {
+  const codeCacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'treaty-bench-code-'));
+  try {
+    return { coldFirstMs: (await measureServer(manifest, { ...startOnly(options), codeCacheDirectory })).coldMs ?? Number.NaN };
+  } finally {
+    fs.rmSync(codeCacheDirectory, { recursive: true, force: true });
   }
 }
 
@@ -280,6 +287,7 @@ async function measureSize(manifest: Manifest, sizeIndex: number, options: Optio
     // In every run of the reference size, not only the first: one sample of a start moved by a fifth between runs.
     if (fs.existsSync(SERVER_PATH) && scale === options.reference && tools.server) {
       tools.server = { ...tools.server, ...(await attempt(label('server warm starts'), notes, () => measureWarmStarts(manifest, options))) };
+      tools.server = { ...tools.server, ...(await attempt(label('server first start'), notes, () => measureFirstStart(manifest, options))) };
     }
     if (fs.existsSync(CORE_BUNDLE)) tools.core = await attempt(label('core'), notes, () => measureCore(scale, interactive, options));
     runs.push({ tools });
@@ -415,7 +423,7 @@ function smokeFailures(record: BenchRecord): string[] {
     if (fs.existsSync(SERVER_PATH)) {
       if (tools.server?.answered !== true) failures.push('server: did not answer initialize');
       if (tools.server?.coldComplete !== true) failures.push('server: cold start never published diagnostics for every document with a planted problem');
-      expect('server', ['coldMs', 'heapBytes', 'rssBytes', 'warmMs', 'warmTouchedMs', ...interactive], tools.server);
+      expect('server', ['coldMs', 'coldFirstMs', 'heapBytes', 'rssBytes', 'warmMs', 'warmTouchedMs', ...interactive], tools.server);
       if (tools.server?.warmProblems !== tools.server?.problems) failures.push('server: a warm start found other problems than the cold start');
       expect('core', ['coldMs', 'heapBytes', ...interactive], tools.core);
     }
@@ -481,8 +489,12 @@ async function main(): Promise<void> {
   if (!fs.existsSync(CLI_PATH)) notes.push('dist/cli.js is missing (run `npm run build`): treaty-check rows are n/a.');
   if (!fs.existsSync(CORE_BUNDLE)) notes.push('The core did not bundle (see `node bench/build.mjs`): core rows are n/a.');
   const sizes: SizeRecord[] = [];
+  // Every start measured finds the compiled code of an earlier one, as in an editor that has run the extension
+  // before: one start, not measured, leaves it (the first start after install is measured apart, measureFirstStart).
+  fs.rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
   for (const [index, scale] of options.sizes.entries()) {
     const manifest = generateWorkspace(scale, undefined, logLine);
+    if (index === 0 && fs.existsSync(SERVER_PATH)) await attempt('server start that fills the code cache', notes, () => measureServer(manifest, startOnly(options)));
     sizes.push(await measureSize(manifest, index, options, notes));
   }
   const prose: SizeRecord[] = [];

@@ -26,8 +26,10 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<TreatyAnnotatorApi> {
   loadWords(context.extensionPath);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The extension's global storage (outside every workspace) keeps V8's compiled code of the server between starts.
+  const codeCache = [`--code-cache=${context.globalStorageUri.fsPath}`];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    run: { module: serverModule, transport: TransportKind.ipc, args: codeCache, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('Treaty Annotator');

@@ -18,6 +18,7 @@ it('packs only what the extension needs', () => {
     'dist/extension.js',
     'dist/indexWorker.js',
     'dist/server.js',
+    'dist/serverMain.js',
     // The walkthrough's pages and the screenshots they show.
     'docs/screenshots/hover.png',
     'docs/screenshots/import-command.png',

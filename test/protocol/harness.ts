@@ -49,6 +49,8 @@ export interface HarnessOptions {
   readonly initializationOptions?: Record<string, unknown>;
   /** An existing folder to use as the workspace (the fixture's files are written into it, and it is left behind). */
   readonly root?: string;
+  /** More arguments on the server's command line, after `--stdio`. */
+  readonly serverArgs?: readonly string[];
 }
 
 export interface Marker {
@@ -86,7 +88,7 @@ export class Harness {
     if (parsed.cursor) this.#cursor = { uri: this.#toTemp(parsed.cursor.uri), offset: parsed.cursor.offset };
     this.#ranges = parsed.ranges.map((range) => ({ ...range, uri: this.#toTemp(range.uri) }));
 
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(options.serverArgs ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolvePromise) => this.process.on('exit', (code) => resolvePromise(code)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));

@@ -36,6 +36,11 @@ import { registerWorkspaceSymbols } from '../adapters/workspaceSymbols';
 
 export interface ServerDependencies {
   readonly fileSystem: WorkspaceFileSystem;
+  /**
+   * V8's compiled code of the server, kept for the next start (`node/codeCache.ts`): what the start found (logged),
+   * and the write of what was compiled by the time the first diagnostics are out.
+   */
+  readonly codeCache?: { readonly state: string; save(): Promise<void> };
 }
 
 /** Options a client may pass in `initializationOptions` (for clients without `workspace/configuration`). */
@@ -110,10 +115,13 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
     return { capabilities: serverCapabilities(), serverInfo: { name: 'treaty-language-server', version: '0.1.0' } };
   });
 
-  /** The facts cache's write under way, if any. */
+  /** The facts cache's write under way, if any, and the code cache's. */
   let cacheWritten: Promise<void> | undefined;
+  let codeWritten: Promise<void> | undefined;
 
   connection.onInitialized(() => {
+    const codeCache = dependencies.codeCache;
+    if (codeCache && codeCache.state !== 'off') session.log(`code cache: ${codeCache.state}`);
     registerWatchers(connection, capabilities);
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       sendAndForget(() => connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: 'treatyAnnotator' }));
@@ -134,6 +142,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
             if (!core) return;
             const resultsOf = (uri: string): string | undefined => core.exportResults(uri);
             cacheWritten = outcome?.saveCache(resultsOf);
+            codeWritten = codeCache?.save();
             await readInBackground(core);
             scheduler.schedule(0);
             // Written again only if the reading found a file changed: the next start reads it.
@@ -158,7 +167,7 @@ export function startServer(connection: lsp.Connection, dependencies: ServerDepe
   // A cache write under way is finished first: the process may end as soon as the answer is sent.
   connection.onShutdown(async () => {
     scheduler.dispose();
-    await cacheWritten;
+    await Promise.all([cacheWritten, codeWritten]);
   });
 
   documents.listen(connection);

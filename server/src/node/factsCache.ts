@@ -5,18 +5,15 @@
 // the analysis or made with other languages is discarded with one log line, never trusted; it is written whole
 // to a temporary file and renamed over the old one, so that two servers on one folder never see half of it.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as zlib from 'node:zlib';
 import type { TreatyConfig } from '../core/config';
 import type { DocumentFacts } from '../core/document';
 import { encodeFacts, FACTS_CODEC_VERSION, type EncodedFacts } from '../core/factsCodec';
+import { bodyCheck, sha1 } from './checksum';
 import type { FileKey } from './files';
-
-// Not in node before 20.15: looked up, not imported by name.
-const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 export const CACHE_FILE_NAME = 'facts-cache.bin';
 const MAGIC = 'treaty-annotator facts cache\n';
@@ -340,22 +337,10 @@ function isTreatyResults(results: string): boolean {
   }
 }
 
-/**
- * What tells a body cut short or damaged: its CRC-32 (a tenth of the time SHA-1 takes over the 16 MB of a thousand
- * documents) where node has one (20.15 and later), else its SHA-1; named, so that a file of the other is recognised.
- */
-function bodyCheck(bytes: Buffer, kind = typeof crc32 === 'function' ? 'crc32' : 'sha1'): string {
-  return kind === 'crc32' && typeof crc32 === 'function' ? `crc32:${crc32(bytes).toString(16)}` : `sha1:${hash(bytes)}`;
-}
-
-function hash(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
-
 /** The identity of the analysis build: a hash of the worker bundle, which holds all of it (or `source` when unbundled). */
 export function analysisVersion(workerPath: string): string {
   try {
-    return hash(readFileSync(workerPath));
+    return sha1(readFileSync(workerPath));
   } catch {
     return 'source';
   }
