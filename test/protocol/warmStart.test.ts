@@ -98,6 +98,32 @@ describe('the facts cache of a warm start', () => {
     await third.dispose();
   });
 
+  it('keeps what it holds for a document open at the start, read from the editor: no write after a reload with nothing changed', async () => {
+    const root = mkdtempSync(join(scratch, 'workspace-'));
+    const cacheDirectory = join(scratch, 'storage-open');
+    const cacheFile = join(cacheDirectory, CACHE_FILE_NAME);
+    const first = new Harness(FIXTURE, { root, initializationOptions: { cacheDirectory } });
+    // Modified long before they are read, so that the cache vouches for them by their size and time alone.
+    for (const path of ['treaties/nat.md', 'notes/a.md', 'notes/b.md']) utimesSync(join(root, path), 1_700_000_000, 1_700_000_000);
+    await first.initialize();
+    await first.ready();
+    await cacheWritten(cacheDirectory);
+    await first.dispose();
+    const written = statSync(cacheFile).mtimeMs;
+    // A reload with an analysis open, as the editor restores it.
+    const second = new Harness('', { root, initializationOptions: { cacheDirectory }, open: ['/notes/a.md'] });
+    second.texts.set(second.uri('/notes/a.md'), readFileSync(join(root, 'notes/a.md'), 'utf8'));
+    await second.initialize();
+    await second.ready();
+    expect(second.logs).toContain('indexed 3 documents, 2 of them from the facts cache, 2 with their diagnostics from it');
+    await second.waitForDiagnostics(second.uri('/notes/a.md'), (list) => list.length > 0);
+    await second.dispose();
+    expect(statSync(cacheFile).mtimeMs).toBe(written);
+    const third = await startServer('', { root, initializationOptions: { cacheDirectory } });
+    expect(third.logs).toContain('indexed 3 documents, 3 of them from the facts cache, 3 with their diagnostics from it');
+    await third.dispose();
+  });
+
   it('is written whole when two windows on one folder write it at once', async () => {
     const root = mkdtempSync(join(scratch, 'workspace-'));
     const cacheDirectory = join(scratch, 'storage-two');

@@ -51,12 +51,16 @@ export async function indexWorkspace(
     reported = percentage;
     progress?.report(percentage, `${done}/${uris.length}`);
   };
-  // Files go to the readers in the order listed; a document opened meanwhile is read here, from the editor.
+  // Files go to the readers in the order listed; a document opened meanwhile is read here, from the editor. The files
+  // of open documents are not read: the facts cache keeps what it holds for them for the next start.
   const files: FileToAnalyze[] = [];
+  const keep: string[] = [];
   for (const uri of uris) {
+    const open = indexedFirst.has(uri) || workspace.openDocument(uri) !== undefined;
+    const file = workspace.fileToAnalyze(uri);
+    if (open && file) keep.push(file.path);
     if (!indexedFirst.has(uri)) {
-      const file = workspace.openDocument(uri) ? undefined : workspace.fileToAnalyze(uri);
-      if (file) {
+      if (file && !open) {
         files.push(file);
         continue;
       }
@@ -67,7 +71,7 @@ export async function indexWorkspace(
   let outcome: AnalyzeOutcome | undefined;
   if (fileSystem.analyzeFiles) {
     const { onAnalyzed, onIdle } = indexingInto(core, config, advance);
-    outcome = await fileSystem.analyzeFiles(files, config, { workers: configuration.workers, cacheDirectory: configuration.cacheDirectory, onIdle }, onAnalyzed);
+    outcome = await fileSystem.analyzeFiles(files, config, { workers: configuration.workers, cacheDirectory: configuration.cacheDirectory, onIdle, keep }, onAnalyzed);
   } else {
     for (const file of files) {
       core.refreshDocument(file.uri);

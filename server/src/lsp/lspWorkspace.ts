@@ -32,6 +32,11 @@ export interface AnalyzeOptions {
   readonly cacheDirectory?: string;
   /** Work for the main thread between deliveries (see `indexingInto`); returns false when it had none. */
   readonly onIdle?: () => boolean;
+  /**
+   * Files of the documents open in the editor, indexed from its text and not read: the cache keeps what it holds for
+   * each while its size and modification time are the ones it knows, for the next start (not written again for them).
+   */
+  readonly keep?: readonly string[];
 }
 
 export interface AnalyzeOutcome {

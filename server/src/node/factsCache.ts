@@ -169,6 +169,12 @@ export class FactsCache {
     return entry.results === '' ? { facts: entry.facts } : { facts: entry.facts, results: entry.results };
   }
 
+  /** Keeps what the cache holds for a file not read in this indexing (open in the editor) for the next write. */
+  keep(path: string): void {
+    const old = this.#old.get(path);
+    if (old) this.#next.set(path, 'offset' in old ? this.#decode(old) : old);
+  }
+
   /** How many files the cache answered for so far. */
   get hits(): number {
     return this.#hits;

@@ -196,6 +196,11 @@ export async function analyzeWithCache(
   const log = options.log ?? (() => undefined);
   const directory = options.cacheDirectory;
   const cache = directory ? await FactsCache.load(directory, analysisVersion(options.workerPath ?? DEFAULT_WORKER_PATH), config, log) : undefined;
+  for (const path of cache ? (options.keep ?? []) : []) {
+    const key = cache!.keyOf(path);
+    const stat = key && statOf(path);
+    if (key && stat && stat.size === key.size && stat.mtimeMs === key.mtimeMs) cache!.keep(path);
+  }
   await analyzeFiles(files, config, { ...options, cache }, onAnalyzed);
   return {
     cached: cache?.hits ?? 0,
