@@ -2,27 +2,20 @@
 // runs from it when it is whole and of this build, and writes it anew when it is missing, cut short, damaged or
 // refused; a file of another build is never given to V8.
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as lsp from 'vscode-languageserver-protocol';
 import { setFlagsFromString } from 'node:v8';
-import { afterAll, describe, expect, it } from 'vitest';
+import type * as lsp from 'vscode-languageserver-protocol';
+import { describe, expect, it } from 'vitest';
 import { bodyCheck } from '../../server/src/node/checksum';
 import { codeCacheDirectory, runBundle } from '../../server/src/node/codeCache';
 import { startServer } from '../protocol/harness';
+import { scratchFolders } from '../scratch';
 
 // Otherwise V8 compiles a source it compiled before in this process from memory, and never looks at a file's code.
 setFlagsFromString('--no-compilation-cache');
 
-const scratch = mkdtempSync(join(tmpdir(), 'treaty-code-cache-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let folders = 0;
-const newFolder = (name: string): string => {
-  const folder = join(scratch, `${name}-${folders++}`);
-  mkdirSync(folder, { recursive: true });
-  return folder;
-};
+const newFolder = scratchFolders('treaty-code-cache-');
 
 /** A small CommonJS bundle, as esbuild writes one: it uses require, module.exports and __dirname. */
 function writeBundle(folder: string, body = 'return a + b;'): string {
@@ -115,19 +108,16 @@ describe('a bundle run through the code cache', () => {
 });
 
 const FIXTURE = `
-//- /treaties/nat.md
+//- /treaties/kaiyo.md
 ---
-treaty: nat
-title: North Atlantic Treaty
+treaty: kaiyo
+title: 海洋協力協定
 ---
-## Article 5
+## 第3条（協力の分野）
 
-An armed attack against one shall be considered an attack against them all.
-//- /notes/a.md
----
-cites: nat
----
-Article $05 is the core; Article 9 does not exist.
+両締約国は、航行の安全について協力する。
+//- /analyses/memo.md
+海洋協力協定第$03条は協力の分野を定め、同協定第30条は存在しない。
 `;
 
 describe('the server started with a code cache folder', () => {
@@ -144,7 +134,7 @@ describe('the server started with a code cache folder', () => {
     const second = await startServer(FIXTURE, { serverArgs });
     expect(second.logs).toContain('code cache: taken');
     expect(await second.request<lsp.Hover>('textDocument/hover', second.cursor)).toEqual(hover);
-    expect((await second.waitForDiagnostics(second.uri('/notes/a.md'), (list) => list.length > 0)).map((item) => item.code)).toEqual(['unknown-article']);
+    expect((await second.waitForDiagnostics(second.uri('/analyses/memo.md'), (list) => list.length > 0)).map((item) => item.code)).toEqual(['unknown-article']);
     await second.dispose();
   });
 

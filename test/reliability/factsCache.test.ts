@@ -2,11 +2,10 @@
 // with the diagnostics a cold start gives, whatever happened to the files in between. A cache file that is cut
 // short, damaged, of another version or for other languages is discarded with one log line, never trusted.
 
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTreatyService } from '../../server/src/core/index';
 import { DEFAULT_CONFIG, type TreatyConfig } from '../../server/src/core/config';
 import { CACHE_FILE_NAME } from '../../server/src/node/factsCache';
@@ -15,15 +14,9 @@ import { analyzeWithCache, indexFiles } from '../../server/src/node/workerPool';
 import { indexingInto } from '../../server/src/lsp/lspWorkspace';
 import { analyzeDocument } from '../../server/src/core/document';
 import { encodeFacts } from '../../server/src/core/factsCodec';
+import { scratchFolders } from '../scratch';
 
-const scratch = mkdtempSync(join(tmpdir(), 'treaty-cache-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let folders = 0;
-const newFolder = (name: string): string => {
-  const folder = join(scratch, `${name}-${folders++}`);
-  mkdirSync(folder, { recursive: true });
-  return folder;
-};
+const newFolder = scratchFolders('treaty-cache-');
 
 const TREATY = `---
 treaty: nat
