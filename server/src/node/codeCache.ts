@@ -82,6 +82,6 @@ async function write(file: string, stem: string, code: Buffer): Promise<void> {
   } catch {
     // Only a later start is slower for it.
   } finally {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
   }
 }
