@@ -431,7 +431,9 @@ export const serverProperty: Property<ServerInput> = {
       const before = new LineIndex(current);
       const applied = applyEdit(current, edit);
       const range = { start: before.positionAt(applied.start), end: before.positionAt(applied.end) };
-      current = applied.text;
+      // An edit between the \r and \n of a line break is sent as a position past the end of its line, which LSP
+      // puts at the end of the line, before the break: the text is what the server makes of the edit.
+      current = current.slice(0, before.offsetAt(range.start)) + edit.insert + current.slice(before.offsetAt(range.end));
       await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: edit.insert }] });
     }
     texts.set(uri, current);
