@@ -134,10 +134,9 @@ async function treatiesFirst(files: readonly FileToAnalyze[], cache: FactsCache 
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
-    const key = cache?.keyOf(file.path);
-    const stat = key && statOf(file.path);
-    if (key && stat && stat.size === key.size && stat.mtimeMs === key.mtimeMs) {
-      (cache!.wasTreaty(file.path) ? treaties : others).push({ file, size: stat.size, unchanged: true, unread: cache!.mayLeaveUnread(file.path) });
+    const size = cache && unchangedSize(cache, file.path);
+    if (cache && size !== undefined) {
+      (cache.wasTreaty(file.path) ? treaties : others).push({ file, size, unchanged: true, unread: cache.mayLeaveUnread(file.path) });
       continue;
     }
     // A file it may not read (outside the roots, not a regular file, unreadable): reading it whole says why, in its turn.
@@ -147,9 +146,13 @@ async function treatiesFirst(files: readonly FileToAnalyze[], cache: FactsCache 
   return { ordered: [...treaties, ...others], treaties: treaties.length };
 }
 
-function statOf(path: string): { size: number; mtimeMs: number } | undefined {
+/** The file's size when it still has the size and modification time the cache knows, else undefined. */
+function unchangedSize(cache: FactsCache, path: string): number | undefined {
+  const key = cache.keyOf(path);
+  if (!key) return undefined;
   try {
-    return statSync(path);
+    const stat = statSync(path);
+    return stat.size === key.size && stat.mtimeMs === key.mtimeMs ? stat.size : undefined;
   } catch {
     return undefined;
   }
@@ -196,11 +199,7 @@ export async function analyzeWithCache(
   const log = options.log ?? (() => undefined);
   const directory = options.cacheDirectory;
   const cache = directory ? await FactsCache.load(directory, analysisVersion(options.workerPath ?? DEFAULT_WORKER_PATH), config, log) : undefined;
-  for (const path of cache ? (options.keep ?? []) : []) {
-    const key = cache!.keyOf(path);
-    const stat = key && statOf(path);
-    if (key && stat && stat.size === key.size && stat.mtimeMs === key.mtimeMs) cache!.keep(path);
-  }
+  if (cache) for (const path of options.keep ?? []) if (unchangedSize(cache, path)) cache.keep(path);
   await analyzeFiles(files, config, { ...options, cache }, onAnalyzed);
   return {
     cached: cache?.hits ?? 0,
