@@ -11,7 +11,9 @@ const entries = [
   { in: 'server/src/node/launch.ts', outfile: 'dist/server.js', banner: SHEBANG, executable: true },
   // Run by dist/server.js from beside it, through V8's code cache when the editor gives a folder for one.
   { in: 'server/src/node/main.ts', outfile: 'dist/serverMain.js' },
-  { in: 'server/src/cli/main.ts', outfile: 'dist/cli.js', banner: SHEBANG, executable: true },
+  { in: 'server/src/cli/launch.ts', outfile: 'dist/cli.js', banner: SHEBANG, executable: true },
+  // Run by dist/cli.js from beside it, through V8's code cache (the compiled code of an earlier run).
+  { in: 'server/src/cli/main.ts', outfile: 'dist/cliMain.js' },
   // Read by dist/cli.js from beside it when `export` or `import` runs, so that a check does not parse their libraries.
   { in: 'server/src/cli/exportImport.ts', outfile: 'dist/cli-export-import.js' },
   // Loaded by the server and the checker from beside them (new Worker(dist/indexWorker.js)).

@@ -1,9 +1,10 @@
 // treaty-check, the built command line (dist/cli.js), on the samples and on bad invocations.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { scratchFolders } from '../scratch';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -175,6 +176,46 @@ describe('treaty-check with a .treaty-annotator.json', () => {
       code: 'invalid-config',
       message: 'invalid JSON: a property name in double quotes expected',
     });
+  });
+});
+
+describe('treaty-check keeping its compiled code', () => {
+  const newFolder = scratchFolders('treaty-check-code-');
+  const codeFiles = (folder: string): string[] => readdirSync(folder).filter((name) => name.endsWith('.v8-code'));
+
+  it('runs the next check from the code a check kept, with the same report', () => {
+    const temporary = newFolder('tmp');
+    const env = { LANG: 'C.UTF-8', TMPDIR: temporary };
+    const first = treatyCheckIn(env, '--debug', 'samples');
+    expect(first.stderr).toContain('code cache: empty');
+    const [kept] = readdirSync(temporary);
+    expect(kept).toMatch(/^treaty-annotator-/);
+    expect(codeFiles(join(temporary, kept!))).toEqual([expect.stringMatching(/^cliMain-/)]);
+    const second = treatyCheckIn(env, '--debug', 'samples');
+    expect(second.stderr).toContain('code cache: taken');
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.status).toBe(1);
+  });
+
+  it('keeps it beside the facts cache with --cache, where TREATY_CHECK_CODE_CACHE says, or nowhere with off', () => {
+    const facts = newFolder('facts');
+    const temporary = newFolder('tmp');
+    treatyCheckIn({ LANG: 'C.UTF-8', TMPDIR: temporary }, '--cache', facts, 'samples');
+    expect(codeFiles(facts)).toHaveLength(1);
+    const named = newFolder('named');
+    treatyCheckIn({ LANG: 'C.UTF-8', TMPDIR: temporary, TREATY_CHECK_CODE_CACHE: named }, 'samples');
+    expect(codeFiles(named)).toHaveLength(1);
+    const off = treatyCheckIn({ LANG: 'C.UTF-8', TMPDIR: temporary, TREATY_CHECK_CODE_CACHE: 'off' }, '--debug', 'samples');
+    expect(off.stderr).toContain('code cache: off');
+    expect(readdirSync(temporary)).toEqual([]);
+  });
+
+  it('keeps nothing after a usage text, which compiles too little of it', () => {
+    const named = newFolder('named');
+    treatyCheckIn({ LANG: 'C.UTF-8', TREATY_CHECK_CODE_CACHE: named }, '--help');
+    treatyCheckIn({ LANG: 'C.UTF-8', TREATY_CHECK_CODE_CACHE: named }, 'check', '-h');
+    treatyCheckIn({ LANG: 'C.UTF-8', TREATY_CHECK_CODE_CACHE: named }, '--format', 'xml', 'samples');
+    expect(codeFiles(named)).toEqual([]);
   });
 });
 

@@ -2,13 +2,13 @@
 // runs from it when it is whole and of this build, and writes it anew when it is missing, cut short, damaged or
 // refused; a file of another build is never given to V8.
 
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, symlinkSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type * as lsp from 'vscode-languageserver-protocol';
 import { describe, expect, it } from 'vitest';
 import { bodyCheck } from '../../server/src/node/checksum';
-import { codeCacheDirectory, runBundle } from '../../server/src/node/codeCache';
+import { codeCacheDirectory, ownFolder, runBundle } from '../../server/src/node/codeCache';
 import { startServer } from '../protocol/harness';
 import { scratchFolders } from '../scratch';
 
@@ -119,6 +119,51 @@ title: 海洋協力協定
 //- /analyses/memo.md
 海洋協力協定第$03条は協力の分野を定め、同協定第30条は存在しない。
 `;
+
+// A folder under a shared one (the system's temporary folder), where treaty-check keeps its code by default.
+describe.runIf(process.getuid !== undefined)('a folder of the user\'s own', () => {
+  it('is made readable and writable by this user alone when it is missing', () => {
+    const folder = join(newFolder('tmp'), 'treaty-annotator-1000');
+    expect(ownFolder(folder)).toBe(folder);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+  });
+
+  it('is taken as it is when this user made it and nobody else may write in it', () => {
+    const folder = join(newFolder('tmp'), 'kept');
+    mkdirSync(folder, { mode: 0o755 });
+    expect(ownFolder(folder)).toBe(folder);
+  });
+
+  it('is not used when others may write in it: they could leave code there for this process to run', () => {
+    const folder = join(newFolder('tmp'), 'shared');
+    mkdirSync(folder);
+    chmodSync(folder, 0o777);
+    expect(ownFolder(folder)).toBeUndefined();
+    chmodSync(folder, 0o775);
+    expect(ownFolder(folder)).toBeUndefined();
+  });
+
+  it.runIf(process.getuid?.() === 0)('is not used when another user made it', () => {
+    const folder = join(newFolder('tmp'), 'theirs');
+    mkdirSync(folder, { mode: 0o700 });
+    chownSync(folder, 4321, 4321);
+    expect(ownFolder(folder)).toBeUndefined();
+  });
+
+  it('is not used when it is a link, even to a folder of this user', () => {
+    const parent = newFolder('tmp');
+    mkdirSync(join(parent, 'target'), { mode: 0o700 });
+    symlinkSync(join(parent, 'target'), join(parent, 'link'));
+    expect(ownFolder(join(parent, 'link'))).toBeUndefined();
+  });
+
+  it('is not used when it is a file, or cannot be made', () => {
+    const parent = newFolder('tmp');
+    writeFileSync(join(parent, 'file'), '');
+    expect(ownFolder(join(parent, 'file'))).toBeUndefined();
+    expect(ownFolder(join(parent, 'missing', 'deeper'))).toBeUndefined();
+  });
+});
 
 describe('the server started with a code cache folder', () => {
   it('writes its compiled code there after the first diagnostics, and the next start runs from it with the same answers', async () => {

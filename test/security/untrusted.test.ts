@@ -4,7 +4,8 @@
 // functions, `cites:` paths and symlinks leading outside, globs reaching out of the folder) is then put through
 // every request (rename and code actions included) and every notification the server handles.
 // Afterwards: nothing written (the log, and hashes and mtimes of every file), no network, no process, no evaluation,
-// no workspace code loaded, and nothing read outside the workspace folder but the program's own files.
+// no workspace code loaded, and nothing read outside the workspace folder but the program's own files (for
+// treaty-check, also the compiled code of itself that a run before kept in the temporary folder).
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -79,8 +80,8 @@ function readLog(file: string): Entry[] {
 }
 
 /** Reads the program may make: its own files (the bundle, Node's) and the workspace folder. */
-function readsOutsideWorkspace(entries: readonly Entry[]): string[] {
-  const allowed = [join(ROOT, 'dist') + '/', workspace + '/', SANDBOX];
+function readsOutsideWorkspace(entries: readonly Entry[], programFolders: readonly string[] = []): string[] {
+  const allowed = [join(ROOT, 'dist') + '/', workspace + '/', SANDBOX, ...programFolders];
   // Real paths: a read through a link inside the folder that points outside is a read outside.
   const real = (path: string): string => {
     try {
@@ -225,19 +226,36 @@ describe('the language server in a hostile workspace', () => {
 describe('treaty-check in a hostile workspace', () => {
   let log: Entry[] = [];
   let result: { status: number | null; stdout: string; stderr: string };
+  // The system's temporary folder, where treaty-check keeps its own compiled code (a folder of the user's own).
+  let temporary: string;
+  let codeFolder: string;
+  let codeFiles: string[];
 
   beforeAll(() => {
-    const logFile = join(parent, 'cli-sandbox.log');
-    result = withSandbox(logFile, () => {
-      const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), '--format', 'json', '--lang', 'en', workspace], { encoding: 'utf8', cwd: parent, env: process.env });
+    temporary = realpathSync(mkdtempSync(join(tmpdir(), 'treaty-security-tmp-')));
+    codeFolder = join(temporary, `treaty-annotator-${process.getuid?.() ?? 'user'}`) + '/';
+    const check = (): { status: number | null; stdout: string; stderr: string } => {
+      const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), '--format', 'json', '--lang', 'en', workspace], {
+        encoding: 'utf8',
+        cwd: parent,
+        env: { ...process.env, TMPDIR: temporary },
+      });
       return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-    });
+    };
+    // A run before, outside the sandbox, keeps the compiled code: the checked run reads it and writes nothing.
+    check();
+    codeFiles = readdirSync(codeFolder);
+    const logFile = join(parent, 'cli-sandbox.log');
+    result = withSandbox(logFile, check);
     log = readLog(logFile);
   });
+  afterAll(() => rmSync(temporary, { recursive: true, force: true }));
 
   it('checks the workspace and writes only its report to stdout', () => {
     expect(result.stderr).toBe('');
     expect([0, 1]).toContain(result.status);
+    expect(codeFiles).toEqual([expect.stringMatching(/^cliMain-[\w-]+\.v8-code$/)]);
+    expect(log.some((entry) => entry.kind === 'read' && entry.target === join(codeFolder, codeFiles[0]!))).toBe(true);
     expect(log.filter((entry) => entry.kind === 'write' || entry.kind === 'network' || entry.kind === 'process' || entry.kind === 'eval' || entry.kind === 'require')).toEqual([]);
     const after = snapshot();
     after.delete(join(parent, 'server-sandbox.log'));
@@ -246,8 +264,8 @@ describe('treaty-check in a hostile workspace', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('reads nothing outside the folder it was given', () => {
-    expect(readsOutsideWorkspace(log)).toEqual([]);
+  it('reads nothing outside the folder it was given but its own compiled code', () => {
+    expect(readsOutsideWorkspace(log, [codeFolder])).toEqual([]);
     expect(result.stdout).not.toContain(SECRET);
   });
 

@@ -4,6 +4,7 @@
 
 import { join } from 'node:path';
 import { runCheck, CHECK_USAGE } from './check';
+import type { CodeCache } from '../node/codeCache';
 import { CliError, EXPORT_USAGE, IMPORT_USAGE, type Command } from './command';
 
 /** Export and import: a bundle beside this one, read only when one of them runs (see exportImport.ts). */
@@ -23,34 +24,48 @@ const USAGE = Object.values(COMMANDS)
   .join('\n');
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const [first, ...rest] = argv;
+  const [first] = argv;
   if (first === '--help' || first === '-h') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const named = first !== undefined && Object.hasOwn(COMMANDS, first);
-  const command = named ? COMMANDS[first]! : COMMANDS.check!;
-  return command.run(named ? rest : argv);
+  const { command, args } = commandOf(argv);
+  return command.run(args);
 }
 
-if (require.main === module) {
+/** The command the arguments name (a check when the first is none), and the arguments after its name. */
+function commandOf(argv: readonly string[]): { command: Command; args: readonly string[] } {
+  const [first, ...rest] = argv;
+  const named = first !== undefined && Object.hasOwn(COMMANDS, first);
+  return named ? { command: COMMANDS[first]!, args: rest } : { command: COMMANDS.check!, args: argv };
+}
+
+/**
+ * Runs the command line as a process: the exit status, errors as one line (the stack with `--debug`), and the
+ * compiled code kept for the next run once a check has run (launch.ts; a usage text compiles too little of it).
+ */
+export function run(argv: readonly string[], codeCache: CodeCache): void {
   // A reader that stops early (`| head`) is not an error of ours: reporters meet it as a failed write.
   const closedOutput = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (closedOutput(error)) process.exit(process.exitCode ?? 0);
     throw error;
   });
-  const debug = process.argv.includes('--debug');
-  main(process.argv.slice(2).filter((argument) => argument !== '--debug')).then(
-    (status) => {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((argument) => argument !== '--debug');
+  if (debug) process.stderr.write(`treaty-check: code cache: ${codeCache.state}\n`);
+  main(args).then(
+    async (status) => {
       process.exitCode = status;
+      const { command, args: commandArgs } = commandOf(args);
+      const checked = command === COMMANDS.check && !commandArgs.some((argument) => argument === '--help' || argument === '-h');
+      if (checked && status <= 1) await codeCache.save();
       // Reports are written synchronously: ending now spares tearing down the index's heap (30–50 ms at ×1), unless
       // a stream still holds output (a usage text on a pipe that node writes asynchronously, as on Windows).
       if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(status);
     },
     (error: unknown) => {
       if (closedOutput(error)) return;
-      // One line saying what happened; the stack only when asked for.
       const message = error instanceof CliError ? error.message : `${(error as Error)?.message ?? String(error)}`;
       process.stderr.write(`treaty-check: ${debug ? ((error as Error)?.stack ?? message) : message}\n`);
       process.exitCode = error instanceof CliError ? error.status : 2;

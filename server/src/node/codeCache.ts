@@ -5,7 +5,7 @@
 // a check of its own bytes (V8 does not check them in a release build): a file of another build, cut short or
 // damaged is not given to V8, and is written anew.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -33,6 +33,22 @@ export function codeCacheDirectory(argv: readonly string[]): string | undefined 
     if (argument === '--code-cache') return argv[index + 1] || undefined;
   }
   return undefined;
+}
+
+/**
+ * `folder`, made if missing, when it is this user's alone: a folder under a shared one (the system's temporary
+ * folder) that another user made, or may write in, could hand this process code to run. Undefined otherwise.
+ */
+export function ownFolder(folder: string): string | undefined {
+  try {
+    if (!existsSync(folder)) mkdirSync(folder, { mode: 0o700 });
+    const stats = lstatSync(folder);
+    const user = process.getuid?.();
+    const mine = user === undefined || (stats.uid === user && (stats.mode & 0o022) === 0);
+    return stats.isDirectory() && mine ? folder : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
