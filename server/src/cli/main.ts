@@ -66,6 +66,7 @@ export function run(argv: readonly string[], codeCache: CodeCache): void {
     },
     (error: unknown) => {
       if (closedOutput(error)) return;
+      // One line saying what happened; the stack only when asked for.
       const message = error instanceof CliError ? error.message : `${(error as Error)?.message ?? String(error)}`;
       process.stderr.write(`treaty-check: ${debug ? ((error as Error)?.stack ?? message) : message}\n`);
       process.exitCode = error instanceof CliError ? error.status : 2;
