@@ -2,7 +2,7 @@
 // do, the index must end up as one thread would fill it: the same documents, citations and diagnostics, also
 // when a worker throws or dies halfway (it is replaced and its files read again).
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,33 @@ describe('indexing on worker threads', () => {
     const logs: string[] = [];
     expect(await twoWorkers(generated, throws, (message) => logs.push(message))).toEqual(await oneThread(generated));
     expect(logs).toEqual([expect.stringContaining('an indexing worker stopped (it threw: planted)')]);
+  });
+
+  it('gives the index one thread gives when the first worker is started before the files are ordered', async () => {
+    expect(await indexed(generated, { workers: 2, minBytes: 0, earlyStartFiles: 0 })).toEqual(await oneThread(generated));
+  });
+
+  it('starts another worker when the one started early dies before it is given a file', async () => {
+    const marker = join(scratch, 'early-died');
+    const path = join(scratch, 'dies-on-load.js');
+    writeFileSync(path, `const fs = require('node:fs');\nif (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(5); }\nrequire(${JSON.stringify(WORKER)});`);
+    const logs: string[] = [];
+    const result = await indexed(generated, { workers: 1, workerPath: path, minBytes: 0, earlyStartFiles: 0, mainThreadReads: false, log: (message) => logs.push(message) });
+    expect(existsSync(marker)).toBe(true);
+    expect(result).toEqual(await oneThread(generated));
+  });
+
+  it('stops the worker started early when the files turn out too few bytes for workers', async () => {
+    const beats = join(scratch, 'beats');
+    const path = join(scratch, 'beating.js');
+    writeFileSync(path, `const fs = require('node:fs');\nsetInterval(() => fs.appendFileSync(${JSON.stringify(beats)}, '.'), 10);\nrequire(${JSON.stringify(WORKER)});`);
+    expect(await indexed(generated, { workerPath: path, minBytes: Infinity, earlyStartFiles: 0 })).toEqual(await oneThread(generated));
+    // Stopped, it beats no more (if it got as far as beating at all).
+    const beaten = (): number => (existsSync(beats) ? readFileSync(beats, 'utf8').length : 0);
+    await new Promise((done) => setTimeout(done, 100));
+    const before = beaten();
+    await new Promise((done) => setTimeout(done, 200));
+    expect(beaten()).toBe(before);
   });
 
   it('reads on its own thread a file that brings down every worker it is given to', async () => {
