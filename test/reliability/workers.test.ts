@@ -2,7 +2,7 @@
 // do, the index must end up as one thread would fill it: the same documents, citations and diagnostics, also
 // when a worker throws or dies halfway (it is replaced and its files read again).
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,25 @@ describe('indexing on worker threads', () => {
   it('gives the index one thread gives when the first worker is started before the files are ordered', async () => {
     expect(await indexed(generated, { workers: 2, minBytes: 0, earlyStartFiles: 0 })).toEqual(await oneThread(generated));
   });
+
+  it('feeds the worker started early when it said it was ready while the files were being ordered', async () => {
+    // A worker that says it is ready as soon as its thread runs (and not again once loaded), and three thousand
+    // files, which take longer to order (a look at each one's head) than a thread takes to start.
+    const path = join(scratch, 'ready-at-once.js');
+    writeFileSync(
+      path,
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.postMessage({ ready: true });
+       const post = parentPort.postMessage.bind(parentPort);
+       parentPort.postMessage = (message, transfer) => { if (!message.ready) post(message, transfer); };
+       require(${JSON.stringify(WORKER)});`,
+    );
+    const root = join(scratch, 'many');
+    mkdirSync(join(root, 'notes'), { recursive: true });
+    writeFileSync(join(root, 'treaty.md'), '---\ntreaty: t\ntitle: 試験協定\n---\n## 第1条\n\n本文。\n\n## 第2条\n\n本文。\n');
+    for (let index = 0; index < 3000; index++) writeFileSync(join(root, 'notes', `n${index}.md`), `# 覚書${index}\n\n試験協定第${(index % 3) + 1}条を参照。\n`);
+    expect(await indexed(root, { workers: 1, workerPath: path, minBytes: 0, earlyStartFiles: 0, mainThreadReads: false })).toEqual(await oneThread(root));
+  }, 30_000);
 
   it('starts another worker when the one started early dies before it is given a file', async () => {
     const marker = join(scratch, 'early-died');

@@ -99,14 +99,10 @@ export async function analyzeFiles(
   const unknown = cache ? files.filter((file) => cache.keyOf(file.path) === undefined).length : files.length;
   const earlyStart = unknown >= (options.earlyStartFiles ?? EARLY_START_FILES) && workerCount(options.workers, unknown, Infinity) > 0;
   const early = earlyStart && existsSync(workerPath) ? EarlyWorker.start(workerPath, config) : undefined;
-  let ordering;
-  try {
-    ordering = await treatiesFirst(files, cache);
-  } catch (error) {
+  const { ordered, treaties } = await treatiesFirst(files, cache).catch((error: unknown) => {
     early?.stop();
     throw error;
-  }
-  const { ordered, treaties } = ordering;
+  });
   let toAnalyse = 0;
   let bytes = 0;
   for (const { file, size, unchanged, unread } of ordered) {
