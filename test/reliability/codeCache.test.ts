@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import type * as lsp from 'vscode-languageserver-protocol';
 import { describe, expect, it } from 'vitest';
 import { bodyCheck } from '../../server/src/node/checksum';
-import { codeCacheDirectory, ownFolder, runBundle } from '../../server/src/node/codeCache';
+import { optionValue, ownFolder, runBundle } from '../../server/src/node/codeCache';
 import { startServer } from '../protocol/harness';
 import { scratchFolders } from '../scratch';
 
@@ -100,10 +100,10 @@ describe('a bundle run through the code cache', () => {
   });
 
   it('takes its folder from `--code-cache DIR` or `--code-cache=DIR`', () => {
-    expect(codeCacheDirectory(['node', 'server.js', '--stdio', '--code-cache=/storage/x'])).toBe('/storage/x');
-    expect(codeCacheDirectory(['node', 'server.js', '--code-cache', '/storage/y', '--stdio'])).toBe('/storage/y');
-    expect(codeCacheDirectory(['node', 'server.js', '--stdio', '--code-cache='])).toBeUndefined();
-    expect(codeCacheDirectory(['node', 'server.js', '--stdio'])).toBeUndefined();
+    expect(optionValue(['node', 'server.js', '--stdio', '--code-cache=/storage/x'], 'code-cache')).toBe('/storage/x');
+    expect(optionValue(['node', 'server.js', '--code-cache', '/storage/y', '--stdio'], 'code-cache')).toBe('/storage/y');
+    expect(optionValue(['node', 'server.js', '--stdio', '--code-cache='], 'code-cache')).toBeUndefined();
+    expect(optionValue(['node', 'server.js', '--stdio'], 'code-cache')).toBeUndefined();
   });
 });
 

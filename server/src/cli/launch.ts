@@ -5,8 +5,7 @@
 // `TREATY_CHECK_CODE_CACHE=off` keeps none.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { ownFolder, runBundle } from '../node/codeCache';
+import { optionValue, ownFolder, runBundle } from '../node/codeCache';
 import type { run } from './main';
 
 const argv = process.argv.slice(2);
@@ -16,9 +15,6 @@ void (exports as { run: typeof run }).run(argv, codeCache);
 function codeCacheFolder(args: readonly string[], setting: string | undefined): string | undefined {
   if (setting === 'off' || setting === '0') return undefined;
   if (setting) return setting;
-  // Lenient: the checker itself reports what is wrong with the command line.
-  const cache = parseArgs({ args: [...args], options: { cache: { type: 'string' } }, strict: false, allowPositionals: true }).values.cache;
-  if (typeof cache === 'string' && cache !== '') return cache;
-  // A shared folder: only one that this user made and nobody else may write in.
-  return ownFolder(join(tmpdir(), `treaty-annotator-${process.getuid?.() ?? 'user'}`));
+  // Else a shared folder: only one that this user made and nobody else may write in.
+  return optionValue(args, 'cache') ?? ownFolder(join(tmpdir(), `treaty-annotator-${process.getuid?.() ?? 'user'}`));
 }

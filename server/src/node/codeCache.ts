@@ -9,6 +9,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'nod
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Script } from 'node:vm';
 import { bodyCheck } from './checksum';
 
@@ -25,14 +26,13 @@ export interface CodeCache {
 
 const EXTENSION = '.v8-code';
 
-/** The folder `--code-cache DIR` or `--code-cache=DIR` names, if any. */
-export function codeCacheDirectory(argv: readonly string[]): string | undefined {
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index]!;
-    if (argument.startsWith('--code-cache=')) return argument.slice('--code-cache='.length) || undefined;
-    if (argument === '--code-cache') return argv[index + 1] || undefined;
-  }
-  return undefined;
+/**
+ * The value of `--name VALUE` or `--name=VALUE` in a command line (before any `--`), read leniently: the program
+ * itself judges the rest of it. The launchers need it before the program is loaded (`--code-cache`, `--cache`).
+ */
+export function optionValue(argv: readonly string[], name: string): string | undefined {
+  const value = parseArgs({ args: [...argv], options: { [name]: { type: 'string' } }, strict: false, allowPositionals: true }).values[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /**

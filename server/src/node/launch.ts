@@ -2,8 +2,8 @@
 // the VS Code client): runs the server's bundle (dist/serverMain.js, main.ts) from the compiled code of an earlier
 // start when the command line names a folder for it (`--code-cache DIR`, codeCache.ts).
 import { join } from 'node:path';
-import { codeCacheDirectory, runBundle } from './codeCache';
+import { optionValue, runBundle } from './codeCache';
 import type { main } from './main';
 
-const { exports, codeCache } = runBundle(join(__dirname, 'serverMain.js'), codeCacheDirectory(process.argv));
+const { exports, codeCache } = runBundle(join(__dirname, 'serverMain.js'), optionValue(process.argv, 'code-cache'));
 (exports as { main: typeof main }).main(codeCache);
